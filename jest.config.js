@@ -1,0 +1,8 @@
+/** Tests run transpile-only (isolatedModules in tsconfig); `npm test` type-checks with tsc first. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  testTimeout: 60000,
+};

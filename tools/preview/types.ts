@@ -1,0 +1,71 @@
+/**
+ * Shapes shared by the offline preview, the policy check and the reports.
+ * The JSON form (`--format json`) is a contract: fields may be added, never renamed or dropped.
+ */
+
+/** One resource registration as the engine would receive it. */
+export interface RecordedResource {
+  urn: string;
+  type: string;
+  name: string;
+  /** The parent's URN, or null for the stack itself. */
+  parent: string | null;
+  /** Whether the registration is a custom resource (false for components, the stack and providers' parents). */
+  custom: boolean;
+  protect: boolean;
+  /** Provider reference `<providerUrn>::<id>`, when one was sent. */
+  provider?: string;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  /** Inputs as sent; secret values are replaced by the string "[secret]". */
+  inputs: Record<string, unknown>;
+  /** The id the mock assigned (custom resources only). */
+  id?: string;
+}
+
+/** A policy violation, as the contract names its fields. */
+export interface Violation {
+  policy: string;
+  policyPack: string;
+  enforcementLevel: "advisory" | "mandatory" | "remediate" | "disabled" | string;
+  /** The resource the violation is attributed to; "" for a stack-wide one. */
+  urn: string;
+  message: string;
+  policyPackVersion?: string;
+  severity?: string;
+}
+
+/** A remediation the pack applied to a resource's inputs at the `remediate` level. */
+export interface Remediation {
+  policy: string;
+  policyPack: string;
+  urn: string;
+  description: string;
+}
+
+export interface StackResult {
+  project: string;
+  stack: string;
+  resources: RecordedResource[];
+  /** Stack outputs; secret values are replaced by "[secret]". */
+  outputs: Record<string, unknown>;
+  violations: Violation[];
+  /** Present when the program or its config failed: the one-line message. */
+  error?: string;
+  remediations?: Remediation[];
+  /** Where the stack's config came from, for reports that point at files (SARIF). */
+  configFile?: string;
+  /** The program's entry file. */
+  programFile?: string;
+  /** Milliseconds spent loading the program's modules and running it (extra field, used by the benchmark). */
+  timings?: { loadMs: number; runMs: number; policyMs?: number };
+}
+
+export interface PreviewResult {
+  stacks: StackResult[];
+}
+
+/** Exit codes of `npm run preview` (contract). */
+export const EXIT_OK = 0;
+export const EXIT_MANDATORY_VIOLATION = 1;
+export const EXIT_PROGRAM_ERROR = 2;
