@@ -1,0 +1,44 @@
+/** ARM resource ids: parsing and validation for the resource types this package takes by id. */
+
+export interface ArmId {
+  subscriptionId: string;
+  resourceGroupName: string;
+  provider: string;
+  resourceType: string;
+  name: string;
+}
+
+export const ARM_TYPES = {
+  storageAccount: "Microsoft.Storage/storageAccounts",
+  keyVault: "Microsoft.KeyVault/vaults",
+  applicationInsights: "Microsoft.Insights/components",
+  containerRegistry: "Microsoft.ContainerRegistry/registries",
+  logAnalyticsWorkspace: "Microsoft.OperationalInsights/workspaces",
+  workspace: "Microsoft.MachineLearningServices/workspaces",
+  userAssignedIdentity: "Microsoft.ManagedIdentity/userAssignedIdentities",
+} as const;
+
+export type ArmTypeKey = keyof typeof ARM_TYPES;
+
+const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+const ID_PATTERN = new RegExp(
+  `^/subscriptions/(${GUID})/resourceGroups/([-\\w.()]{1,90})/providers/([A-Za-z.]+)/([A-Za-z]+)/([^/]+)$`,
+  "i",
+);
+
+/** Parses a top-level resource id; undefined when the string is not one. */
+export function parseArmId(id: string): ArmId | undefined {
+  const m = ID_PATTERN.exec(id);
+  if (!m) return undefined;
+  return { subscriptionId: m[1], resourceGroupName: m[2], provider: m[3], resourceType: m[4], name: m[5] };
+}
+
+/** Whether `id` is a well-formed id of the given resource type (ARM compares types case-insensitively). */
+export function isArmIdOf(id: string, type: ArmTypeKey): boolean {
+  const parsed = parseArmId(id);
+  return parsed !== undefined && `${parsed.provider}/${parsed.resourceType}`.toLowerCase() === ARM_TYPES[type].toLowerCase();
+}
+
+export function armIdRule(type: ArmTypeKey): string {
+  return `must be an ARM id of the form /subscriptions/<guid>/resourceGroups/<name>/providers/${ARM_TYPES[type]}/<name>`;
+}

@@ -1,0 +1,192 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as storage from "@pulumi/azure-native/storage";
+import * as keyvault from "@pulumi/azure-native/keyvault";
+import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
+import * as applicationinsights from "@pulumi/azure-native/applicationinsights";
+import * as containerregistry from "@pulumi/azure-native/containerregistry";
+import * as naming from "./naming";
+import { defaultStorageProblems } from "./defaultStorage";
+import { verifiedDefaultStorageId } from "./storageLookup";
+
+/** Take an existing resource by ARM id instead of creating one. */
+export interface Existing {
+  readonly existingId: pulumi.Input<string>;
+}
+
+export interface StorageSettings {
+  /** SKU name. Defaults to `Standard_LRS`; premium SKUs are refused for a default storage. */
+  readonly skuName?: string;
+  /** Account kind. Defaults to `StorageV2`. */
+  readonly kind?: string;
+  /** Hierarchical namespace. Defaults to `false` (refused for a default storage). */
+  readonly isHnsEnabled?: boolean;
+  /** Shared-key (account key) access. Defaults to `false`: datastores authenticate by identity. */
+  readonly allowSharedKeyAccess?: boolean;
+}
+
+export interface KeyVaultSettings {
+  /** Defaults to `standard`. */
+  readonly skuName?: "standard" | "premium";
+  /** Soft-delete retention, 7-90 days, fixed at creation. Defaults to 90. */
+  readonly softDeleteRetentionInDays?: number;
+}
+
+export interface MonitoringSettings {
+  /** Log Analytics retention in days. Defaults to 30. */
+  readonly retentionInDays?: number;
+  /** Daily ingestion cap in GB. Defaults to no cap. */
+  readonly dailyQuotaGb?: number;
+}
+
+export interface ExistingMonitoring {
+  readonly existingApplicationInsightsId: pulumi.Input<string>;
+  /** The Log Analytics workspace behind it, for diagnostic settings. Defaults to none (no diagnostics). */
+  readonly existingLogAnalyticsWorkspaceId?: pulumi.Input<string>;
+}
+
+export interface RegistrySettings {
+  /** Defaults to `Basic`; private link needs `Premium`. */
+  readonly skuName?: "Basic" | "Standard" | "Premium";
+}
+
+export interface AssociatedResourcesArgs {
+  readonly resourceGroupName: pulumi.Input<string>;
+  /** Defaults to the resource group's location (the provider's `location`). */
+  readonly location?: pulumi.Input<string>;
+  /** Logical name the physical names derive from (see `naming.ts`). */
+  readonly baseName: string;
+  /** Stable per-stack suffix for globally unique names. */
+  readonly nameSuffix: string;
+  /** Entra tenant of the key vault. */
+  readonly tenantId: pulumi.Input<string>;
+  /** Defaults to none. */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Defaults to a new StorageV2 / Standard_LRS account. An existing account is verified as a default storage. */
+  readonly storage?: StorageSettings | Existing;
+  /** Defaults to a new RBAC key vault with purge protection. */
+  readonly keyVault?: KeyVaultSettings | Existing;
+  /** Defaults to a new Log Analytics workspace and a workspace-based Application Insights. */
+  readonly monitoring?: MonitoringSettings | ExistingMonitoring;
+  /** Defaults to a new Basic registry with the admin user off; `false` leaves it to Azure ML to create on demand. */
+  readonly containerRegistry?: RegistrySettings | Existing | false;
+  /** Protect the stateful resources created here (storage, key vault, Log Analytics, registry). Defaults to `true`. */
+  readonly protect?: boolean;
+}
+
+const isExisting = (x: object | undefined | false): x is Existing => !!x && "existingId" in x;
+
+/** Throws before anything is registered when dedicated storage settings break the default-storage rule. */
+export function assertDefaultStorageAllowed(owner: string, settings: StorageSettings | Existing | undefined): void {
+  if (!settings || isExisting(settings)) return;
+  const [problem] = defaultStorageProblems({ skuName: settings.skuName, kind: settings.kind, isHnsEnabled: settings.isHnsEnabled });
+  if (problem) throw new Error(`${owner}: storage ${problem.property} '${problem.value}' is not allowed: ${problem.rule}`);
+}
+
+/**
+ * The resources an Azure ML workspace (or hub) depends on: storage, key vault, Application Insights on
+ * Log Analytics and container registry. Each is created with secure defaults or taken by ARM id.
+ */
+export class AssociatedResources extends pulumi.ComponentResource {
+  public readonly storageAccountId: pulumi.Output<string>;
+  public readonly keyVaultId: pulumi.Output<string>;
+  public readonly applicationInsightsId: pulumi.Output<string>;
+  public readonly logAnalyticsWorkspaceId: pulumi.Output<string | undefined>;
+  public readonly containerRegistryId: pulumi.Output<string | undefined>;
+  /** Application Insights connection string; always secret. */
+  public readonly applicationInsightsConnectionString: pulumi.Output<string | undefined>;
+  public readonly storageAccount?: storage.StorageAccount;
+
+  constructor(name: string, args: AssociatedResourcesArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertDefaultStorageAllowed(name, args.storage);
+    super("azure-ml-workspaces:ml:AssociatedResources", name, {}, opts);
+    const storageSettings = isExisting(args.storage) ? undefined : (args.storage ?? {});
+    const protect = args.protect ?? true;
+    const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
+    const stateful: pulumi.CustomResourceOptions = { parent: this, protect };
+
+    if (storageSettings) {
+      this.storageAccount = new storage.StorageAccount(naming.childName(name, "st"), {
+        ...common,
+        accountName: naming.storageAccountName(args.baseName, args.nameSuffix),
+        kind: storageSettings.kind ?? "StorageV2",
+        sku: { name: storageSettings.skuName ?? "Standard_LRS" },
+        isHnsEnabled: storageSettings.isHnsEnabled ?? false,
+        enableHttpsTrafficOnly: true,
+        minimumTlsVersion: "TLS1_2",
+        allowBlobPublicAccess: false,
+        allowSharedKeyAccess: storageSettings.allowSharedKeyAccess ?? false,
+        allowCrossTenantReplication: false,
+        defaultToOAuthAuthentication: true,
+      }, stateful);
+      this.storageAccountId = this.storageAccount.id;
+    } else {
+      this.storageAccountId = verifiedDefaultStorageId((args.storage as Existing).existingId, this);
+    }
+
+    if (isExisting(args.keyVault)) {
+      this.keyVaultId = pulumi.output(args.keyVault.existingId);
+    } else {
+      const settings = args.keyVault ?? {};
+      this.keyVaultId = new keyvault.Vault(naming.childName(name, "kv"), {
+        ...common,
+        vaultName: naming.keyVaultName(args.baseName, args.nameSuffix),
+        properties: {
+          tenantId: args.tenantId,
+          sku: { family: "A", name: settings.skuName ?? "standard" },
+          enableRbacAuthorization: true,
+          enableSoftDelete: true,
+          softDeleteRetentionInDays: settings.softDeleteRetentionInDays ?? 90,
+          enablePurgeProtection: true,
+        },
+      }, stateful).id;
+    }
+
+    const monitoring = args.monitoring ?? {};
+    if ("existingApplicationInsightsId" in monitoring) {
+      this.applicationInsightsId = pulumi.output(monitoring.existingApplicationInsightsId);
+      this.logAnalyticsWorkspaceId = pulumi.output(monitoring.existingLogAnalyticsWorkspaceId);
+      this.applicationInsightsConnectionString = pulumi.output(undefined);
+    } else {
+      const logAnalytics = new operationalinsights.Workspace(naming.childName(name, "log"), {
+        ...common,
+        workspaceName: naming.logAnalyticsName(args.baseName, args.nameSuffix),
+        sku: { name: "PerGB2018" },
+        retentionInDays: monitoring.retentionInDays ?? 30,
+        workspaceCapping: monitoring.dailyQuotaGb === undefined ? undefined : { dailyQuotaGb: monitoring.dailyQuotaGb },
+      }, stateful);
+      const appInsights = new applicationinsights.Component(naming.childName(name, "appi"), {
+        ...common,
+        resourceName: naming.applicationInsightsName(args.baseName, args.nameSuffix),
+        kind: "web",
+        applicationType: "web",
+        workspaceResourceId: logAnalytics.id,
+        ingestionMode: "LogAnalytics",
+      }, { parent: this });
+      this.logAnalyticsWorkspaceId = logAnalytics.id;
+      this.applicationInsightsId = appInsights.id;
+      this.applicationInsightsConnectionString = pulumi.secret(appInsights.connectionString);
+    }
+
+    if (args.containerRegistry === false) {
+      this.containerRegistryId = pulumi.output(undefined);
+    } else if (isExisting(args.containerRegistry)) {
+      this.containerRegistryId = pulumi.output(args.containerRegistry.existingId);
+    } else {
+      this.containerRegistryId = new containerregistry.Registry(naming.childName(name, "cr"), {
+        ...common,
+        registryName: naming.containerRegistryName(args.baseName, args.nameSuffix),
+        sku: { name: args.containerRegistry?.skuName ?? "Basic" },
+        adminUserEnabled: false,
+      }, stateful).id;
+    }
+
+    this.registerOutputs({
+      storageAccountId: this.storageAccountId,
+      keyVaultId: this.keyVaultId,
+      applicationInsightsId: this.applicationInsightsId,
+      logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
+      containerRegistryId: this.containerRegistryId,
+      applicationInsightsConnectionString: this.applicationInsightsConnectionString,
+    });
+  }
+}

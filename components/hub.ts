@@ -1,0 +1,58 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as ml from "@pulumi/azure-native/machinelearningservices";
+import { AssociatedResources } from "./associatedResources";
+import { WorkspaceCoreArgs, buildWorkspaceCore, validateWorkspaceCoreArgs } from "./workspaceCore";
+
+export interface HubArgs extends WorkspaceCoreArgs {
+  /** Extra storage accounts (ARM ids) projects may use. Defaults to none. */
+  readonly additionalWorkspaceStorageAccounts?: pulumi.Input<string>[];
+  /** Resource group where projects created in the portal land. Defaults to the hub's. */
+  readonly defaultProjectResourceGroup?: pulumi.Input<string>;
+  /** Serverless compute in a custom subnet (ARM id). Defaults to Azure-managed networking. */
+  readonly serverlessComputeSubnetId?: pulumi.Input<string>;
+  /** Serverless compute without public IPs. Defaults to `false`. */
+  readonly serverlessComputeNoPublicIp?: boolean;
+}
+
+/**
+ * An Azure ML hub (kind `Hub`): owns the storage, key vault, registry, Application Insights and managed
+ * network that its projects inherit. The default-storage guard applies to it as to a workspace.
+ */
+export class Hub extends pulumi.ComponentResource {
+  public readonly workspace: ml.Workspace;
+  public readonly associated: AssociatedResources;
+  public readonly hubId: pulumi.Output<string>;
+  public readonly hubName: pulumi.Output<string>;
+  /** Projects must be in the hub's region. */
+  public readonly location: pulumi.Output<string>;
+  public readonly studioUrl: pulumi.Output<string>;
+  public readonly principalId: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: HubArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateWorkspaceCoreArgs(name, args);
+    super("azure-ml-workspaces:ml:Hub", name, {}, opts);
+    const serverless = args.serverlessComputeSubnetId !== undefined || args.serverlessComputeNoPublicIp !== undefined;
+    const core = buildWorkspaceCore(this, name, args, {
+      kind: "Hub",
+      namePrefix: "hub",
+      inputs: {
+        workspaceHubConfig: {
+          additionalWorkspaceStorageAccounts: args.additionalWorkspaceStorageAccounts,
+          defaultWorkspaceResourceGroup: args.defaultProjectResourceGroup,
+        },
+        serverlessComputeSettings: serverless
+          ? { serverlessComputeCustomSubnet: args.serverlessComputeSubnetId, serverlessComputeNoPublicIP: args.serverlessComputeNoPublicIp ?? false }
+          : undefined,
+      },
+    });
+    this.workspace = core.workspace;
+    this.associated = core.associated;
+    this.hubId = core.workspaceId;
+    this.hubName = core.workspaceName;
+    // The provider fills in the resource group's location when none was given.
+    this.location = core.workspace.location.apply((location) => location as string);
+    this.studioUrl = core.studioUrl;
+    this.principalId = core.principalId;
+    this.registerOutputs({ hubId: this.hubId, hubName: this.hubName, location: this.location, studioUrl: this.studioUrl });
+  }
+}

@@ -1,0 +1,80 @@
+import { createHash } from "crypto";
+
+/**
+ * Physical Azure names, derived from a logical name. Every generator returns a name that obeys the ARM rule
+ * for its resource type for any logical name accepted by `LOGICAL_NAME`; globally unique types carry a
+ * per-stack suffix so two stacks (or a re-creation under a new `nameSeed`) never collide with each other
+ * or with a soft-deleted predecessor.
+ */
+
+/** Logical names: lowercase letters, digits and single hyphens, 2 to 24 characters, starting with a letter. */
+export const LOGICAL_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,23}$/;
+export const LOGICAL_NAME_RULE =
+  "2-24 lowercase letters, digits or single hyphens, starting with a letter and not ending with a hyphen";
+
+/** ARM naming rules (azure-ml-facts §5), used by tests and by validation of names given explicitly. */
+export const ARM_NAME_RULES = {
+  storageAccount: /^[a-z0-9]{3,24}$/,
+  keyVault: /^(?=.{3,24}$)[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/,
+  containerRegistry: /^[a-zA-Z0-9]{5,50}$/,
+  workspace: /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/,
+  logAnalytics: /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/,
+  applicationInsights: /^[^%&\\?/\x00-\x1f]{0,259}[^%&\\?/\x00-\x1f .]$/,
+  resourceGroup: /^[-\w.()]{0,89}[-\w()]$/,
+  budget: /^[A-Za-z0-9_-]{1,63}$/,
+} as const;
+
+export type ArmNamedType = keyof typeof ARM_NAME_RULES;
+
+const SUFFIX_LENGTH = 6;
+
+/** A stable 6-character suffix for a stack: the same seed always gives the same suffix. */
+export function stackSuffix(seed: string): string {
+  return createHash("sha256").update(seed).digest("hex").slice(0, SUFFIX_LENGTH);
+}
+
+const alphanumeric = (s: string) => s.replace(/[^a-z0-9]/g, "");
+const trimHyphens = (s: string) => s.replace(/-+$/g, "").replace(/^-+/g, "");
+
+/** `st<name><suffix>`: 3-24 lowercase alphanumerics, globally unique. */
+export function storageAccountName(logical: string, suffix: string): string {
+  return `st${alphanumeric(logical).slice(0, 24 - 2 - suffix.length)}${suffix}`;
+}
+
+/** `kv-<name>-<suffix>`: 3-24 characters, starts with a letter, no `--`, globally unique. */
+export function keyVaultName(logical: string, suffix: string): string {
+  const room = 24 - "kv-".length - 1 - suffix.length;
+  return `kv-${trimHyphens(logical.slice(0, room))}-${suffix}`;
+}
+
+/** `cr<name><suffix>`: 5-50 lowercase alphanumerics, globally unique. */
+export function containerRegistryName(logical: string, suffix: string): string {
+  return `cr${alphanumeric(logical).slice(0, 50 - 2 - suffix.length)}${suffix}`;
+}
+
+/** `mlw-<name>-<suffix>`: unique in its resource group; the suffix avoids a soft-deleted predecessor's name. */
+export function workspaceName(logical: string, suffix: string, prefix = "mlw"): string {
+  return `${prefix}-${logical.slice(0, 33 - prefix.length - 2 - suffix.length)}-${suffix}`.replace(/--+/g, "-");
+}
+
+/** `log-<name>-<suffix>`: a soft-deleted Log Analytics workspace keeps its name for 14 days. */
+export function logAnalyticsName(logical: string, suffix: string): string {
+  return `log-${logical}-${suffix}`.replace(/--+/g, "-");
+}
+
+export function applicationInsightsName(logical: string, suffix: string): string {
+  return `appi-${logical}-${suffix}`.replace(/--+/g, "-");
+}
+
+export function resourceGroupName(logical: string): string {
+  return `rg-${logical}`;
+}
+
+export function budgetName(logical: string): string {
+  return `budget-${logical}`;
+}
+
+/** Pulumi logical (URN) names for children: `<component>-<role>`. */
+export function childName(componentName: string, role: string): string {
+  return `${componentName}-${role}`;
+}

@@ -1,0 +1,39 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as storage from "@pulumi/azure-native/storage";
+import { armIdRule, parseArmId } from "./armId";
+import { defaultStorageProblems, describeRefusedAccount } from "./defaultStorage";
+
+/**
+ * Looks up an existing storage account by ARM id and refuses it as a workspace's default storage when it
+ * breaks Microsoft's rule. The program calls it before registering anything; components call it through
+ * `verifiedDefaultStorageId` so library users get the same guard.
+ */
+export async function verifyDefaultStorageAccount(id: string): Promise<void> {
+  const parsed = parseArmId(id);
+  if (!parsed) throw new Error(`storage account id '${id}' ${armIdRule("storageAccount")}`);
+  let account: storage.GetStorageAccountResult;
+  try {
+    account = await storage.getStorageAccount({ accountName: parsed.name, resourceGroupName: parsed.resourceGroupName });
+  } catch (err) {
+    const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+    throw new Error(`storage account '${id}' could not be read: ${reason}`);
+  }
+  const [problem] = defaultStorageProblems({
+    skuName: account.sku?.name,
+    kind: account.kind,
+    isHnsEnabled: account.isHnsEnabled,
+  });
+  if (problem) throw new Error(describeRefusedAccount(id, problem));
+}
+
+/** The id, once the account behind it has been verified; a refusal fails the owning resource's registration. */
+export function verifiedDefaultStorageId(id: pulumi.Input<string>, owner: pulumi.Resource): pulumi.Output<string> {
+  return pulumi.output(id).apply(async (value) => {
+    try {
+      await verifyDefaultStorageAccount(value);
+    } catch (err) {
+      throw new pulumi.ResourceError((err as Error).message, owner, /* hideStack */ true);
+    }
+    return value;
+  });
+}

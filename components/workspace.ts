@@ -1,0 +1,71 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as ml from "@pulumi/azure-native/machinelearningservices";
+import { AssociatedResources } from "./associatedResources";
+import { Datastores, DatastoreSpec } from "./datastores";
+import { WorkspaceCoreArgs, buildWorkspaceCore, validateWorkspaceCoreArgs } from "./workspaceCore";
+
+export interface WorkspaceArgs extends WorkspaceCoreArgs {
+  /**
+   * Extra datastores (blob or ADLS Gen2), authenticated by the workspace identity. Their accounts may be
+   * premium or have hierarchical namespace: only the default storage is restricted. Defaults to none.
+   */
+  readonly datastores?: DatastoreSpec[];
+}
+
+/**
+ * An Azure Machine Learning workspace (kind `Default`) with its associated resources, dedicated or shared,
+ * diagnostic settings, identity access to its default storage and optional extra datastores.
+ */
+export class Workspace extends pulumi.ComponentResource {
+  public readonly workspace: ml.Workspace;
+  public readonly associated: AssociatedResources;
+  public readonly workspaceId: pulumi.Output<string>;
+  public readonly workspaceName: pulumi.Output<string>;
+  /** `https://ml.azure.com/?wsid=<id>` */
+  public readonly studioUrl: pulumi.Output<string>;
+  public readonly principalId: pulumi.Output<string | undefined>;
+  public readonly storageAccountId: pulumi.Output<string>;
+  public readonly keyVaultId: pulumi.Output<string>;
+  public readonly applicationInsightsId: pulumi.Output<string>;
+  public readonly containerRegistryId: pulumi.Output<string | undefined>;
+  public readonly logAnalyticsWorkspaceId: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: WorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateWorkspaceCoreArgs(name, args);
+    super("azure-ml-workspaces:ml:Workspace", name, {}, opts);
+    const core = buildWorkspaceCore(this, name, args, { kind: "Default", namePrefix: "mlw" });
+    this.workspace = core.workspace;
+    this.associated = core.associated;
+    this.workspaceId = core.workspaceId;
+    this.workspaceName = core.workspaceName;
+    this.studioUrl = core.studioUrl;
+    this.principalId = core.principalId;
+    this.storageAccountId = core.associated.storageAccountId;
+    this.keyVaultId = core.associated.keyVaultId;
+    this.applicationInsightsId = core.associated.applicationInsightsId;
+    this.containerRegistryId = core.associated.containerRegistryId;
+    this.logAnalyticsWorkspaceId = core.associated.logAnalyticsWorkspaceId;
+    if (args.datastores?.length) {
+      new Datastores(`${name}-ds`, {
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        workspaceName: core.workspaceName,
+        baseName: args.baseName ?? name,
+        nameSuffix: args.nameSuffix,
+        tags: args.tags,
+        protect: args.protect,
+        datastores: args.datastores,
+      }, { parent: this });
+    }
+    this.registerOutputs({
+      workspaceId: this.workspaceId,
+      workspaceName: this.workspaceName,
+      studioUrl: this.studioUrl,
+      storageAccountId: this.storageAccountId,
+      keyVaultId: this.keyVaultId,
+      applicationInsightsId: this.applicationInsightsId,
+      containerRegistryId: this.containerRegistryId,
+      logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
+    });
+  }
+}

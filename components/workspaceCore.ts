@@ -1,0 +1,184 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as ml from "@pulumi/azure-native/machinelearningservices";
+import * as monitor from "@pulumi/azure-native/monitor";
+import * as authorization from "@pulumi/azure-native/authorization";
+import { AssociatedResources, AssociatedResourcesArgs, assertDefaultStorageAllowed } from "./associatedResources";
+import { BUILT_IN_ROLES, roleDefinitionId } from "./access/roleCatalog";
+import { roleAssignmentName } from "./access/assignmentNames";
+import * as naming from "./naming";
+import { IdentityArgs, ManagedNetworkArgs, WorkspaceSku, identityInputs, managedNetworkInputs, studioUrl } from "./workspaceSettings";
+
+/** Ids of a precreated associated set (see `SharedResources`); the consumer never owns these resources. */
+export interface SharedResourceIds {
+  readonly storageAccountId: pulumi.Input<string>;
+  readonly keyVaultId: pulumi.Input<string>;
+  readonly applicationInsightsId: pulumi.Input<string>;
+  /** Defaults to none: Azure ML creates a registry on first image build. */
+  readonly containerRegistryId?: pulumi.Input<string>;
+  /** Defaults to none: no diagnostic settings. */
+  readonly logAnalyticsWorkspaceId?: pulumi.Input<string>;
+}
+
+type AssociatedChoice = Pick<AssociatedResourcesArgs, "storage" | "keyVault" | "monitoring" | "containerRegistry">;
+
+/** Arguments common to a `Default` workspace and a `Hub`. */
+export interface WorkspaceCoreArgs {
+  readonly resourceGroupName: pulumi.Input<string>;
+  /** Defaults to the resource group's location (the provider's `location`). */
+  readonly location?: pulumi.Input<string>;
+  /** Logical name for physical names. Defaults to the component name, which must then match `naming.LOGICAL_NAME`. */
+  readonly baseName?: string;
+  /** Suffix for globally unique names. Defaults to a stable hash of `<project>/<stack>`. */
+  readonly nameSuffix?: string;
+  /** Physical workspace name. Defaults to `mlw-<baseName>-<suffix>` (`hub-` for hubs). */
+  readonly workspaceName?: string;
+  readonly friendlyName?: pulumi.Input<string>;
+  readonly description?: pulumi.Input<string>;
+  /** Tags on the workspace and everything it creates. Defaults to none. */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Defaults to `Basic`. */
+  readonly sku?: WorkspaceSku;
+  /** Defaults to a system-assigned identity. */
+  readonly identity?: IdentityArgs;
+  /** Defaults to `Enabled` (the studio is reachable without private endpoints). */
+  readonly publicNetworkAccess?: "Enabled" | "Disabled";
+  /** Defaults to a managed network with `AllowInternetOutbound`. */
+  readonly managedNetwork?: ManagedNetworkArgs;
+  /** Dedicated associated resources, each created with secure defaults or taken by id. Defaults to all created. Exclusive with `shared`. */
+  readonly associated?: AssociatedChoice;
+  /** A precreated associated set. Exclusive with `associated`. */
+  readonly shared?: SharedResourceIds;
+  /** High business impact: less telemetry, encrypted scratch disks; set at creation only. Defaults to `false`. */
+  readonly hbiWorkspace?: boolean;
+  /** How the system datastores authenticate. Defaults to `identity` (no account keys stored in the workspace). */
+  readonly systemDatastoresAuthMode?: "identity" | "accesskey";
+  /** Diagnostic settings to the Log Analytics workspace, when there is one. Defaults to `true`. */
+  readonly diagnostics?: boolean;
+  /** Grant the workspace's system identity Storage Blob Data Contributor on its default storage. Defaults to `true`. */
+  readonly grantIdentityStorageAccess?: boolean;
+  /** Protect stateful resources (workspace, storage, key vault, Log Analytics, registry). Defaults to `true`. */
+  readonly protect?: boolean;
+  /** Entra tenant for a new key vault. Defaults to the provider's client configuration. */
+  readonly tenantId?: pulumi.Input<string>;
+  /** Subscription for role definition ids. Defaults to the provider's client configuration. */
+  readonly subscriptionId?: pulumi.Input<string>;
+}
+
+export interface WorkspaceCoreOutputs {
+  workspace: ml.Workspace;
+  associated: AssociatedResources;
+  workspaceId: pulumi.Output<string>;
+  workspaceName: pulumi.Output<string>;
+  studioUrl: pulumi.Output<string>;
+  principalId: pulumi.Output<string | undefined>;
+}
+
+/** Checks what can be checked synchronously; components call it before `super` so a refusal registers nothing. */
+export function validateWorkspaceCoreArgs(name: string, args: WorkspaceCoreArgs): void {
+  const baseName = args.baseName ?? name;
+  if (!naming.LOGICAL_NAME.test(baseName)) {
+    throw new Error(`${name}: baseName '${baseName}' is not a valid logical name: ${naming.LOGICAL_NAME_RULE}`);
+  }
+  if (args.shared && args.associated) throw new Error(`${name}: set either 'shared' or 'associated', not both`);
+  assertDefaultStorageAllowed(name, args.associated?.storage);
+}
+
+/** Builds a `Default` workspace or a `Hub` with its associated resources, diagnostics and identity access, under `owner`. */
+export function buildWorkspaceCore(
+  owner: pulumi.ComponentResource,
+  name: string,
+  args: WorkspaceCoreArgs,
+  kind: { kind: "Default" | "Hub"; namePrefix: string; inputs?: Partial<ml.WorkspaceArgs> },
+): WorkspaceCoreOutputs {
+  const baseName = args.baseName ?? name;
+  const nameSuffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
+  const clientConfig = args.tenantId && args.subscriptionId ? undefined : authorization.getClientConfigOutput({ parent: owner });
+  const tenantId = args.tenantId ?? clientConfig!.tenantId;
+  const subscriptionId = args.subscriptionId ?? clientConfig!.subscriptionId;
+  const protect = args.protect ?? true;
+  const shared = args.shared;
+
+  const associated = new AssociatedResources(naming.childName(name, "assoc"), {
+    resourceGroupName: args.resourceGroupName,
+    location: args.location,
+    baseName,
+    nameSuffix,
+    tenantId,
+    tags: args.tags,
+    protect,
+    ...(shared
+      ? {
+          storage: { existingId: shared.storageAccountId },
+          keyVault: { existingId: shared.keyVaultId },
+          monitoring: {
+            existingApplicationInsightsId: shared.applicationInsightsId,
+            existingLogAnalyticsWorkspaceId: shared.logAnalyticsWorkspaceId,
+          },
+          containerRegistry: shared.containerRegistryId === undefined ? false : { existingId: shared.containerRegistryId },
+        }
+      : args.associated),
+  }, { parent: owner });
+
+  const { identity, primaryUserAssignedIdentity } = identityInputs(args.identity);
+  const workspace = new ml.Workspace(naming.childName(name, "mlw"), {
+    resourceGroupName: args.resourceGroupName,
+    location: args.location,
+    workspaceName: args.workspaceName ?? naming.workspaceName(baseName, nameSuffix, kind.namePrefix),
+    kind: kind.kind,
+    sku: { name: args.sku ?? "Basic", tier: args.sku ?? "Basic" },
+    friendlyName: args.friendlyName,
+    description: args.description,
+    tags: args.tags,
+    identity,
+    primaryUserAssignedIdentity,
+    storageAccount: associated.storageAccountId,
+    keyVault: associated.keyVaultId,
+    applicationInsights: associated.applicationInsightsId,
+    containerRegistry: associated.containerRegistryId,
+    publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
+    managedNetwork: managedNetworkInputs(args.managedNetwork),
+    hbiWorkspace: args.hbiWorkspace ?? false,
+    systemDatastoresAuthMode: args.systemDatastoresAuthMode ?? "identity",
+    ...kind.inputs,
+  }, { parent: owner, protect });
+
+  const hasLogAnalytics = shared ? shared.logAnalyticsWorkspaceId !== undefined : !(args.associated?.monitoring && "existingApplicationInsightsId" in args.associated.monitoring && args.associated.monitoring.existingLogAnalyticsWorkspaceId === undefined);
+  if ((args.diagnostics ?? true) && hasLogAnalytics) {
+    new monitor.DiagnosticSetting(naming.childName(name, "diag"), {
+      name: "to-log-analytics",
+      resourceUri: workspace.id,
+      workspaceId: associated.logAnalyticsWorkspaceId as pulumi.Output<string>,
+      logs: [{ categoryGroup: "allLogs", enabled: true }],
+      metrics: [{ category: "AllMetrics", enabled: true }],
+    }, { parent: owner });
+  }
+
+  const systemAssigned = args.identity?.systemAssigned !== false || (args.identity?.userAssignedIdentityIds ?? []).length === 0;
+  if ((args.grantIdentityStorageAccess ?? true) && systemAssigned) {
+    const role = BUILT_IN_ROLES["Storage Blob Data Contributor"];
+    new authorization.RoleAssignment(naming.childName(name, "identity-blob"), {
+      scope: associated.storageAccountId,
+      principalId: workspace.identity.apply((i) => i?.principalId ?? ""),
+      principalType: "ServicePrincipal",
+      roleDefinitionId: pulumi.output(subscriptionId).apply((sub) => roleDefinitionId(sub, role)),
+      // "@" keeps this apart from config group keys, which cannot contain it.
+      roleAssignmentName: roleAssignmentName({
+        project: pulumi.getProject(),
+        stack: pulumi.getStack(),
+        scopeKey: `${kind.kind.toLowerCase()}/${baseName}/storage`,
+        group: "@system-identity",
+        role: "Storage Blob Data Contributor",
+      }),
+      description: `Workspace ${baseName}: system identity reads and writes its default storage (identity-based datastores)`,
+    }, { parent: owner });
+  }
+
+  return {
+    workspace,
+    associated,
+    workspaceId: workspace.id,
+    workspaceName: workspace.name,
+    studioUrl: studioUrl(workspace.id),
+    principalId: workspace.identity.apply((i) => i?.principalId),
+  };
+}

@@ -1,0 +1,203 @@
+import { z } from "zod";
+import { ARM_NAME_RULES, LOGICAL_NAME, LOGICAL_NAME_RULE } from "../components/naming";
+import { ArmTypeKey, armIdRule, isArmIdOf } from "../components/armId";
+import { defaultStorageProblems } from "../components/defaultStorage";
+import { ISOLATION_MODES, WORKSPACE_SKUS } from "../components/workspaceSettings";
+import { PROJECT_FORBIDDEN_KEYS } from "../components/project";
+import {
+  ConfigIssue, LocatedBinding, bindingSpecSchema, checkBindings, checkCustomRoleKeys, customRoleSpecSchema, groupSpecSchema,
+} from "../components/access/accessModel";
+
+/** The stack config schema (namespace `azure-ml-workspaces:`): shapes here, cross-references in `checkConfig`. */
+
+export const NAMESPACE = "azure-ml-workspaces";
+
+const logicalName = z.string().regex(LOGICAL_NAME, LOGICAL_NAME_RULE);
+const armId = (type: ArmTypeKey) => z.string().refine((id) => isArmIdOf(id, type), armIdRule(type));
+const positiveInt = z.number().int().positive();
+
+const TAG_KEY = /^[^<>%&\\?/]{1,128}$/;
+const tagsSchema = z
+  .record(z.string().regex(TAG_KEY, "tag names are 1-128 characters without < > % & \\ ? /"), z.string().max(256, "tag values are at most 256 characters"))
+  .refine((tags) => Object.keys(tags).length <= 50, "at most 50 tags per resource");
+
+export const STORAGE_SKUS = [
+  "Standard_LRS", "Standard_GRS", "Standard_RAGRS", "Standard_ZRS", "Standard_GZRS", "Standard_RAGZRS",
+  "Premium_LRS", "Premium_ZRS", "StandardV2_LRS", "StandardV2_GRS", "StandardV2_ZRS", "StandardV2_GZRS",
+  "PremiumV2_LRS", "PremiumV2_ZRS",
+] as const;
+export const STORAGE_KINDS = ["Storage", "StorageV2", "BlobStorage", "FileStorage", "BlockBlobStorage"] as const;
+
+const storageSettings = z.strictObject({
+  skuName: z.enum(STORAGE_SKUS).optional(),
+  kind: z.enum(STORAGE_KINDS).optional(),
+  isHnsEnabled: z.boolean().optional(),
+  allowSharedKeyAccess: z.boolean().optional(),
+});
+const keyVaultSettings = z.strictObject({
+  skuName: z.enum(["standard", "premium"]).optional(),
+  softDeleteRetentionInDays: z.number().int().min(7).max(90).optional(),
+});
+const monitoringSettings = z.strictObject({
+  retentionInDays: z.number().int().min(30).max(730).optional(),
+  dailyQuotaGb: z.number().positive().optional(),
+});
+const registrySettings = z.strictObject({ skuName: z.enum(["Basic", "Standard", "Premium"]).optional() });
+const existing = (type: ArmTypeKey) => z.strictObject({ existingId: armId(type) });
+
+const resourceGroupSchema = z.strictObject({
+  name: z.string().regex(ARM_NAME_RULES.resourceGroup, "resource group names are 1-90 ASCII letters, digits, _ - . ( ), not ending with '.'"),
+  /** Use an existing group of that name instead of creating one. */
+  existing: z.boolean().optional(),
+});
+
+const sharedIdsSchema = z.strictObject({
+  storageAccount: armId("storageAccount"),
+  keyVault: armId("keyVault"),
+  applicationInsights: armId("applicationInsights"),
+  containerRegistry: armId("containerRegistry").optional(),
+  logAnalyticsWorkspace: armId("logAnalyticsWorkspace").optional(),
+});
+const STACK_REF = /^(?:[A-Za-z0-9_.-]+\/){0,2}[A-Za-z0-9_.-]+$/;
+const sharedChoiceSchema = z
+  .strictObject({
+    stack: z.string().regex(STACK_REF, "must be a stack name, optionally qualified as <org>/<project>/<stack>").optional(),
+    ids: sharedIdsSchema.optional(),
+  })
+  .refine((s) => (s.stack === undefined) !== (s.ids === undefined), "set exactly one of 'stack' or 'ids'");
+
+const outboundRuleSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("FQDN"), destination: z.string().min(1), category: z.enum(["UserDefined", "Required", "Recommended"]).optional() }),
+  z.strictObject({ type: z.literal("PrivateEndpoint"), serviceResourceId: z.string().startsWith("/subscriptions/"), subresourceTarget: z.string().min(1), sparkEnabled: z.boolean().optional(), fqdns: z.array(z.string()).optional() }),
+  z.strictObject({ type: z.literal("ServiceTag"), serviceTag: z.string().min(1), protocol: z.string().min(1), portRanges: z.string().min(1), action: z.enum(["Allow", "Deny"]).optional() }),
+]);
+const managedNetworkSchema = z
+  .strictObject({
+    isolationMode: z.enum(ISOLATION_MODES as [string, ...string[]]).optional(),
+    outboundRules: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "rule names are 1-64 letters, digits, _ or -"), outboundRuleSchema).optional(),
+  })
+  .superRefine((network, ctx) => {
+    for (const [ruleName, rule] of Object.entries(network.outboundRules ?? {})) {
+      if (rule.type === "FQDN" && network.isolationMode !== "AllowOnlyApprovedOutbound") {
+        ctx.addIssue({ code: "custom", path: ["outboundRules", ruleName, "type"], message: "FQDN rules need isolationMode AllowOnlyApprovedOutbound" });
+      }
+    }
+  });
+
+const identitySchema = z.strictObject({
+  userAssignedIdentityIds: z.array(armId("userAssignedIdentity")).min(1).optional(),
+  primaryUserAssignedIdentityId: armId("userAssignedIdentity").optional(),
+  systemAssigned: z.boolean().optional(),
+});
+
+/** Bindings on a workspace, hub or project: on the workspace itself or on its resource group. */
+const accessEntrySchema = bindingSpecSchema.extend({ scope: z.enum(["workspace", "resourceGroup"]).optional() });
+
+/** Settings a workspace and a hub share. */
+const workspaceBase = {
+  name: logicalName,
+  resourceGroup: resourceGroupSchema.optional(),
+  sharedResources: sharedChoiceSchema.optional(),
+  storage: z.union([existing("storageAccount"), storageSettings]).optional(),
+  keyVault: z.union([existing("keyVault"), keyVaultSettings]).optional(),
+  monitoring: z.union([
+    z.strictObject({ existingApplicationInsightsId: armId("applicationInsights"), existingLogAnalyticsWorkspaceId: armId("logAnalyticsWorkspace").optional() }),
+    monitoringSettings,
+  ]).optional(),
+  containerRegistry: z.union([existing("containerRegistry"), registrySettings, z.literal(false)]).optional(),
+  identity: identitySchema.optional(),
+  publicNetworkAccess: z.enum(["Enabled", "Disabled"]).optional(),
+  managedNetwork: managedNetworkSchema.optional(),
+  sku: z.enum(WORKSPACE_SKUS as [string, ...string[]]).optional(),
+  friendlyName: z.string().max(256).optional(),
+  description: z.string().max(1024).optional(),
+  diagnostics: z.boolean().optional(),
+  tags: tagsSchema.optional(),
+  access: z.array(accessEntrySchema).optional(),
+  /** The classic DENY switch: removes this workspace's group bindings and disables public network access. */
+  suspended: z.boolean().optional(),
+};
+
+const datastoreSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9_]{1,255}$/, "datastore names are letters, digits and underscores"),
+  type: z.enum(["blob", "adlsgen2"]).optional(),
+  container: z.string().regex(/^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, "container names are 3-63 lowercase letters, digits and single hyphens"),
+  storageAccountId: armId("storageAccount").optional(),
+  create: storageSettings.omit({ allowSharedKeyAccess: true }).optional(),
+}).refine((d) => (d.storageAccountId === undefined) !== (d.create === undefined), "set exactly one of 'storageAccountId' or 'create'");
+
+export const workspaceSchema = z.strictObject({
+  ...workspaceBase,
+  hbi: z.boolean().optional(),
+  systemDatastoresAuthMode: z.enum(["identity", "accesskey"]).optional(),
+  datastores: z.array(datastoreSchema).optional(),
+});
+
+/** Project keys that belong to the hub get their own message rather than "unknown key". */
+const inheritedFromHub = Object.fromEntries(
+  [...PROJECT_FORBIDDEN_KEYS, "sharedResources", "monitoring", "storage"].map((key) => [key, z.unknown().optional()]),
+);
+export const projectSchema = z
+  .strictObject({
+    name: logicalName,
+    friendlyName: z.string().max(256).optional(),
+    description: z.string().max(1024).optional(),
+    identity: identitySchema.optional(),
+    sku: z.enum(WORKSPACE_SKUS as [string, ...string[]]).optional(),
+    publicNetworkAccess: z.enum(["Enabled", "Disabled"]).optional(),
+    tags: tagsSchema.optional(),
+    access: z.array(accessEntrySchema).optional(),
+    suspended: z.boolean().optional(),
+    ...inheritedFromHub,
+  })
+  .superRefine((project, ctx) => {
+    for (const key of Object.keys(inheritedFromHub)) {
+      if ((project as Record<string, unknown>)[key] !== undefined) {
+        ctx.addIssue({ code: "custom", path: [key], message: `a project cannot set '${key}': it inherits storage, key vault, registry, Application Insights and managed network from its hub (ARM rejects it after minutes)` });
+      }
+    }
+  });
+
+export const hubSchema = z.strictObject({
+  ...workspaceBase,
+  additionalWorkspaceStorageAccounts: z.array(armId("storageAccount")).optional(),
+  defaultProjectResourceGroup: z.string().regex(ARM_NAME_RULES.resourceGroup, "must be a resource group name").optional(),
+  serverlessCompute: z.strictObject({ subnetId: z.string().startsWith("/subscriptions/").optional(), noPublicIp: z.boolean().optional() }).optional(),
+  projects: z.array(projectSchema).optional(),
+});
+
+const sharedAccessSchema = bindingSpecSchema.extend({ resource: z.enum(["storage", "keyVault", "containerRegistry", "applicationInsights", "resourceGroup"]) });
+export const sharedSchema = z.strictObject({
+  name: logicalName,
+  resourceGroup: resourceGroupSchema.optional(),
+  storage: storageSettings.optional(),
+  keyVault: keyVaultSettings.optional(),
+  monitoring: monitoringSettings.optional(),
+  containerRegistry: registrySettings.optional(),
+  locks: z.boolean().optional(),
+  access: z.array(sharedAccessSchema).optional(),
+});
+
+export const configSchema = z.strictObject({
+  workspaces: z.array(workspaceSchema).optional(),
+  hubs: z.array(hubSchema).optional(),
+  shared: sharedSchema.optional(),
+  /** Stack-wide tags on every taggable resource, merged under per-workspace tags. */
+  tags: tagsSchema.optional(),
+  /** Tag names every workspace, hub and project must end up with. */
+  requiredTags: z.array(z.string().regex(TAG_KEY, "tag names are 1-128 characters without < > % & \\ ? /")).optional(),
+  /** Changes every generated name; set a new seed to re-create while soft-deleted names are still reserved. */
+  nameSeed: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, "1-32 letters, digits or hyphens").optional(),
+  /** Protect stateful resources from deletion. Turn off only in sandboxes. */
+  protect: z.boolean().optional(),
+  groups: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "group keys are 1-64 letters, digits, _ . or -"), groupSpecSchema).optional(),
+  customRoles: z.record(z.string().min(1), customRoleSpecSchema).optional(),
+});
+
+export type StackConfig = z.infer<typeof configSchema>;
+export type WorkspaceConfig = z.infer<typeof workspaceSchema>;
+export type HubConfig = z.infer<typeof hubSchema>;
+export type ProjectConfig = z.infer<typeof projectSchema>;
+export type SharedConfig = z.infer<typeof sharedSchema>;
+export type { ConfigIssue, LocatedBinding };
+export { checkBindings, checkCustomRoleKeys, defaultStorageProblems };

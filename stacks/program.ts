@@ -1,0 +1,229 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as resources from "@pulumi/azure-native/resources";
+import { CustomRoles, EntraGroups, RoleBinding, RoleBindings } from "../components/access";
+import { Hub } from "../components/hub";
+import { Project } from "../components/project";
+import { SharedResources } from "../components/sharedResources";
+import { Workspace } from "../components/workspace";
+import { SharedResourceIds } from "../components/workspaceCore";
+import * as naming from "../components/naming";
+import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config";
+import { readRawConfig } from "./rawConfig";
+import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
+import { formatConfigIssue, resourceGroupNameOf, scopeKeys, validateConfig } from "./validate";
+
+/** Turns validated stack config into components; returns the stack outputs. */
+export async function runProgram(): Promise<Record<string, unknown>> {
+  const config = loadConfig();
+  const location = new pulumi.Config("azure-native").get("location");
+  if (!location) throw new pulumi.RunError("config azure-native:location is missing: set the Azure region, e.g. `pulumi config set azure-native:location westeurope`");
+  const shared = await resolveSharedInputs(config);
+  const client = await authorization.getClientConfig();
+  const ctx: Context = {
+    config,
+    location,
+    project: pulumi.getProject(),
+    stack: pulumi.getStack(),
+    suffix: naming.stackSuffix(config.nameSeed ?? `${pulumi.getProject()}/${pulumi.getStack()}`),
+    protect: config.protect ?? true,
+    subscriptionId: client.subscriptionId,
+    tenantId: client.tenantId,
+    principals: {},
+    customRoleIds: {},
+  };
+  if (config.groups && Object.keys(config.groups).length > 0) {
+    ctx.principals = new EntraGroups("access-groups", { groups: config.groups }).objectIds;
+  }
+  if (config.customRoles && Object.keys(config.customRoles).length > 0) {
+    ctx.customRoleIds = new CustomRoles("access-custom-roles", {
+      subscriptionId: ctx.subscriptionId, project: ctx.project, stack: ctx.stack, roles: config.customRoles,
+    }).ids;
+  }
+  const outputs: Record<string, unknown> = {};
+  if (config.shared) Object.assign(outputs, buildShared(ctx, config.shared));
+  const workspaces = (config.workspaces ?? []).map((ws) => buildWorkspace(ctx, ws, shared.get(ws.name)));
+  if (workspaces.length) outputs.workspaces = Object.fromEntries(workspaces);
+  const hubs = (config.hubs ?? []).map((hub) => buildHub(ctx, hub, shared.get(hub.name)));
+  if (hubs.length) outputs.hubs = Object.fromEntries(hubs);
+  return outputs;
+}
+
+interface Context {
+  config: StackConfig;
+  location: string;
+  project: string;
+  stack: string;
+  suffix: string;
+  protect: boolean;
+  subscriptionId: string;
+  tenantId: string;
+  principals: Record<string, pulumi.Output<string>>;
+  customRoleIds: Record<string, pulumi.Output<string>>;
+}
+
+function loadConfig(): StackConfig {
+  const { config, issues } = validateConfig(readRawConfig());
+  if (!config) {
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? "s" : ""})` : "";
+    throw new pulumi.RunError(formatConfigIssue(issues[0]) + more);
+  }
+  return config;
+}
+
+function tagsFor(ctx: Context, ...own: (Record<string, string> | undefined)[]): Record<string, string> {
+  return Object.assign({}, ctx.config.tags, ...own);
+}
+
+function resourceGroup(ctx: Context, owner: { name: string; resourceGroup?: WorkspaceConfig["resourceGroup"] }, tags: Record<string, string>): pulumi.Output<string> {
+  const rgName = resourceGroupNameOf(owner);
+  if (owner.resourceGroup?.existing) return pulumi.output(rgName);
+  return new resources.ResourceGroup(`${owner.name}-rg`, { resourceGroupName: rgName, location: ctx.location, tags }, { protect: ctx.protect }).name;
+}
+
+function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principalId">[]): void {
+  if (bindings.length === 0) return;
+  new RoleBindings(name, {
+    subscriptionId: ctx.subscriptionId,
+    project: ctx.project,
+    stack: ctx.stack,
+    customRoleIds: ctx.customRoleIds,
+    bindings: bindings.map((b) => ({ ...b, principalId: ctx.principals[b.group] })),
+  });
+}
+
+type AccessEntries = WorkspaceConfig["access"];
+
+/** Bindings of a workspace, hub or project: none while suspended (the classic DENY switch). */
+function accessBindings(entries: AccessEntries, suspended: boolean | undefined, scopeKey: string, scope: pulumi.Input<string>, rgName: string, rgId: pulumi.Input<string>) {
+  if (suspended) return [];
+  return (entries ?? []).map((entry) => entry.scope === "resourceGroup"
+    ? { scopeKey: scopeKeys.resourceGroup(rgName), scope: rgId, group: entry.group, role: entry.role }
+    : { scopeKey, scope, group: entry.group, role: entry.role });
+}
+
+const rgIdOf = (ctx: Context, rgName: pulumi.Input<string>) =>
+  pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/resourceGroups/${rgName}`;
+
+function commonWorkspaceArgs(ctx: Context, ws: WorkspaceConfig | HubConfig, shared: SharedResourceIds | undefined, rgName: pulumi.Output<string>, tags: Record<string, string>) {
+  return {
+    resourceGroupName: rgName,
+    location: ctx.location,
+    baseName: ws.name,
+    nameSuffix: ctx.suffix,
+    friendlyName: ws.friendlyName,
+    description: ws.description,
+    tags,
+    sku: ws.sku as "Basic" | undefined,
+    identity: ws.identity,
+    publicNetworkAccess: ws.suspended ? "Disabled" as const : ws.publicNetworkAccess,
+    managedNetwork: ws.managedNetwork as never,
+    shared,
+    associated: shared ? undefined : { storage: ws.storage, keyVault: ws.keyVault, monitoring: ws.monitoring, containerRegistry: ws.containerRegistry },
+    diagnostics: ws.diagnostics,
+    protect: ctx.protect,
+    tenantId: ctx.tenantId,
+    subscriptionId: ctx.subscriptionId,
+  };
+}
+
+function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourceIds | undefined): [string, Record<string, pulumi.Output<unknown>>] {
+  const tags = tagsFor(ctx, ws.tags);
+  const rgName = resourceGroup(ctx, ws, tags);
+  const workspace = new Workspace(ws.name, {
+    ...commonWorkspaceArgs(ctx, ws, shared, rgName, tags),
+    hbiWorkspace: ws.hbi,
+    systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
+    datastores: ws.datastores,
+  });
+  bind(ctx, `${ws.name}-access`, accessBindings(ws.access, ws.suspended, scopeKeys.workspace(ws.name), workspace.workspaceId, resourceGroupNameOf(ws), rgIdOf(ctx, rgName)));
+  return [ws.name, {
+    workspaceId: workspace.workspaceId,
+    workspaceName: workspace.workspaceName,
+    studioUrl: workspace.studioUrl,
+    resourceGroupName: rgName,
+    storageAccountId: workspace.storageAccountId,
+    keyVaultId: workspace.keyVaultId,
+    applicationInsightsId: workspace.applicationInsightsId,
+    containerRegistryId: workspace.containerRegistryId,
+  }];
+}
+
+function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | undefined): [string, Record<string, unknown>] {
+  const tags = tagsFor(ctx, hub.tags);
+  const rgName = resourceGroup(ctx, hub, tags);
+  const rgId = rgIdOf(ctx, rgName);
+  const component = new Hub(hub.name, {
+    ...commonWorkspaceArgs(ctx, hub, shared, rgName, tags),
+    additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
+    defaultProjectResourceGroup: hub.defaultProjectResourceGroup,
+    serverlessComputeSubnetId: hub.serverlessCompute?.subnetId,
+    serverlessComputeNoPublicIp: hub.serverlessCompute?.noPublicIp,
+  });
+  const hubBindings = accessBindings(hub.access, hub.suspended, scopeKeys.hub(hub.name), component.hubId, resourceGroupNameOf(hub), rgId);
+  const projects: Record<string, Record<string, pulumi.Output<unknown>>> = {};
+  for (const project of hub.projects ?? []) {
+    const suspended = hub.suspended || project.suspended;
+    const prj = new Project(project.name, {
+      hubResourceId: component.hubId,
+      location: component.location,
+      resourceGroupName: rgName,
+      nameSuffix: ctx.suffix,
+      friendlyName: project.friendlyName,
+      description: project.description,
+      tags: tagsFor(ctx, hub.tags, project.tags),
+      identity: project.identity,
+      sku: project.sku as "Basic" | undefined,
+      publicNetworkAccess: suspended ? "Disabled" : project.publicNetworkAccess,
+      protect: ctx.protect,
+    });
+    const bindings = accessBindings(project.access, suspended, scopeKeys.project(hub.name, project.name), prj.projectId, resourceGroupNameOf(hub), rgId);
+    bind(ctx, `${project.name}-access`, bindings);
+    // Project members need Reader on the hub; the portal grants it by itself, infrastructure code must do it.
+    for (const group of new Set(bindings.map((b) => b.group))) {
+      const already = hubBindings.some((b) => b.group === group && b.scopeKey === scopeKeys.hub(hub.name) && b.role.toLowerCase() === "reader");
+      if (!already) hubBindings.push({ scopeKey: scopeKeys.hub(hub.name), scope: component.hubId, group, role: "Reader" });
+    }
+    projects[project.name] = { projectId: prj.projectId, projectName: prj.projectName, studioUrl: prj.studioUrl };
+  }
+  bind(ctx, `${hub.name}-access`, hubBindings);
+  return [hub.name, { hubId: component.hubId, hubName: component.hubName, studioUrl: component.studioUrl, resourceGroupName: rgName, projects }];
+}
+
+function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown> {
+  const tags = tagsFor(ctx);
+  const rgName = resourceGroup(ctx, shared, tags);
+  const set = new SharedResources(shared.name, {
+    resourceGroupName: rgName,
+    location: ctx.location,
+    nameSuffix: ctx.suffix,
+    tenantId: ctx.tenantId,
+    tags,
+    storage: shared.storage,
+    keyVault: shared.keyVault,
+    monitoring: shared.monitoring,
+    containerRegistry: shared.containerRegistry,
+    locks: shared.locks,
+    protect: ctx.protect,
+  });
+  const scopes: Record<string, pulumi.Input<string>> = {
+    storage: set.storageAccountId,
+    keyVault: set.keyVaultId,
+    containerRegistry: set.containerRegistryId,
+    applicationInsights: set.applicationInsightsId,
+    resourceGroup: rgIdOf(ctx, rgName),
+  };
+  bind(ctx, `${shared.name}-access`, (shared.access ?? []).map((entry) => ({
+    scopeKey: scopeKeys.shared(entry.resource), scope: scopes[entry.resource], group: entry.group, role: entry.role,
+  })));
+  // Consumers read these by StackReference.
+  return {
+    resourceGroupName: rgName,
+    location: ctx.location,
+    [SHARED_OUTPUTS.storageAccount]: set.storageAccountId,
+    [SHARED_OUTPUTS.keyVault]: set.keyVaultId,
+    [SHARED_OUTPUTS.applicationInsights]: set.applicationInsightsId,
+    [SHARED_OUTPUTS.containerRegistry]: set.containerRegistryId,
+    [SHARED_OUTPUTS.logAnalyticsWorkspace]: set.logAnalyticsWorkspaceId,
+  };
+}

@@ -1,0 +1,63 @@
+import * as pulumi from "@pulumi/pulumi";
+import { fakeInvoke, fakeResource } from "../tools/preview/fakes";
+
+/** What a mocked program registered, and a way to answer invokes differently per test. */
+export interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, any>;
+}
+
+export interface MockRuntime {
+  registered: Registered[];
+  invokes: { token: string; inputs: Record<string, any> }[];
+  /** Per-test answers, by invoke token; falls back to the offline preview's fakes. */
+  overrides: Map<string, (inputs: Record<string, any>) => Record<string, any>>;
+  reset(): void;
+  ofType(type: string): Registered[];
+}
+
+/** Installs Pulumi's mocks with the offline preview's fake data, so tests and `npm run preview` agree. */
+export async function installMocks(project = "azure-ml-workspaces", stack = "test"): Promise<MockRuntime> {
+  const runtime: MockRuntime = {
+    registered: [],
+    invokes: [],
+    overrides: new Map(),
+    reset() {
+      this.registered.length = 0;
+      this.invokes.length = 0;
+      this.overrides.clear();
+    },
+    ofType(type) {
+      return this.registered.filter((r) => r.type === type);
+    },
+  };
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        runtime.registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+        const fake = fakeResource({ type: args.type, name: args.name, urn: `${args.type}::${args.name}`, inputs: args.inputs, custom: args.custom ?? true, id: args.id || undefined });
+        return { id: fake.id ?? "", state: fake.state };
+      },
+      call(args) {
+        runtime.invokes.push({ token: args.token, inputs: args.inputs });
+        const override = runtime.overrides.get(args.token);
+        return override ? override(args.inputs) : fakeInvoke(args.token, args.inputs);
+      },
+    },
+    project,
+    stack,
+    false,
+  );
+  return runtime;
+}
+
+export const promiseOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+
+/** Waits until every registration and invoke started so far has reached the mocks (the runtime's own RPC queue). */
+export function settle(): Promise<void> {
+  return settings.waitForRPCs();
+}
