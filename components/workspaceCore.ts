@@ -120,7 +120,7 @@ export function buildWorkspaceCore(
   }, { parent: owner });
 
   const { identity, primaryUserAssignedIdentity } = identityInputs(args.identity);
-  const workspace = new ml.Workspace(naming.childName(name, "mlw"), {
+  const workspace = new ml.Workspace(naming.childName(name, kind.namePrefix), {
     resourceGroupName: args.resourceGroupName,
     location: args.location,
     workspaceName: args.workspaceName ?? naming.workspaceName(baseName, nameSuffix, kind.namePrefix),

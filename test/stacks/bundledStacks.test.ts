@@ -1,0 +1,94 @@
+import { PreviewResult, RecordedResource, StackResult } from "../../tools/preview/types";
+import { CliRun, previewJson } from "../previewCli";
+
+/** Every bundled stack through the real offline preview with the real policy pack, once; a second run without it. */
+let run: CliRun;
+let result: PreviewResult;
+let again: PreviewResult;
+const stack = (name: string): StackResult => result.stacks.find((s) => s.stack === name)!;
+const ofType = (s: StackResult, type: string): RecordedResource[] => s.resources.filter((r) => r.type === type);
+
+const STATEFUL = [
+  "azure-native:storage:StorageAccount",
+  "azure-native:keyvault:Vault",
+  "azure-native:containerregistry:Registry",
+  "azure-native:operationalinsights:Workspace",
+  "azure-native:machinelearningservices:Workspace",
+  "azure-native:resources:ResourceGroup",
+];
+
+beforeAll(async () => {
+  [{ run, result }, { result: again }] = await Promise.all([previewJson(["--all"]), previewJson(["--all", "--no-policy"])]);
+}, 120_000);
+
+it("previews every bundled stack and passes the policy pack with no mandatory violation", () => {
+  expect(run.stderr).not.toMatch(/^error/m);
+  expect(run.code).toBe(0);
+  expect(result.stacks.map((s) => s.stack).sort()).toEqual(["research-hub", "shared", "team-a", "team-b"]);
+  for (const s of result.stacks) {
+    expect(s.error).toBeUndefined();
+    expect(s.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
+  }
+});
+
+it("follows the JSON contract", () => {
+  for (const s of result.stacks) {
+    expect(s.project).toBe("azure-ml-workspaces");
+    for (const r of s.resources) {
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(["urn", "type", "name", "parent", "protect", "dependencies", "propertyDependencies", "inputs"]));
+      expect(r.parent === null || s.resources.some((p) => p.urn === r.parent)).toBe(true);
+    }
+  }
+});
+
+it("protects the stateful resources of every stack", () => {
+  for (const s of result.stacks) {
+    const stateful = s.resources.filter((r) => STATEFUL.includes(r.type));
+    expect(stateful.length).toBeGreaterThan(0);
+    expect(stateful.filter((r) => !r.protect).map((r) => r.urn)).toEqual([]);
+  }
+});
+
+it("gives identical inputs for every resource across two runs", () => {
+  for (const s of result.stacks) {
+    const other = again.stacks.find((o) => o.stack === s.stack)!;
+    expect(other.resources.map((r) => [r.urn, r.inputs])).toEqual(s.resources.map((r) => [r.urn, r.inputs]));
+  }
+});
+
+it("lets team-a use the shared set without owning any of it", () => {
+  const sharedIds = new Set(Object.values(stack("shared").outputs));
+  const teamA = stack("team-a");
+  expect(teamA.resources.filter((r) => r.id !== undefined && sharedIds.has(r.id))).toEqual([]);
+  const [ws] = ofType(teamA, "azure-native:machinelearningservices:Workspace");
+  expect(ws.inputs.storageAccount).toBe(stack("shared").outputs.storageAccountId);
+  expect(ws.inputs.keyVault).toBe(stack("shared").outputs.keyVaultId);
+  // The premium ADLS Gen2 account is a datastore, not the default storage: allowed.
+  expect(ofType(teamA, "azure-native:storage:StorageAccount").map((a) => a.inputs.isHnsEnabled)).toEqual([true]);
+});
+
+it("shows one Hub with projects that carry hubResourceId and nothing they inherit", () => {
+  const workspaces = ofType(stack("research-hub"), "azure-native:machinelearningservices:Workspace");
+  const hubs = workspaces.filter((w) => w.inputs.kind === "Hub");
+  const projects = workspaces.filter((w) => w.inputs.kind === "Project");
+  expect(hubs.length).toBeGreaterThanOrEqual(1);
+  expect(projects.length).toBeGreaterThanOrEqual(2);
+  for (const p of projects) {
+    expect(typeof p.inputs.hubResourceId).toBe("string");
+    for (const key of ["storageAccount", "keyVault", "applicationInsights", "containerRegistry", "managedNetwork"]) expect(p.inputs).not.toHaveProperty(key);
+  }
+});
+
+it("binds groups with principalType Group, full role definition ids and deterministic names", () => {
+  const assignments = result.stacks.flatMap((s) => ofType(s, "azure-native:authorization:RoleAssignment").filter((a) => a.inputs.principalType !== "ServicePrincipal"));
+  expect(assignments.length).toBeGreaterThan(5);
+  for (const a of assignments) {
+    expect(a.inputs.principalType).toBe("Group");
+    expect(a.inputs.roleDefinitionId).toMatch(/^\/subscriptions\/[0-9a-f-]{36}\/providers\/Microsoft.Authorization\/roleDefinitions\/[0-9a-f-]{36}$/);
+  }
+  const teamA = ofType(stack("team-a"), "azure-native:authorization:RoleAssignment").map((a) => a.inputs.roleDefinitionId as string);
+  expect(teamA.some((id) => id.endsWith("f6c7c914-8db3-469d-8ca1-694a8f32e121"))).toBe(true); // AzureML Data Scientist
+  const names = (r: PreviewResult) => r.stacks.flatMap((s) => ofType(s, "azure-native:authorization:RoleAssignment").map((a) => a.inputs.roleAssignmentName)).sort();
+  expect(names(again)).toEqual(names(result));
+  expect(new Set(names(result)).size).toBe(names(result).length);
+});
