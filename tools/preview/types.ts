@@ -17,7 +17,10 @@ export interface RecordedResource {
   provider?: string;
   dependencies: string[];
   propertyDependencies: Record<string, string[]>;
-  /** Inputs as sent; secret values are replaced by the string "[secret]". */
+  /**
+   * Inputs as sent; secret values are replaced by the string "[secret]" (SECRET_PLACEHOLDER), resource references by
+   * their URN, and values still unknown in preview by the engine's sentinel string (UNKNOWN_VALUE).
+   */
   inputs: Record<string, unknown>;
   /** The id the mock assigned (custom resources only). */
   id?: string;
@@ -50,7 +53,10 @@ export interface StackResult {
   /** Stack outputs; secret values are replaced by "[secret]". */
   outputs: Record<string, unknown>;
   violations: Violation[];
-  /** Present when the program or its config failed: the one-line message. */
+  /**
+   * Present when the program or its config failed: the one-line message. A failed stack lists only the resources the
+   * program registered before the failure (not the root `pulumi:pulumi:Stack`), so a config error lists none.
+   */
   error?: string;
   remediations?: Remediation[];
   /** Where the stack's config came from, for reports that point at files (SARIF). */
@@ -59,6 +65,19 @@ export interface StackResult {
   programFile?: string;
   /** Milliseconds spent loading the program's modules and running it (extra field, used by the benchmark). */
   timings?: { loadMs: number; runMs: number; policyMs?: number };
+  /** Resources read rather than registered (StackReference, `.get()`); extra field. */
+  reads?: ReadResource[];
+  /** What the program printed (console output, runtime warnings), in order; extra field. */
+  diagnostics?: string[];
+}
+
+/** A resource the program read (`.get()`, StackReference): the engine does not send these to policies. */
+export interface ReadResource {
+  urn: string;
+  type: string;
+  name: string;
+  id: string;
+  parent: string | null;
 }
 
 export interface PreviewResult {
@@ -69,3 +88,8 @@ export interface PreviewResult {
 export const EXIT_OK = 0;
 export const EXIT_MANDATORY_VIOLATION = 1;
 export const EXIT_PROGRAM_ERROR = 2;
+
+/** The engine's marker for a value not known until `pulumi up` (`@pulumi/pulumi/runtime/rpc` unknownValue). */
+export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** Stands in for every secret value in recorded inputs and outputs. */
+export const SECRET_PLACEHOLDER = "[secret]";
