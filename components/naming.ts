@@ -36,25 +36,42 @@ export function stackSuffix(seed: string): string {
 const alphanumeric = (s: string) => s.replace(/[^a-z0-9]/g, "");
 const trimHyphens = (s: string) => s.replace(/-+$/g, "").replace(/^-+/g, "");
 
+/** 4 hex characters of the full logical name: stands in for what a shortened name had to drop. */
+const HASH_LENGTH = 4;
+const nameHash = (logical: string) => createHash("sha256").update(logical).digest("hex").slice(0, HASH_LENGTH);
+
+/**
+ * The logical name as it fits in `room` characters of `alphabet`. When characters must go (hyphens from an
+ * alphanumeric-only name, or the tail of a long one), a hash of the whole name replaces the tail, so `team-a` and
+ * `teama`, or two long names with a common prefix, still get different physical names.
+ */
+function fitted(logical: string, room: number, keep: (s: string) => string, trim: (s: string) => string = (s) => s): string {
+  const kept = keep(logical);
+  if (kept === logical && kept.length <= room) return kept;
+  return `${trim(kept.slice(0, room - HASH_LENGTH))}${nameHash(logical)}`;
+}
+
 /** `st<name><suffix>`: 3-24 lowercase alphanumerics, globally unique. */
 export function storageAccountName(logical: string, suffix: string): string {
-  return `st${alphanumeric(logical).slice(0, 24 - 2 - suffix.length)}${suffix}`;
+  return `st${fitted(logical, 24 - 2 - suffix.length, alphanumeric)}${suffix}`;
 }
 
 /** `kv-<name>-<suffix>`: 3-24 characters, starts with a letter, no `--`, globally unique. */
 export function keyVaultName(logical: string, suffix: string): string {
   const room = 24 - "kv-".length - 1 - suffix.length;
-  return `kv-${trimHyphens(logical.slice(0, room))}-${suffix}`;
+  // A shortened name keeps a hyphen before its hash: `kv-research-v-1a2b-<suffix>`.
+  return `kv-${trimHyphens(fitted(logical, room, (s) => s, (s) => `${trimHyphens(s.slice(0, -1))}-`))}-${suffix}`;
 }
 
 /** `cr<name><suffix>`: 5-50 lowercase alphanumerics, globally unique. */
 export function containerRegistryName(logical: string, suffix: string): string {
-  return `cr${alphanumeric(logical).slice(0, 50 - 2 - suffix.length)}${suffix}`;
+  return `cr${fitted(logical, 50 - 2 - suffix.length, alphanumeric)}${suffix}`;
 }
 
 /** `mlw-<name>-<suffix>`: unique in its resource group; the suffix avoids a soft-deleted predecessor's name. */
 export function workspaceName(logical: string, suffix: string, prefix = "mlw"): string {
-  return `${prefix}-${logical.slice(0, 33 - prefix.length - 2 - suffix.length)}-${suffix}`.replace(/--+/g, "-");
+  const room = 33 - prefix.length - 2 - suffix.length;
+  return `${prefix}-${fitted(logical, room, (s) => s, (s) => `${trimHyphens(s.slice(0, -1))}-`)}-${suffix}`.replace(/--+/g, "-");
 }
 
 /** `log-<name>-<suffix>`: a soft-deleted Log Analytics workspace keeps its name for 14 days. */

@@ -19,7 +19,7 @@ describe("suspending access (the classic DENY switch)", () => {
   let active: StackResult;
   let suspended: StackResult;
   beforeAll(async () => {
-    const { result } = await previewJson(["--cwd", PROJECT, "--stack", "active", "--stack", "suspended", "--no-policy"]).catch(() => previewJson(["--cwd", PROJECT, "--all", "--no-policy"]));
+    const { result } = await previewJson(["--cwd", PROJECT, "--stack", "active", "--stack", "suspended", "--no-policy"]);
     [active, suspended] = ["active", "suspended"].map((name) => result.stacks.find((s) => s.stack === name)!);
   }, 60_000);
 
