@@ -9,6 +9,7 @@ import { Workspace } from "../components/workspace";
 import { SharedResourceIds } from "../components/workspaceCore";
 import * as naming from "../components/naming";
 import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config";
+import { addCostVisibility } from "./costVisibility";
 import { readRawConfig } from "./rawConfig";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
 import { formatConfigIssue, resourceGroupNameOf, scopeKeys, validateConfig } from "./validate";
@@ -127,7 +128,7 @@ function commonWorkspaceArgs(ctx: Context, ws: WorkspaceConfig | HubConfig, shar
   };
 }
 
-function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourceIds | undefined): [string, Record<string, pulumi.Output<unknown>>] {
+function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourceIds | undefined): [string, Record<string, unknown>] {
   const tags = tagsFor(ctx, ws.tags);
   const rgName = resourceGroup(ctx, ws, tags);
   const workspace = new Workspace(ws.name, {
@@ -137,7 +138,12 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     datastores: ws.datastores,
   });
   bind(ctx, `${ws.name}-access`, accessBindings(ws.access, ws.suspended, scopeKeys.workspace(ws.name), workspace.workspaceId, resourceGroupNameOf(ws), rgIdOf(ctx, rgName)));
+  const idle = addCostVisibility({
+    config: ws, resourceGroupName: rgName, resourceGroupId: rgIdOf(ctx, rgName), location: ctx.location, tags,
+    workspaceId: workspace.workspaceId, logAnalyticsWorkspaceId: workspace.logAnalyticsWorkspaceId, storageAccountId: workspace.storageAccountId,
+  });
   return [ws.name, {
+    idleCosts: idle,
     workspaceId: workspace.workspaceId,
     workspaceName: workspace.workspaceName,
     studioUrl: workspace.studioUrl,
@@ -187,7 +193,11 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
     projects[project.name] = { projectId: prj.projectId, projectName: prj.projectName, studioUrl: prj.studioUrl };
   }
   bind(ctx, `${hub.name}-access`, hubBindings);
-  return [hub.name, { hubId: component.hubId, hubName: component.hubName, studioUrl: component.studioUrl, resourceGroupName: rgName, projects }];
+  const idle = addCostVisibility({
+    config: hub, resourceGroupName: rgName, resourceGroupId: rgId, location: ctx.location, tags,
+    workspaceId: component.hubId, logAnalyticsWorkspaceId: component.associated.logAnalyticsWorkspaceId, storageAccountId: component.associated.storageAccountId,
+  });
+  return [hub.name, { idleCosts: idle, hubId: component.hubId, hubName: component.hubName, studioUrl: component.studioUrl, resourceGroupName: rgName, projects }];
 }
 
 function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown> {

@@ -1,18 +1,30 @@
-import { ConfigIssue, formatIssue, parseWithIssues } from "../components/access/accessModel";
+import { ConfigIssue, formatIssue } from "../components/access/accessModel";
 import * as naming from "../components/naming";
 import {
   LocatedBinding, NAMESPACE, StackConfig, checkBindings, checkCustomRoleKeys, configSchema, defaultStorageProblems,
 } from "./config";
+import { parseConfig } from "./configMessages";
+import { engineConfigIssues } from "./engineConfig";
+import { physicalNameIssues, resourceGroupIssues } from "./sharedNames";
 
-/** Validates raw stack config (keys without the namespace); returns the typed config or every issue found. */
-export function validateConfig(raw: Record<string, unknown>): { config?: StackConfig; issues: ConfigIssue[] } {
-  const parsed = parseWithIssues(configSchema, raw);
-  if (!parsed.value) return { issues: parsed.issues };
+/**
+ * Validates raw stack config (keys without the namespace); returns the typed config or every issue found.
+ * `engineConfig` is the whole config as the engine hands it over (`pulumi.runtime.allConfig()`): given, it also
+ * checks the provider region and keys under a misspelt namespace, which the program would otherwise never read.
+ */
+export function validateConfig(raw: Record<string, unknown>, engineConfig?: Record<string, string>): { config?: StackConfig; issues: ConfigIssue[] } {
+  const outside = engineConfig ? engineConfigIssues(engineConfig) : [];
+  const parsed = parseConfig(configSchema, raw);
+  if (!parsed.value) return { issues: [...outside, ...parsed.issues] };
   const config = parsed.value;
   const issues = [
+    ...outside,
     ...defaultStorageIssues(config),
     ...exclusiveSharedIssues(config),
     ...duplicateNameIssues(config),
+    ...resourceGroupIssues(config),
+    ...physicalNameIssues(config),
+    ...mergedTagIssues(config),
     ...requiredTagIssues(config),
     ...identityIssues(config),
     ...checkCustomRoleKeys(Object.keys(config.customRoles ?? {})),
@@ -24,7 +36,11 @@ export function validateConfig(raw: Record<string, unknown>): { config?: StackCo
 /** One line: `config azure-ml-workspaces:workspaces[0].storage.skuName = "Premium_LRS": <rule>`. */
 export function formatConfigIssue(issue: ConfigIssue): string {
   const [head, ...rest] = issue.path;
-  return `config ${formatIssue({ ...issue, path: [`${NAMESPACE}:${String(head ?? "")}`, ...rest] })}`;
+  // Keys of other namespaces (`azure-native:location`) arrive qualified already.
+  const qualified = typeof head === "string" && head.includes(":") ? head : `${NAMESPACE}:${String(head ?? "")}`;
+  const line = `config ${formatIssue({ ...issue, path: [qualified, ...rest] })}`;
+  // A key or value typed with a line break must not break the one-line contract.
+  return line.replace(/\r?\n|\r/g, "\\n");
 }
 
 type Dedicated = Pick<NonNullable<StackConfig["workspaces"]>[number], "storage" | "keyVault" | "monitoring" | "containerRegistry" | "sharedResources">;
@@ -36,15 +52,17 @@ function workspaceLike(config: StackConfig): { path: (string | number)[]; ws: De
   ];
 }
 
+/** Dedicated default storage of workspaces and hubs, and the shared set's storage, which is its consumers' default. */
 function defaultStorageIssues(config: StackConfig): ConfigIssue[] {
-  return workspaceLike(config).flatMap(({ path, ws }) => {
+  const owners = [...workspaceLike(config), ...(config.shared ? [{ path: ["shared"], ws: config.shared as Dedicated }] : [])];
+  return owners.flatMap(({ path, ws }) => {
     const storage = ws.storage;
     if (!storage || "existingId" in storage) return [];
     const propertyKey = { sku: "skuName", kind: "kind", isHnsEnabled: "isHnsEnabled" } as const;
-    return defaultStorageProblems(storage).map((p) => ({ path: [...path, "storage", propertyKey[p.property]], value: p.value, rule: p.rule }));
+    const whose = path[0] === "shared" ? " (the shared storage is the default storage of every workspace on it)" : "";
+    return defaultStorageProblems(storage).map((p) => ({ path: [...path, "storage", propertyKey[p.property]], value: p.value, rule: p.rule + whose }));
   });
 }
-
 function exclusiveSharedIssues(config: StackConfig): ConfigIssue[] {
   return workspaceLike(config).flatMap(({ path, ws }) => {
     if (!ws.sharedResources) return [];
@@ -54,13 +72,13 @@ function exclusiveSharedIssues(config: StackConfig): ConfigIssue[] {
   });
 }
 
-/** Workspaces, hubs and projects share one namespace: each names its resource group and physical names. */
+/** Workspaces, hubs, projects and the shared set share one namespace: each names its resource group and physical names. */
 function duplicateNameIssues(config: StackConfig): ConfigIssue[] {
   const seen = new Map<string, string>();
   const issues: ConfigIssue[] = [];
   const visit = (name: string, path: (string | number)[]) => {
     const first = seen.get(name);
-    if (first) issues.push({ path: [...path, "name"], value: name, rule: `duplicate name: already used at ${first}; workspace, hub and project names must be unique in a stack` });
+    if (first) issues.push({ path: [...path, "name"], value: name, rule: `duplicate name: already used at ${first}; workspace, hub, project and shared set names must be unique in a stack` });
     else seen.set(name, path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").slice(1));
   };
   (config.workspaces ?? []).forEach((ws, i) => visit(ws.name, ["workspaces", i]));
@@ -68,7 +86,37 @@ function duplicateNameIssues(config: StackConfig): ConfigIssue[] {
     visit(hub.name, ["hubs", i]);
     (hub.projects ?? []).forEach((p, j) => visit(p.name, ["hubs", i, "projects", j]));
   });
+  if (config.shared) visit(config.shared.name, ["shared"]);
   return issues;
+}
+
+/** Tags as each resource receives them: stack-wide tags merged under its own (and a project's under its hub's). */
+function taggedOwners(config: StackConfig): { path: (string | number)[]; layers: (Record<string, string> | undefined)[] }[] {
+  return [
+    ...(config.workspaces ?? []).map((ws, i) => ({ path: ["workspaces", i], layers: [config.tags, ws.tags] })),
+    ...(config.hubs ?? []).flatMap((hub, i) => [
+      { path: ["hubs", i], layers: [config.tags, hub.tags] },
+      ...(hub.projects ?? []).map((p, j) => ({ path: ["hubs", i, "projects", j], layers: [config.tags, hub.tags, p.tags] })),
+    ]),
+  ];
+}
+
+/** Limits hold per resource, so they apply after the merge; a name differing only in case would be sent twice. */
+function mergedTagIssues(config: StackConfig): ConfigIssue[] {
+  return taggedOwners(config).flatMap(({ path, layers }): ConfigIssue[] => {
+    const merged = new Map<string, string>();
+    for (const layer of layers.slice(0, -1)) for (const key of Object.keys(layer ?? {})) merged.set(key.toLowerCase(), key);
+    const own = layers[layers.length - 1] ?? {};
+    const clash = Object.keys(own).find((key) => merged.has(key.toLowerCase()) && merged.get(key.toLowerCase()) !== key);
+    if (clash) {
+      return [{ path: [...path, "tags", clash], value: own[clash], rule: `tag names ignore case in Azure: "${clash}" clashes with the inherited tag "${merged.get(clash.toLowerCase())}"; spell it the same way` }];
+    }
+    for (const key of Object.keys(own)) merged.set(key.toLowerCase(), key);
+    if (merged.size > 50) {
+      return [{ path: [...path, "tags"], value: own, rule: `with the stack-wide (and hub) tags this resource gets ${merged.size} tags; Azure allows at most 50` }];
+    }
+    return [];
+  });
 }
 
 function requiredTagIssues(config: StackConfig): ConfigIssue[] {

@@ -92,3 +92,25 @@ it("binds groups with principalType Group, full role definition ids and determin
   expect(names(again)).toEqual(names(result));
   expect(new Set(names(result)).size).toBe(names(result).length);
 });
+
+it("gives each configured workspace a budget on its resource group and each workspace a usage workbook", () => {
+  for (const name of ["team-a", "team-b"]) {
+    const s = stack(name);
+    const [rg] = ofType(s, "azure-native:resources:ResourceGroup");
+    const [budget] = ofType(s, "azure-native:consumption:Budget");
+    expect(budget.inputs.scope).toBe(`/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${rg.inputs.resourceGroupName}`);
+    expect(budget.inputs).toMatchObject({ category: "Cost", timeGrain: "Monthly" });
+    expect(ofType(s, "azure-native:applicationinsights:Workbook")).toHaveLength(1);
+  }
+  const hubs = ofType(stack("research-hub"), "azure-native:machinelearningservices:Workspace").filter((w) => w.inputs.kind === "Hub");
+  expect(ofType(stack("research-hub"), "azure-native:applicationinsights:Workbook")).toHaveLength(hubs.length);
+});
+
+it("carries the required cost tags on every taggable resource", () => {
+  for (const s of result.stacks) {
+    const taggable = s.resources.filter((r) => r.custom && "tags" in r.inputs);
+    expect(taggable.length).toBeGreaterThan(0);
+    const untagged = taggable.filter((r) => !(r.inputs.tags as Record<string, string> | undefined)?.costCenter || !(r.inputs.tags as Record<string, string>).owner);
+    expect(untagged.map((r) => r.urn)).toEqual([]);
+  }
+});

@@ -1,0 +1,145 @@
+/**
+ * What keeps billing while a workspace sits idle, from Microsoft's published pricing *structure* (azure-ml-facts
+ * §10). No prices are computed: the only figure quoted is the fact file's own ACR Basic figure, with its caveat.
+ * Anything beyond the fact file is marked [unverified]. Pure: a description of the workspace in, a list out.
+ */
+import type { IsolationMode } from "../workspaceSettings";
+
+/** `dedicated`: created for this workspace; `shared`: a shared set or an existing resource taken by id. */
+export type Ownership = "dedicated" | "shared";
+export type RegistrySku = "Basic" | "Standard" | "Premium";
+
+/** How a charge accrues: a standing fee, data kept, or operations / data sent (small when idle, not zero). */
+export type ChargeBasis = "fixed" | "stored-data" | "per-use";
+
+export interface WorkspaceFootprint {
+  /** The registry, or `on-demand` when Azure ML creates one on the first image build. */
+  readonly containerRegistry: { readonly ownership: Ownership; readonly sku?: RegistrySku } | "on-demand";
+  readonly storage: { readonly ownership: Ownership; readonly skuName?: string };
+  readonly keyVault: { readonly ownership: Ownership; readonly skuName?: "standard" | "premium" };
+  /** Undefined: no Log Analytics workspace. */
+  readonly logAnalytics?: { readonly ownership: Ownership; readonly retentionInDays?: number; readonly dailyQuotaGb?: number };
+  /** Undefined: no managed network (`Disabled`). */
+  readonly managedNetwork?: { readonly isolationMode: IsolationMode; readonly hasFqdnRules: boolean };
+}
+
+export type IdleResource = "containerRegistry" | "storage" | "logAnalytics" | "keyVault" | "azureFirewall" | "privateEndpoints";
+
+export interface IdleCostItem {
+  resource: IdleResource;
+  /** `managed`: created and run by Azure ML inside its managed network, billed to the workspace's subscription. */
+  ownership: Ownership | "managed";
+  basis: ChargeBasis[];
+  note: string;
+}
+
+export interface IdleCostReport {
+  items: IdleCostItem[];
+  /** What the list does not cover, or caveats that apply to all of it. */
+  notes: string[];
+}
+
+const SHARED_NOTE = "shared: billed once to its owner, whichever workspaces use it";
+
+export function idleCosts(footprint: WorkspaceFootprint): IdleCostReport {
+  const items: IdleCostItem[] = [
+    registryItem(footprint.containerRegistry),
+    {
+      resource: "storage",
+      ownership: footprint.storage.ownership,
+      basis: ["stored-data", "per-use"],
+      note: withOwnership(footprint.storage.ownership,
+        `billed for the data it holds and for operations, whether or not jobs run; the price per GB depends on the SKU's redundancy (${footprint.storage.skuName ?? "SKU unknown"}) [unverified: not in the fact file]`),
+    },
+  ];
+  if (footprint.logAnalytics) items.push(logAnalyticsItem(footprint.logAnalytics));
+  const vault = footprint.keyVault;
+  items.push({
+    resource: "keyVault",
+    ownership: vault.ownership,
+    basis: ["per-use"],
+    note: withOwnership(vault.ownership, vault.skuName === "premium"
+      ? "bills per operation (§10), near zero while nothing reads it; premium HSM-protected keys also bill per key per month [unverified]"
+      : "Standard bills per operation (§10): near zero while nothing reads it"),
+  });
+  items.push(...networkItems(footprint.managedNetwork));
+  return { items, notes: notes(footprint) };
+}
+
+function withOwnership(ownership: Ownership, note: string): string {
+  return ownership === "shared" ? `${note}; ${SHARED_NOTE}` : note;
+}
+
+function registryItem(registry: WorkspaceFootprint["containerRegistry"]): IdleCostItem {
+  if (registry === "on-demand") {
+    return {
+      resource: "containerRegistry",
+      ownership: "dedicated",
+      basis: ["fixed"],
+      note: "none until the first image build; then Azure ML creates one that bills a fixed daily fee per tier and cannot be tagged (§10)",
+    };
+  }
+  const fee = registry.sku === "Basic"
+    ? "fixed daily fee, used or not: Basic is about $0.167/day with 10 GB included (§10; check the pricing page for your region and currency)"
+    : registry.sku
+      ? `fixed daily fee per tier, used or not; the ${registry.sku} figure is [unverified] here`
+      : "fixed daily fee per tier, used or not (tier unknown)";
+  return { resource: "containerRegistry", ownership: registry.ownership, basis: ["fixed", "stored-data"], note: withOwnership(registry.ownership, fee) };
+}
+
+function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>): IdleCostItem {
+  const retention = log.retentionInDays === undefined ? "retention unknown" : `retention ${log.retentionInDays} days`;
+  const cap = log.dailyQuotaGb === undefined ? "no daily cap (workspaceCapping.dailyQuotaGb)" : `daily cap ${log.dailyQuotaGb} GB`;
+  return {
+    resource: "logAnalytics",
+    ownership: log.ownership,
+    basis: ["per-use", "stored-data"],
+    note: withOwnership(log.ownership,
+      `bills per GB ingested and for extra retention (§10); diagnostic settings keep sending metrics while the workspace is idle [unverified volume]; ${retention}; ${cap}`),
+  };
+}
+
+/** The managed network exists only once provisioned (first managed compute, or provisionNetworkNow). */
+const PROVISIONED = "once the managed network is provisioned (first managed compute or provisionNetworkNow) [unverified]";
+
+function networkItems(network: WorkspaceFootprint["managedNetwork"]): IdleCostItem[] {
+  if (!network || network.isolationMode === "Disabled") return [];
+  const items: IdleCostItem[] = [];
+  // FQDN rules only take effect in approved-outbound mode.
+  if (network.isolationMode === "AllowOnlyApprovedOutbound" && network.hasFqdnRules) {
+    items.push({
+      resource: "azureFirewall",
+      ownership: "managed",
+      basis: ["fixed", "per-use"],
+      note: `FQDN outbound rules make Azure ML create a billed Azure Firewall (§10); it bills per hour deployed plus per GB processed ${PROVISIONED}`,
+    });
+  }
+  items.push({
+    resource: "privateEndpoints",
+    ownership: "managed",
+    basis: ["fixed", "per-use"],
+    note: `the managed network reaches storage, key vault and registry through private endpoints, billed per hour and per GB ${PROVISIONED}`,
+  });
+  return items;
+}
+
+function notes(footprint: WorkspaceFootprint): string[] {
+  const result = [
+    "The workspace itself has no standing fee (§10).",
+    "Compute left running (compute instances not stopped, clusters with a minimum node count above 0, online deployments) is not modelled here: it bills while it runs, used or not. The usage workbook's cluster table flags clusters that keep nodes.",
+  ];
+  const dedicated = [
+    footprint.containerRegistry !== "on-demand" && footprint.containerRegistry.ownership === "dedicated" ? "registry" : undefined,
+    footprint.storage.ownership === "dedicated" ? "storage" : undefined,
+    footprint.keyVault.ownership === "dedicated" ? "key vault" : undefined,
+    footprint.logAnalytics?.ownership === "dedicated" ? "Log Analytics" : undefined,
+  ].filter((x): x is string => x !== undefined);
+  if (footprint.containerRegistry === "on-demand") dedicated.push("registry, once Azure ML has created it,");
+  if (dedicated.length > 0) {
+    result.push(`Deleting the workspace does not stop these bills: its ${dedicated.join(", ")} keep billing until deleted too (§10).`);
+  }
+  if (footprint.containerRegistry === "on-demand") {
+    result.push("A registry Azure ML creates on demand cannot be tagged (§10), so cost-by-tag views miss it; pre-create the registry when tags matter.");
+  }
+  return result;
+}

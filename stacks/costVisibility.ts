@@ -1,0 +1,40 @@
+import * as pulumi from "@pulumi/pulumi";
+import { UsageWorkbook, WorkspaceBudget } from "../components/cost";
+import { footprintFromSettings } from "../components/cost/footprint";
+import { IdleCostReport, idleCosts } from "../components/cost/idleCost";
+import { HubConfig, WorkspaceConfig } from "./config";
+
+/** What the program knows of a deployed workspace or hub, for its budget and usage workbook. */
+export interface CostTarget {
+  config: WorkspaceConfig | HubConfig;
+  resourceGroupName: pulumi.Input<string>;
+  resourceGroupId: pulumi.Input<string>;
+  location: string;
+  tags: Record<string, string>;
+  workspaceId: pulumi.Input<string>;
+  logAnalyticsWorkspaceId: pulumi.Output<string | undefined>;
+  storageAccountId: pulumi.Input<string>;
+}
+
+/** Budget, usage workbook and the idle-cost list of one workspace or hub; returns the list for the stack outputs. */
+export function addCostVisibility(target: CostTarget): IdleCostReport {
+  const { config } = target;
+  const footprint = footprintFromSettings(config);
+  if (config.budget) {
+    new WorkspaceBudget(`${config.name}-budget`, { scope: target.resourceGroupId, name: config.name, ...config.budget });
+  }
+  // The workbook reads the workspace's diagnostic logs: only where they reach a Log Analytics workspace.
+  const hasLogs = footprint.logAnalytics !== undefined && config.diagnostics !== false;
+  if ((config.usageWorkbook ?? true) && hasLogs) {
+    new UsageWorkbook(`${config.name}-usage`, {
+      resourceGroupName: target.resourceGroupName,
+      location: target.location,
+      key: config.name,
+      tags: target.tags,
+      workspaceResourceId: target.workspaceId,
+      logAnalyticsWorkspaceId: target.logAnalyticsWorkspaceId as pulumi.Output<string>,
+      storageAccountId: target.storageAccountId,
+    });
+  }
+  return idleCosts(footprint);
+}
