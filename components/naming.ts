@@ -41,9 +41,9 @@ const HASH_LENGTH = 4;
 const nameHash = (logical: string) => createHash("sha256").update(logical).digest("hex").slice(0, HASH_LENGTH);
 
 /**
- * The logical name as it fits in `room` characters of `alphabet`. When characters must go (hyphens from an
- * alphanumeric-only name, or the tail of a long one), a hash of the whole name replaces the tail, so `team-a` and
- * `teama`, or two long names with a common prefix, still get different physical names.
+ * The logical name as it fits in `room` characters after `keep` drops what the resource type does not allow. When
+ * characters must go (hyphens from an alphanumeric-only name, or the tail of a long one), a hash of the whole name
+ * replaces the tail, so `team-a` and `teama`, or two long names with a common prefix, still get different names.
  */
 function fitted(logical: string, room: number, keep: (s: string) => string, trim: (s: string) => string = (s) => s): string {
   const kept = keep(logical);
@@ -59,7 +59,7 @@ export function storageAccountName(logical: string, suffix: string): string {
 /** `kv-<name>-<suffix>`: 3-24 characters, starts with a letter, no `--`, globally unique. */
 export function keyVaultName(logical: string, suffix: string): string {
   const room = 24 - "kv-".length - 1 - suffix.length;
-  // A shortened name keeps a hyphen before its hash: `kv-research-v-1a2b-<suffix>`.
+  // A shortened name keeps a hyphen before its hash: `kv-research-7737-<suffix>`.
   return `kv-${trimHyphens(fitted(logical, room, (s) => s, (s) => `${trimHyphens(s.slice(0, -1))}-`))}-${suffix}`;
 }
 

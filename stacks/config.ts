@@ -6,6 +6,7 @@ import { budgetConfigSchema } from "../components/cost/budgetRules";
 import { ISOLATION_MODES, WORKSPACE_SKUS } from "../components/workspaceSettings";
 import { PROJECT_FORBIDDEN_KEYS } from "../components/project";
 import { ANY_ARM_ID, ANY_ARM_ID_RULE, RESOURCE_GROUP_RULE, SUBNET_ID, SUBNET_ID_RULE, armIdProblem } from "./idRules";
+import { REFUSED_KEY } from "./configMessages";
 import {
   ConfigIssue, LocatedBinding, bindingSpecSchema, checkBindings, checkCustomRoleKeys, customRoleSpecSchema, groupSpecSchema,
 } from "../components/access/accessModel";
@@ -181,7 +182,7 @@ const PROJECT_KEYS_OF_HUB: Record<string, string> = {
   resourceGroup: "a project lives in its hub's resource group",
   datastores: "datastores belong to a workspace; projects use their hub's storage",
 };
-const inheritedFromHub = Object.fromEntries(Object.keys(PROJECT_KEYS_OF_HUB).map((key) => [key, z.unknown().optional()]));
+const inheritedFromHub = Object.fromEntries(Object.keys(PROJECT_KEYS_OF_HUB).map((key) => [key, z.unknown().optional().describe(REFUSED_KEY)]));
 export const projectSchema = z
   .strictObject({
     name: logicalName,

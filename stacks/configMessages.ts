@@ -141,7 +141,17 @@ function closestKey(key: string, allowed: string[]): string | undefined {
   const tolerance = Math.max(1, Math.floor(Math.min(key.length, best?.candidate.length ?? 0) / 3));
   if (best && best.distance <= tolerance) return best.candidate;
   // `sku` for `skuName`, `storageAccount` for `storage`: one key starting the other is a likely abbreviation.
-  return allowed.find((candidate) => Math.min(key.length, candidate.length) >= 3 && (candidate.toLowerCase().startsWith(lower) || lower.startsWith(candidate.toLowerCase())));
+  const abbreviated = allowed.find((candidate) => Math.min(key.length, candidate.length) >= 3 && (candidate.toLowerCase().startsWith(lower) || lower.startsWith(candidate.toLowerCase())));
+  if (abbreviated) return abbreviated;
+  // `exists` for `existing`: a long common start shared with a single key.
+  const sharing = allowed.filter((candidate) => commonPrefix(lower, candidate.toLowerCase()) >= 5);
+  return sharing.length === 1 ? sharing[0] : undefined;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 export function editDistance(a: string, b: string): number {
@@ -156,10 +166,16 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
+/**
+ * Description of a key a schema declares only to refuse it with its own message (a project's `storage`): such keys
+ * are left out of the allowed keys an unknown-key message lists.
+ */
+export const REFUSED_KEY = "refused: declared for its own message";
+
 /** Keys of an object schema, to list what is allowed. */
 function shapeKeys(inst: unknown): string[] | undefined {
-  const shape = (inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
-  return shape ? Object.keys(shape) : undefined;
+  const shape = (inst as { _zod?: { def?: { shape?: Record<string, { description?: string }> } } } | undefined)?._zod?.def?.shape;
+  return shape ? Object.keys(shape).filter((key) => shape[key]?.description !== REFUSED_KEY) : undefined;
 }
 
 function unionForms(inst: unknown): string[] {

@@ -17,13 +17,14 @@ export function validateConfig(raw: Record<string, unknown>, engineConfig?: Reco
   const parsed = parseConfig(configSchema, raw);
   if (!parsed.value) return { issues: [...outside, ...parsed.issues] };
   const config = parsed.value;
+  const duplicates = duplicateNameIssues(config);
   const issues = [
     ...outside,
     ...defaultStorageIssues(config),
     ...exclusiveSharedIssues(config),
-    ...duplicateNameIssues(config),
-    ...resourceGroupIssues(config),
-    ...physicalNameIssues(config),
+    ...duplicates,
+    // A duplicate name already explains the clashes of every name derived from it.
+    ...(duplicates.length ? [] : [...resourceGroupIssues(config), ...physicalNameIssues(config)]),
     ...mergedTagIssues(config),
     ...requiredTagIssues(config),
     ...identityIssues(config),

@@ -1,4 +1,5 @@
 import { PreviewResult, RecordedResource, StackResult } from "../../tools/preview/types";
+import { isTaggable } from "../../policies/rules/requiredTags";
 import { CliRun, previewJson } from "../previewCli";
 
 /** Every bundled stack through the real offline preview with the real policy pack, once; a second run without it. */
@@ -108,7 +109,7 @@ it("gives each configured workspace a budget on its resource group and each work
 
 it("carries the required cost tags on every taggable resource", () => {
   for (const s of result.stacks) {
-    const taggable = s.resources.filter((r) => r.custom && "tags" in r.inputs);
+    const taggable = s.resources.filter((r) => r.custom && isTaggable(r.type, r.inputs));
     expect(taggable.length).toBeGreaterThan(0);
     const untagged = taggable.filter((r) => !(r.inputs.tags as Record<string, string> | undefined)?.costCenter || !(r.inputs.tags as Record<string, string>).owner);
     expect(untagged.map((r) => r.urn)).toEqual([]);
