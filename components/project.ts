@@ -1,32 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import * as naming from "./naming";
-import { IdentityArgs, WorkspaceSku, identityInputs, studioUrl } from "./workspaceSettings";
+import { BaseWorkspaceArgs, identityInputs, studioUrl } from "./workspaceSettings";
 
-export interface ProjectArgs {
+export interface ProjectArgs extends BaseWorkspaceArgs {
   /** The hub's ARM id; immutable once created. */
   readonly hubResourceId: pulumi.Input<string>;
   /** Must equal the hub's location (pass `hub.location`). */
   readonly location: pulumi.Input<string>;
-  readonly resourceGroupName: pulumi.Input<string>;
-  /** Logical name for the physical name. Defaults to the component name, which must then match `naming.LOGICAL_NAME`. */
-  readonly baseName?: string;
-  /** Defaults to a stable hash of `<project>/<stack>`. */
-  readonly nameSuffix?: string;
-  /** Physical name. Defaults to `prj-<baseName>-<suffix>`. */
-  readonly workspaceName?: string;
-  readonly friendlyName?: pulumi.Input<string>;
-  readonly description?: pulumi.Input<string>;
-  /** Defaults to none. */
-  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** Defaults to a system-assigned identity of its own. */
-  readonly identity?: IdentityArgs;
-  /** Defaults to `Basic`. */
-  readonly sku?: WorkspaceSku;
-  /** Defaults to `Enabled`; the hub's managed network still applies. */
-  readonly publicNetworkAccess?: "Enabled" | "Disabled";
-  /** Defaults to `true`. */
-  readonly protect?: boolean;
 }
 
 /** Keys a project may not set: it inherits them from its hub, and ARM rejects them only after minutes. */

@@ -6,7 +6,7 @@ import { AssociatedResources, AssociatedResourcesArgs, assertDefaultStorageAllow
 import { BUILT_IN_ROLES, roleDefinitionId } from "./access/roleCatalog";
 import { roleAssignmentName } from "./access/assignmentNames";
 import * as naming from "./naming";
-import { IdentityArgs, ManagedNetworkArgs, WorkspaceSku, identityInputs, managedNetworkInputs, studioUrl } from "./workspaceSettings";
+import { BaseWorkspaceArgs, ManagedNetworkArgs, identityInputs, managedNetworkInputs, studioUrl } from "./workspaceSettings";
 
 /** Ids of a precreated associated set (see `SharedResources`); the consumer never owns these resources. */
 export interface SharedResourceIds {
@@ -22,26 +22,9 @@ export interface SharedResourceIds {
 type AssociatedChoice = Pick<AssociatedResourcesArgs, "storage" | "keyVault" | "monitoring" | "containerRegistry">;
 
 /** Arguments common to a `Default` workspace and a `Hub`. */
-export interface WorkspaceCoreArgs {
-  readonly resourceGroupName: pulumi.Input<string>;
+export interface WorkspaceCoreArgs extends BaseWorkspaceArgs {
   /** Defaults to the resource group's location (the provider's `location`). */
   readonly location?: pulumi.Input<string>;
-  /** Logical name for physical names. Defaults to the component name, which must then match `naming.LOGICAL_NAME`. */
-  readonly baseName?: string;
-  /** Suffix for globally unique names. Defaults to a stable hash of `<project>/<stack>`. */
-  readonly nameSuffix?: string;
-  /** Physical workspace name. Defaults to `mlw-<baseName>-<suffix>` (`hub-` for hubs). */
-  readonly workspaceName?: string;
-  readonly friendlyName?: pulumi.Input<string>;
-  readonly description?: pulumi.Input<string>;
-  /** Tags on the workspace and everything it creates. Defaults to none. */
-  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** Defaults to `Basic`. */
-  readonly sku?: WorkspaceSku;
-  /** Defaults to a system-assigned identity. */
-  readonly identity?: IdentityArgs;
-  /** Defaults to `Enabled` (the studio is reachable without private endpoints). */
-  readonly publicNetworkAccess?: "Enabled" | "Disabled";
   /** Defaults to a managed network with `AllowInternetOutbound`. */
   readonly managedNetwork?: ManagedNetworkArgs;
   /** Dedicated associated resources, each created with secure defaults or taken by id. Defaults to all created. Exclusive with `shared`. */
@@ -56,8 +39,6 @@ export interface WorkspaceCoreArgs {
   readonly diagnostics?: boolean;
   /** Grant the workspace's system identity Storage Blob Data Contributor on its default storage. Defaults to `true`. */
   readonly grantIdentityStorageAccess?: boolean;
-  /** Protect stateful resources (workspace, storage, key vault, Log Analytics, registry). Defaults to `true`. */
-  readonly protect?: boolean;
   /** Entra tenant for a new key vault. Defaults to the provider's client configuration. */
   readonly tenantId?: pulumi.Input<string>;
   /** Subscription for role definition ids. Defaults to the provider's client configuration. */

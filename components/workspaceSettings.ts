@@ -88,6 +88,29 @@ export function managedNetworkInputs(network: ManagedNetworkArgs | undefined): t
   return { isolationMode, outboundRules };
 }
 
+/** Arguments every kind of workspace takes: where it lives, what it is called, who it acts as. */
+export interface BaseWorkspaceArgs {
+  readonly resourceGroupName: pulumi.Input<string>;
+  /** Logical name for physical names. Defaults to the component name, which must then match `naming.LOGICAL_NAME`. */
+  readonly baseName?: string;
+  /** Suffix for generated names. Defaults to a stable hash of `<project>/<stack>`. */
+  readonly nameSuffix?: string;
+  /** Physical name. Defaults to `<mlw|hub|prj>-<baseName>-<suffix>`. */
+  readonly workspaceName?: string;
+  readonly friendlyName?: pulumi.Input<string>;
+  readonly description?: pulumi.Input<string>;
+  /** Tags on the workspace and everything it creates. Defaults to none. */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Defaults to `Basic`. */
+  readonly sku?: WorkspaceSku;
+  /** Defaults to a system-assigned identity of its own. */
+  readonly identity?: IdentityArgs;
+  /** Defaults to `Enabled` (the studio is reachable without private endpoints). */
+  readonly publicNetworkAccess?: "Enabled" | "Disabled";
+  /** Protect stateful resources. Defaults to `true`. */
+  readonly protect?: boolean;
+}
+
 /** `https://ml.azure.com/?wsid=<id>`: the studio link for a workspace, hub or project. */
 export function studioUrl(workspaceId: pulumi.Input<string>): pulumi.Output<string> {
   return pulumi.interpolate`https://ml.azure.com/?wsid=${workspaceId}`;
