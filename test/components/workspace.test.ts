@@ -34,7 +34,7 @@ describe("Workspace with dedicated resources", () => {
     const [st] = ofType(STORAGE);
     expect(st.inputs).toMatchObject({
       kind: "StorageV2", sku: { name: "Standard_LRS" }, isHnsEnabled: false, enableHttpsTrafficOnly: true,
-      minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false, allowSharedKeyAccess: false, accountName: "stteambabc123",
+      minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false, allowSharedKeyAccess: false, accountName: expect.stringMatching(/^stteamb[a-z0-9]*abc123$/),
     });
     const [kv] = ofType("azure-native:keyvault:Vault");
     expect(kv.inputs.properties).toMatchObject({ enableRbacAuthorization: true, enablePurgeProtection: true, enableSoftDelete: true });
@@ -50,9 +50,10 @@ describe("Workspace with dedicated resources", () => {
       kind: "Default", workspaceName: "mlw-team-b-abc123", identity: { type: "SystemAssigned" },
       systemDatastoresAuthMode: "identity", publicNetworkAccess: "Enabled", managedNetwork: { isolationMode: "AllowInternetOutbound" },
     });
-    expect(mlw.inputs.storageAccount).toMatch(/Microsoft.Storage\/storageAccounts\/stteambabc123$/);
-    expect(mlw.inputs.keyVault).toMatch(/Microsoft.KeyVault\/vaults\/kv-team-b-abc123$/);
-    expect(mlw.inputs.containerRegistry).toMatch(/registries\/crteambabc123$/);
+    const nameOf = (type: string, key: string) => ofType(type)[0].inputs[key] as string;
+    expect(mlw.inputs.storageAccount).toMatch(new RegExp(`/Microsoft.Storage/storageAccounts/${nameOf(STORAGE, "accountName")}$`));
+    expect(mlw.inputs.keyVault).toMatch(new RegExp(`/Microsoft.KeyVault/vaults/${nameOf("azure-native:keyvault:Vault", "vaultName")}$`));
+    expect(mlw.inputs.containerRegistry).toMatch(new RegExp(`/registries/${nameOf("azure-native:containerregistry:Registry", "registryName")}$`));
   });
 
   it("sends diagnostics to Log Analytics and grants the identity blob access with principalType ServicePrincipal", () => {
