@@ -86,8 +86,11 @@ const sharedChoiceSchema = z
   })
   .refine((s) => (s.stack === undefined) !== (s.ids === undefined), "set exactly one of 'stack' (a stack that exports the ids) or 'ids'");
 
+/** A host name, optionally with a leading wildcard label: what an FQDN rule's firewall matches (no scheme, path or port). */
+const FQDN = /^(?:\*\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9-]{2,63}$/;
+const fqdnDestination = z.string().regex(FQDN, "must be a host name such as pypi.org or *.anaconda.com (no scheme, path or port)");
 const outboundRuleSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("FQDN"), destination: z.string().min(1), category: z.enum(["UserDefined", "Required", "Recommended"]).optional() }),
+  z.strictObject({ type: z.literal("FQDN"), destination: fqdnDestination, category: z.enum(["UserDefined", "Required", "Recommended"]).optional() }),
   z.strictObject({ type: z.literal("PrivateEndpoint"), serviceResourceId: z.string().regex(ANY_ARM_ID, ANY_ARM_ID_RULE), subresourceTarget: z.string().min(1), sparkEnabled: z.boolean().optional(), fqdns: z.array(z.string()).optional() }),
   z.strictObject({ type: z.literal("ServiceTag"), serviceTag: z.string().min(1), protocol: z.string().min(1), portRanges: z.string().min(1), action: z.enum(["Allow", "Deny"]).optional() }),
 ]);

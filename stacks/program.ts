@@ -64,7 +64,7 @@ interface Context {
 }
 
 function loadConfig(): StackConfig {
-  const { config, issues } = validateConfig(readRawConfig());
+  const { config, issues } = validateConfig(readRawConfig(), pulumi.runtime.allConfig());
   if (!config) {
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? "s" : ""})` : "";
     throw new pulumi.RunError(formatConfigIssue(issues[0]) + more);

@@ -64,6 +64,7 @@ function defaultStorageIssues(config: StackConfig): ConfigIssue[] {
     return defaultStorageProblems(storage).map((p) => ({ path: [...path, "storage", propertyKey[p.property]], value: p.value, rule: p.rule + whose }));
   });
 }
+
 function exclusiveSharedIssues(config: StackConfig): ConfigIssue[] {
   return workspaceLike(config).flatMap(({ path, ws }) => {
     if (!ws.sharedResources) return [];
