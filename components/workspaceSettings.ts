@@ -3,11 +3,11 @@ import type * as types from "@pulumi/azure-native/types/input";
 
 /** Settings shared by a workspace, a hub and a project, and the pure mapping to Workspace inputs. */
 
-export type WorkspaceSku = "Free" | "Basic" | "Standard" | "Premium";
-export const WORKSPACE_SKUS: readonly WorkspaceSku[] = ["Free", "Basic", "Standard", "Premium"];
+export const WORKSPACE_SKUS = ["Free", "Basic", "Standard", "Premium"] as const;
+export type WorkspaceSku = (typeof WORKSPACE_SKUS)[number];
 
-export type IsolationMode = "Disabled" | "AllowInternetOutbound" | "AllowOnlyApprovedOutbound";
-export const ISOLATION_MODES: readonly IsolationMode[] = ["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"];
+export const ISOLATION_MODES = ["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"] as const;
+export type IsolationMode = (typeof ISOLATION_MODES)[number];
 
 export type OutboundRule =
   | { readonly type: "FQDN"; readonly destination: string; readonly category?: "UserDefined" | "Required" | "Recommended" }

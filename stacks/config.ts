@@ -96,7 +96,7 @@ const outboundRuleSchema = z.discriminatedUnion("type", [
 ]);
 const managedNetworkSchema = z
   .strictObject({
-    isolationMode: z.enum(ISOLATION_MODES as [string, ...string[]]).optional(),
+    isolationMode: z.enum(ISOLATION_MODES).optional(),
     outboundRules: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "rule names are 1-64 letters, digits, _ or -"), outboundRuleSchema).optional(),
   })
   .superRefine((network, ctx) => {
@@ -134,7 +134,7 @@ const workspaceBase = {
   identity: identitySchema.optional(),
   publicNetworkAccess: z.enum(["Enabled", "Disabled"]).optional(),
   managedNetwork: managedNetworkSchema.optional(),
-  sku: z.enum(WORKSPACE_SKUS as [string, ...string[]]).optional(),
+  sku: z.enum(WORKSPACE_SKUS).optional(),
   friendlyName: z.string().max(256).optional(),
   description: z.string().max(1024).optional(),
   diagnostics: z.boolean().optional(),
@@ -192,7 +192,7 @@ export const projectSchema = z
     friendlyName: z.string().max(256).optional(),
     description: z.string().max(1024).optional(),
     identity: identitySchema.optional(),
-    sku: z.enum(WORKSPACE_SKUS as [string, ...string[]]).optional(),
+    sku: z.enum(WORKSPACE_SKUS).optional(),
     publicNetworkAccess: z.enum(["Enabled", "Disabled"]).optional(),
     tags: tagsSchema.optional(),
     access: z.array(accessEntrySchema).optional(),
