@@ -1,0 +1,96 @@
+import { escapeCell, escapeMermaid, renderGraph, renderMarkdown, transitiveReduction } from "../../../../tools/preview/report/markdown";
+import type { StackResult, Violation } from "../../../../tools/preview/types";
+import { fakeStack, type ResourceSpec } from "../policy/fakeStack";
+
+const violation = (urn: string, over: Partial<Violation> = {}): Violation => ({
+  policy: "aml-default-storage-not-premium", policyPack: "azure-ml-workspaces", enforcementLevel: "mandatory",
+  urn, message: "Default storage must not be premium.\nWorkspace 'ws' uses 'st'.", ...over,
+});
+
+function hubStack(): StackResult {
+  const stack = fakeStack([
+    { type: "acme:ml:Hub", name: "hub", custom: false },
+    { type: "azure-native:storage:StorageAccount", name: "st", parent: "hub" },
+    { type: "azure-native:keyvault:Vault", name: "kv", parent: "hub" },
+    { type: "azure-native:authorization:RoleAssignment", name: "grant", parent: "kv" },
+    { type: "azure-native:machinelearningservices:Workspace", name: "ws", parent: "hub", propertyDependencies: { storageAccount: ["st"], keyVault: ["kv"] } },
+  ]);
+  stack.violations = [violation(stack.resources[5].urn), violation(stack.resources[3].urn, { policy: "aml-keyvault-rbac", enforcementLevel: "advisory", message: "RBAC" })];
+  return stack;
+}
+
+describe("escaping", () => {
+  it("keeps table cells intact: pipes escaped, HTML literal, newlines as <br>", () => {
+    expect(escapeCell("a | b <script>&\nnext")).toBe("a \\| b &lt;script&gt;&amp;<br>next");
+  });
+
+  it("uses Mermaid entity codes for quotes, angle brackets and #", () => {
+    expect(escapeMermaid('say "hi" <b> #1\nx')).toBe("say #quot;hi#quot; #lt;b#gt; #35;1 x");
+  });
+});
+
+describe("renderMarkdown", () => {
+  it("summarizes each stack and lists violations, mandatory first, with resource name and type", () => {
+    const md = renderMarkdown({ stacks: [hubStack()] });
+    expect(md).toContain("### ❌ **checks/dev**: 1 mandatory · 1 advisory · 6 resources");
+    const rows = md.split("\n").filter((l) => l.startsWith("| 🔴") || l.startsWith("| 🟡"));
+    expect(rows).toEqual([
+      "| 🔴 mandatory | `aml-default-storage-not-premium` | `ws` (machinelearningservices:Workspace) | Default storage must not be premium.<br>Workspace 'ws' uses 'st'. |",
+      "| 🟡 advisory | `aml-keyvault-rbac` | `kv` (keyvault:Vault) | RBAC |",
+    ]);
+  });
+
+  it("writes stack-wide violations, clean stacks, failed stacks and remediations", () => {
+    const clean = fakeStack([]);
+    const failed: StackResult = { ...fakeStack([]), stack: "prod", resources: [], error: "config: missing key 'location'" };
+    const wide = hubStack();
+    wide.violations = [violation("", { enforcementLevel: "advisory", message: "stack | wide" })];
+    wide.remediations = [{ policy: "aml-storage-https-only", policyPack: "p", urn: wide.resources[2].urn, description: "HTTPS <only>" }];
+    const md = renderMarkdown({ stacks: [clean, failed, wide] });
+    expect(md).toContain("✅ **checks/dev**: 0 mandatory · 0 advisory · 1 resource\n\nNo policy violations.");
+    expect(md).toContain("💥 **checks/prod**: the program failed: config: missing key 'location'");
+    expect(md).toContain("| 🟡 advisory | `aml-default-storage-not-premium` | (stack) | stack \\| wide |");
+    expect(md).toContain("- `aml-storage-https-only` on `st`: HTTPS &lt;only&gt;");
+    expect(md.split("\n")[2]).toBe("💥 some stacks failed to preview: 3 stacks · 0 mandatory · 1 advisory · 1 failed");
+  });
+});
+
+describe("renderGraph", () => {
+  it("draws components as subgraphs, dependency edges, and marks offending resources", () => {
+    const graph = renderGraph(hubStack()).join("\n");
+    expect(graph).toMatch(/^```mermaid\nflowchart LR\n {2}subgraph r1\["hub \(ml:Hub\)"\]\n/);
+    expect(graph).toContain('    r5["ws (machinelearningservices:Workspace)"]');
+    expect(graph).toContain("  r2 --> r5");
+    expect(graph).toContain("  r3 --> r5");
+    // A custom resource under another custom resource is linked to its parent.
+    expect(graph).toContain("  r3 -.- r4");
+    expect(graph).toContain("  class r5 mandatory");
+    expect(graph).toContain("  class r3 advisory");
+    // The stack itself is the canvas, not a node.
+    expect(graph).not.toMatch(/\br0\b/);
+  });
+
+  it("drops dependency edges implied by longer paths and shortens index-module types", () => {
+    expect(transitiveReduction([["a", "b"], ["b", "c"], ["a", "c"], ["c", "d"], ["a", "d"]])).toEqual([["a", "b"], ["b", "c"], ["c", "d"]]);
+    const stack = fakeStack([
+      { type: "azure-native:resources:ResourceGroup", name: "rg" },
+      { type: "azure-native:storage:StorageAccount", name: "st", dependsOn: ["rg"] },
+      { type: "azure-native:machinelearningservices:Workspace", name: "ws", dependsOn: ["rg", "st"] },
+      { type: "azuread:index/group:Group", name: "team" },
+    ]);
+    const graph = renderGraph(stack);
+    expect(graph.filter((l) => l.includes("-->"))).toEqual(["  r1 --> r2", "  r2 --> r3"]);
+    expect(graph).toContain('  r4["team (azuread:Group)"]');
+  });
+
+  it("keeps big stacks readable: only offending resources and their neighbours", () => {
+    const specs: ResourceSpec[] = Array.from({ length: 80 }, (_, i) => ({ type: "azure-native:storage:StorageAccount", name: `st${i}` }));
+    specs.push({ type: "azure-native:machinelearningservices:Workspace", name: "ws", propertyDependencies: { storageAccount: ["st7"] } });
+    const stack = fakeStack(specs);
+    stack.violations = [violation(stack.resources[81].urn)];
+    const nodes = renderGraph(stack).filter((l) => /^ {2}r\d+\[/.test(l));
+    expect(nodes).toEqual(['  r8["st7 (storage:StorageAccount)"]', '  r81["ws (machinelearningservices:Workspace)"]']);
+    stack.violations = [];
+    expect(renderGraph(stack)).toEqual(["_Resource graph omitted: 82 resources._"]);
+  });
+});

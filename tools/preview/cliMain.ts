@@ -1,0 +1,40 @@
+/**
+ * Argument handling and the worker pool: loads as little as possible before forking the stack workers, so that they
+ * boot while the preview itself loads.
+ */
+import * as path from "path";
+import { CliArgs, parseCliArgs, USAGE } from "./args";
+import { errorLine } from "./messages";
+import { peekProject } from "./projectPeek";
+import { EXIT_OK, EXIT_PROGRAM_ERROR } from "./types";
+import { WorkerPool } from "./workerProcess";
+
+/** Two cores: two workers boot ahead (the scheduler runs at most two programs at once). */
+const WARM_WORKERS = 2;
+
+export async function main(argv: string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (err) {
+    process.stderr.write(`error: ${errorLine(err)} (${USAGE})\n`);
+    return EXIT_PROGRAM_ERROR;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  const callerCwd = process.cwd();
+  const peek = peekProject(path.resolve(callerCwd, args.cwd));
+  const wanted = args.stacks.length > 0 ? args.stacks.filter((s) => peek.stacks.includes(s)) : peek.stacks;
+  const pool = new WorkerPool(peek.nodeArgs, Math.min(WARM_WORKERS, wanted.length));
+  try {
+    const { runPreview } = await import("./previewRun");
+    return await runPreview(args, callerCwd, pool);
+  } catch (err) {
+    process.stderr.write(`error: ${errorLine(err)}\n`);
+    return EXIT_PROGRAM_ERROR;
+  } finally {
+    pool.close();
+  }
+}

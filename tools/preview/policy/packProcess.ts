@@ -1,0 +1,183 @@
+/**
+ * Starts a policy pack the way the Pulumi CLI does (the `pulumi-analyzer-policy` shim): `node
+ * <@pulumi/pulumi>/cmd/run-policy-pack <engine-address> . [-option=value...]` with cwd = the pack directory,
+ * `@pulumi/pulumi` resolved from there, and the port read from the first line of stdout.
+ * Every started process is tracked and killed on close, on process exit and on SIGINT/SIGTERM/SIGHUP.
+ */
+import { spawn, type ChildProcess } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
+
+export interface PackProcessOptions {
+  packDir: string;
+  /** Run ts-node with type-checking, exactly like the CLI (slower); default: transpile-only preload. */
+  typeCheck: boolean;
+  startTimeoutMs: number;
+}
+
+export interface PackProcess {
+  pid: number;
+  port: number;
+  /** `@pulumi/pulumi/package.json` as resolved from the pack: the stubs must come from there. */
+  pulumiPackageJson: string;
+  /** PulumiPolicy.yaml `version`, which the engine prefers over the pack's package.json version. */
+  versionOverride?: string;
+  /** Null while running; otherwise a one-line account of how the process ended. */
+  exitSummary(): string | null;
+  kill(): Promise<void>;
+}
+
+/** The engine address argument: run-policy-pack drops it unread (`argv._.shift()`), so any placeholder works. */
+const ENGINE_ADDRESS_PLACEHOLDER = "127.0.0.1:0";
+const STDERR_LIMIT = 64 * 1024;
+const KILL_GRACE_MS = 3000;
+
+const running = new Set<ChildProcess>();
+let handlersInstalled = false;
+
+/** Pids of pack processes started here and not yet exited (tests assert none is left behind). */
+export function runningPackPids(): number[] {
+  return [...running].map((c) => c.pid!).filter((pid) => pid !== undefined);
+}
+
+/** Picks the informative line of a pack's stderr (run.js prefixes errors with a generic "Running program" line). */
+export function summarizeStderr(stderr: string): string {
+  // eslint-disable-next-line no-control-regex
+  const lines = stderr.replace(/\u001b\[[0-9;]*m/g, "").split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  const useful = lines.filter((l) => !/^error: (\[runtime\] )?Running program .* failed with an unhandled exception:$/.test(l));
+  const first = useful[0] ?? "";
+  // "TSError: ⨯ Unable to compile TypeScript:" says little without the line that follows.
+  return first.endsWith(":") && useful[1] ? `${first} ${useful[1]}` : first;
+}
+
+interface PolicyProject {
+  version?: string;
+  runtimeOptions: Record<string, unknown>;
+}
+
+function readPolicyProject(packDir: string): PolicyProject {
+  const file = path.join(packDir, "PulumiPolicy.yaml");
+  if (!fs.existsSync(file)) throw new Error(`policy pack ${packDir}: no PulumiPolicy.yaml (is this a policy pack directory?)`);
+  const doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
+  const runtime = doc.runtime as { options?: Record<string, unknown> } | string | undefined;
+  const runtimeOptions = typeof runtime === "object" && runtime?.options ? runtime.options : {};
+  return { version: typeof doc.version === "string" ? doc.version : undefined, runtimeOptions };
+}
+
+function installCleanupHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on("exit", () => {
+    for (const child of running) child.kill("SIGKILL");
+  });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    const onSignal = (): void => {
+      for (const child of running) child.kill("SIGKILL");
+      process.removeListener(signal, onSignal);
+      // Nobody else handles it: restore the default (terminate) by re-raising.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
+
+/** The environment the engine gives a Node policy pack for a dry run, without anything that points at an engine. */
+function packEnvironment(typeCheck: boolean): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(PULUMI_NODEJS_|PULUMI_CONFIG|TS_NODE_)/.test(key)) continue;
+    env[key] = value;
+  }
+  Object.assign(env, {
+    PULUMI_NODEJS_ORGANIZATION: "organization",
+    PULUMI_ORGANIZATION: "organization",
+    PULUMI_NODEJS_DRY_RUN: "true",
+    PULUMI_DRY_RUN: "true",
+    PREVIEW_POLICY_TRANSPILE_ONLY: typeCheck ? "0" : "1",
+  });
+  return env;
+}
+
+export async function startPackProcess(opts: PackProcessOptions): Promise<PackProcess> {
+  const packDir = path.resolve(opts.packDir);
+  if (!fs.existsSync(path.join(packDir, "package.json"))) {
+    throw new Error(`policy pack ${packDir}: no package.json (the PolicyPack constructor reads it)`);
+  }
+  const project = readPolicyProject(packDir);
+  let pulumiPackageJson: string;
+  try {
+    pulumiPackageJson = require.resolve("@pulumi/pulumi/package.json", { paths: [packDir] });
+  } catch {
+    throw new Error(`policy pack ${packDir}: cannot resolve @pulumi/pulumi from it (run npm install)`);
+  }
+  const runScript = path.join(path.dirname(pulumiPackageJson), "cmd", "run-policy-pack", "index.js");
+  const optionArgs = Object.entries(project.runtimeOptions)
+    .filter(([, v]) => `${v}` !== "")
+    .map(([k, v]) => `-${k}=${v}`);
+
+  installCleanupHandlers();
+  const child = spawn(
+    process.execPath,
+    ["-r", path.join(__dirname, "packPreload.js"), runScript, ENGINE_ADDRESS_PLACEHOLDER, ".", ...optionArgs],
+    { cwd: packDir, env: packEnvironment(opts.typeCheck), stdio: ["pipe", "pipe", "pipe"] },
+  );
+  running.add(child);
+
+  let stderr = "";
+  let exitSummary: string | null = null;
+  const exited = new Promise<void>((resolve) => {
+    child.on("exit", (code, signal) => {
+      running.delete(child);
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      const why = summarizeStderr(stderr);
+      exitSummary = `policy pack ${packDir} ${how}${why ? `: ${why}` : ""}`;
+      resolve();
+    });
+  });
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
+    if (stderr.length < STDERR_LIMIT) stderr += chunk;
+  });
+  child.stdin!.on("error", () => undefined);
+
+  const kill = async (): Promise<void> => {
+    if (exitSummary !== null || child.exitCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  try {
+    const port = await readPort(child, exited, () => exitSummary, opts.startTimeoutMs, packDir);
+    return { pid: child.pid!, port, pulumiPackageJson, versionOverride: project.version, exitSummary: () => exitSummary, kill };
+  } catch (error) {
+    await kill();
+    throw error;
+  }
+}
+
+function readPort(child: ChildProcess, exited: Promise<void>, summary: () => string | null, timeoutMs: number, packDir: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let stdout = "";
+    const timer = setTimeout(
+      () => reject(new Error(`policy pack ${packDir} did not print its port within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const onData = (chunk: string): void => {
+      stdout += chunk;
+      const port = stdout.split(/\r?\n/).slice(0, -1).map((l) => l.trim()).find((l) => /^\d+$/.test(l));
+      if (port) {
+        clearTimeout(timer);
+        child.stdout!.removeListener("data", onData);
+        child.stdout!.resume();
+        resolve(Number(port));
+      }
+    };
+    child.stdout!.setEncoding("utf8").on("data", onData);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(summary() ?? `policy pack ${packDir} exited`));
+    });
+  });
+}

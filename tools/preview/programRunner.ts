@@ -1,0 +1,177 @@
+/**
+ * Runs one stack's Pulumi program on the program's own @pulumi/pulumi mock runtime, the way
+ * `@pulumi/pulumi/cmd/run/run.js` runs it under the engine, and records what the engine would receive.
+ * Meant to run once per process: the runtime's state is global.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { createRequire } from "module";
+import type { WorkerJob, WorkerResult } from "./ipc";
+import { createRecordingMonitor, FakeBackend, PulumiModules, StackRecording } from "./recordingMonitor";
+import { firstLine } from "./messages";
+import { cacheTypeScriptOutput } from "./transpileCache";
+import { containsSecret, decodeWireProperties, RECORD } from "./wire";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- modules loaded from the program's dependency tree are untyped here. */
+
+export interface ProgramRun {
+  /** Loads the runtime and the program, runs it and waits until every registration has been answered. */
+  run(): Promise<void>;
+  /** Resolves once registrations in flight have been answered (after a failure, some never are: race it). */
+  drain(): Promise<void>;
+  /** The recording so far, failed with `error` when given. */
+  result(error?: string): Omit<WorkerResult, "diagnostics">;
+}
+
+/** The engine's environment for the language host (read by the runtime when its state is first created). */
+function setEngineEnvironment(job: WorkerJob): void {
+  Object.assign(process.env, job.configEnv, {
+    PULUMI_NODEJS_PROJECT: job.project,
+    PULUMI_NODEJS_STACK: job.stack,
+    PULUMI_NODEJS_ORGANIZATION: job.organization,
+    PULUMI_NODEJS_DRY_RUN: "true",
+    PULUMI_NODEJS_ROOT_DIRECTORY: job.projectDir,
+  });
+}
+
+/** ts-node's registration in this process (the worker's own, from `-r ts-node/register/transpile-only`). */
+const TS_NODE_INSTANCE = Symbol.for("ts-node.register.instance");
+
+/**
+ * The worker's own ts-node compiled the worker; switch it off so that it neither compiles the program with the tool's
+ * tsconfig nor compiles it a second time before the program's ts-node does (chained ts-node hooks both compile).
+ */
+function disableWorkerTypeScript(): void {
+  const instance = (process as unknown as Record<symbol, { enabled?(on: boolean): void } | undefined>)[TS_NODE_INSTANCE];
+  instance?.enabled?.(false);
+}
+
+/** ts-node, transpile-only, with the project's tsconfig: what run.js does with PULUMI_NODEJS_TRANSPILE_ONLY=true. */
+function registerTypeScript(pulumiDir: string): void {
+  const requireFromPulumi = createRequire(path.join(pulumiDir, "cmd", "run", "run.js"));
+  const tsutils = requireFromPulumi("../../tsutils");
+  const tsConfigPath = process.env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json";
+  const skipProject = !fs.existsSync(tsConfigPath);
+  const compilerOptions = skipProject ? {} : tsutils.loadTypeScriptCompilerOptions(tsConfigPath);
+  const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
+  const ts = requireFromPulumi(typescriptRequire);
+  // As run.js: nodenext from TypeScript 4.7 on (the vendored 3.8 fallback gets commonjs).
+  const [major, minor] = String(ts.version).split(".").map(Number);
+  const useNodeNext = major > 4 || (major === 4 && minor >= 7);
+  requireFromPulumi(tsnodeRequire).register({
+    compiler: typescriptRequire,
+    transpileOnly: true,
+    project: tsConfigPath,
+    skipProject,
+    compilerOptions: {
+      target: "ES2020",
+      module: useNodeNext ? "nodenext" : "commonjs",
+      moduleResolution: useNodeNext ? "nodenext" : "node",
+      sourceMap: "true",
+      ...compilerOptions,
+    },
+  });
+}
+
+function loadPulumiModules(pulumiDir: string): PulumiModules & { runtime: any; state: any; log: any } {
+  const requireFromPulumi = createRequire(path.join(pulumiDir, "index.js"));
+  return {
+    runtime: requireFromPulumi("./runtime"),
+    MockMonitor: requireFromPulumi("./runtime/mocks").MockMonitor,
+    resproto: requireFromPulumi("./proto/resource_pb"),
+    Struct: requireFromPulumi("google-protobuf/google/protobuf/struct_pb").Struct,
+    state: requireFromPulumi("./runtime/state"),
+    log: requireFromPulumi("./log"),
+  };
+}
+
+/**
+ * Stack traces are the SDK's largest cost here: every debuggable promise captures one and every resource a complete
+ * one (`Resource.sourcePosition`, source-mapped by ts-node), several times the cost of the registrations themselves.
+ * The engine uses them only for source positions in its diagnostics, and the preview reports errors by message, so
+ * capture none and format none (messages are unchanged).
+ */
+function skipStackTraces(): void {
+  Error.stackTraceLimit = 0;
+  Error.prepareStackTrace = (error: Error) => `${error.name}: ${error.message}`;
+}
+
+/** The store flags `runtime.setMocks` sets (mocks support everything but output values). */
+function enableMockFeatures(store: any): void {
+  Object.assign(store, {
+    supportsSecrets: true,
+    supportsResourceReferences: true,
+    supportsOutputValues: false,
+    supportsDeletedWith: true,
+    supportsReplaceWith: true,
+    supportsAliasSpecs: true,
+    supportsTransforms: true,
+    supportsInvokeTransforms: true,
+    supportsParameterization: true,
+    supportsResourceHooks: true,
+    supportsErrorHooks: true,
+    supportsInvokeDependsOn: false,
+  });
+}
+
+export function prepareProgramRun(job: WorkerJob, backend: FakeBackend): ProgramRun {
+  const recording = new StackRecording();
+  const timings = { loadMs: 0, runMs: 0 };
+  let firstLoggedError: string | undefined;
+  let waitForRPCs: () => Promise<void> = () => Promise.resolve();
+
+  async function run(): Promise<void> {
+    setEngineEnvironment(job);
+    process.chdir(job.projectDir);
+    const started = performance.now();
+    const programDir = path.dirname(job.programFile);
+    const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] }));
+    disableWorkerTypeScript();
+    if (job.typescript) {
+      registerTypeScript(pulumiDir);
+      cacheTypeScriptOutput();
+    }
+    skipStackTraces();
+    const modules = loadPulumiModules(pulumiDir);
+    const { runtime, state, log } = modules;
+    waitForRPCs = runtime.waitForRPCs ?? runtime.disconnect;
+    // Without an engine the runtime prints `log.error` to stderr; the engine would fail the update, so do we.
+    const logError = log.error;
+    log.error = (msg: string, ...rest: unknown[]) => {
+      firstLoggedError ??= firstLine(String(msg));
+      return logError.call(log, msg, ...rest);
+    };
+    runtime.setMockOptions(createRecordingMonitor(modules, backend, recording), job.project, job.stack, true, job.organization);
+    enableMockFeatures(state.getStore());
+    let loaded = started;
+    const runProgram = async () => {
+      const programExport = require(job.programFile);
+      loaded = performance.now();
+      timings.loadMs = Math.round(loaded - started);
+      // As run.js: an exported function is the program; its (awaited) result is the stack's outputs.
+      const invokeResult = programExport instanceof Function ? programExport() : programExport;
+      return await invokeResult;
+    };
+    await runtime.runInPulumiStack(runProgram);
+    await waitForRPCs();
+    timings.runMs = Math.round(performance.now() - loaded);
+    if (firstLoggedError !== undefined) throw new Error(firstLoggedError);
+  }
+
+  function result(error?: string): Omit<WorkerResult, "diagnostics"> {
+    const failed = error !== undefined;
+    const outputs = failed ? {} : recording.stackOutputs;
+    return {
+      // A failed update creates nothing, not even the stack: list only what the program itself registered.
+      resources: failed ? recording.resources.filter((r) => r.urn !== recording.stackUrn) : [...recording.resources],
+      reads: [...recording.reads],
+      outputs: decodeWireProperties(outputs, RECORD),
+      rawOutputs: outputs,
+      secretOutputNames: Object.keys(outputs).filter((key) => containsSecret(outputs[key])),
+      ...(failed ? { error } : {}),
+      timings: { ...timings },
+    };
+  }
+
+  return { run, drain: () => waitForRPCs().catch(() => undefined), result };
+}

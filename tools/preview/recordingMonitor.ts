@@ -1,0 +1,149 @@
+/**
+ * A resource monitor for @pulumi/pulumi's mock runtime that records every request the engine would receive
+ * (RegisterResource, ReadResource, the stack's RegisterResourceOutputs) and answers from the fakes.
+ *
+ * It subclasses the program's own `MockMonitor` (loaded from the program's @pulumi/pulumi) so URNs, the
+ * `getResource` invoke and feature negotiation behave exactly like `pulumi.runtime.setMocks`.
+ */
+import type { ReadResource, RecordedResource } from "./types";
+import { decodeWireProperties, PLAIN, RECORD, toWire } from "./wire";
+
+type Props = Record<string, unknown>;
+type Callback = (err: Error | null, response?: unknown) => void;
+
+/** The pieces of the program's @pulumi/pulumi the monitor needs (all resolved from the program's directory). */
+export interface PulumiModules {
+  MockMonitor: new (mocks: unknown) => MockMonitorBase;
+  resproto: {
+    RegisterResourceResponse: new () => ProtoMessage;
+    ReadResourceResponse: new () => ProtoMessage;
+    ResourceInvokeResponse: new () => ProtoMessage;
+  };
+  Struct: { fromJavaScript(value: Props): unknown };
+}
+
+interface ProtoMessage {
+  [setter: string]: (value: unknown) => unknown;
+}
+
+interface MockMonitorBase {
+  resources: Map<string, { urn: string; id: string | null; state: unknown }>;
+  newUrn(parent: string, type: string, name: string): string;
+  invoke(req: unknown, callback: Callback): Promise<void>;
+  registerResourceOutputs(req: unknown, callback: Callback): void;
+}
+
+/** What answers the program's requests: fake provider results, possibly asking the CLI (stack references, lookups). */
+export interface FakeBackend {
+  newResource(args: { type: string; name: string; urn: string; inputs: Props; custom: boolean; id?: string }): Promise<{ id: string | undefined; state: Props }>;
+  call(token: string, inputs: Props): Promise<Props>;
+}
+
+/** What one stack's program sent, in arrival order. */
+export class StackRecording {
+  readonly resources: RecordedResource[] = [];
+  readonly reads: ReadResource[] = [];
+  stackUrn: string | undefined;
+  /** The stack's outputs in wire form (last RegisterResourceOutputs on the stack URN). */
+  stackOutputs: Props = {};
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- protobuf requests come from the program's runtime, untyped. */
+function propertyDependencies(req: any): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+    out[key] = deps.getUrnsList();
+  });
+  return out;
+}
+
+/** gRPC-style error: the SDK reports `err.details` for failed invokes. */
+function rpcError(err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  return Object.assign(new Error(message), { details: message });
+}
+
+export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBackend, recording: StackRecording): unknown {
+  const { resproto, Struct } = pulumi;
+  const mocks = {
+    newResource: (a: any) => backend.newResource({ ...a, urn: a.urn ?? "", inputs: a.inputs ?? {} }),
+    call: (a: any) => backend.call(a.token, a.inputs ?? {}),
+  };
+
+  class RecordingMonitor extends pulumi.MockMonitor {
+    async registerResource(req: any, callback: Callback): Promise<void> {
+      const type: string = req.getType();
+      const name: string = req.getName();
+      const custom: boolean = req.getCustom();
+      const urn = this.newUrn(req.getParent(), type, name);
+      const wireInputs: Props = req.getObject()?.toJavaScript() ?? {};
+      const record: RecordedResource = {
+        urn,
+        type,
+        name,
+        parent: req.getParent() || null,
+        custom,
+        protect: req.getProtect(),
+        ...(req.getProvider() ? { provider: req.getProvider() } : {}),
+        dependencies: req.getDependenciesList(),
+        propertyDependencies: propertyDependencies(req),
+        inputs: decodeWireProperties(wireInputs, RECORD),
+      };
+      if (type === "pulumi:pulumi:Stack" && !record.parent) recording.stackUrn = urn;
+      recording.resources.push(record);
+      try {
+        const inputs = decodeWireProperties(wireInputs, PLAIN);
+        const result = await backend.newResource({ type, name, urn, inputs, custom, id: req.getImportid() || undefined });
+        if (custom && result.id !== undefined) record.id = result.id;
+        const state = toWire(result.state) as Props;
+        this.resources.set(urn, { urn, id: result.id ?? null, state });
+        const response = new resproto.RegisterResourceResponse();
+        response.setUrn(urn);
+        response.setId(result.id ?? "");
+        response.setObject(Struct.fromJavaScript(state));
+        callback(null, response);
+      } catch (err) {
+        callback(rpcError(err));
+      }
+    }
+
+    async readResource(req: any, callback: Callback): Promise<void> {
+      const type: string = req.getType();
+      const name: string = req.getName();
+      const urn = this.newUrn(req.getParent(), type, name);
+      recording.reads.push({ urn, type, name, id: req.getId(), parent: req.getParent() || null });
+      try {
+        const inputs = decodeWireProperties(req.getProperties()?.toJavaScript() ?? {}, PLAIN);
+        const result = await backend.newResource({ type, name, urn, inputs, custom: true, id: req.getId() });
+        const state = toWire(result.state) as Props;
+        this.resources.set(urn, { urn, id: result.id ?? null, state });
+        const response = new resproto.ReadResourceResponse();
+        response.setUrn(urn);
+        response.setProperties(Struct.fromJavaScript(state));
+        callback(null, response);
+      } catch (err) {
+        callback(rpcError(err));
+      }
+    }
+
+    async invoke(req: any, callback: Callback): Promise<void> {
+      const token: string = req.getTok();
+      if (token === "pulumi:pulumi:getResource") return super.invoke(req, callback);
+      try {
+        const result = await backend.call(token, decodeWireProperties(req.getArgs()?.toJavaScript() ?? {}, PLAIN));
+        const response = new resproto.ResourceInvokeResponse();
+        response.setReturn(Struct.fromJavaScript(toWire(result) as Props));
+        callback(null, response);
+      } catch (err) {
+        callback(rpcError(err));
+      }
+    }
+
+    registerResourceOutputs(req: any, callback: Callback): void {
+      if (req.getUrn() === recording.stackUrn) recording.stackOutputs = req.getOutputs()?.toJavaScript() ?? {};
+      super.registerResourceOutputs(req, callback);
+    }
+  }
+
+  return new RecordingMonitor(mocks);
+}

@@ -1,0 +1,170 @@
+/**
+ * One stack's preview, in its own process (the Pulumi runtime keeps global state). Forked by the CLI; receives a
+ * `job` over IPC, asks the CLI for stack references and lookups, and answers with one `done` message.
+ */
+import { fakeInvoke, fakeResource, lookupResultFromProps, lookupResultFromRecord, lookupTarget } from "./fakes";
+import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJob } from "./ipc";
+import { errorLine } from "./messages";
+import { prepareProgramRun, ProgramRun } from "./programRunner";
+import type { FakeBackend } from "./recordingMonitor";
+
+const MAX_DIAGNOSTIC_LINES = 1000;
+const diagnostics: string[] = [];
+let program: ProgramRun | undefined;
+let finished = false;
+
+/** Program output becomes diagnostics of the stack (stdout stays the CLI's; stderr is left for crashes). */
+function captureOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      const lines = String(chunk).replace(/\n$/, "").split("\n");
+      diagnostics.push(...lines.slice(0, Math.max(0, MAX_DIAGNOSTIC_LINES - diagnostics.length)));
+      const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof stream.write;
+  }
+}
+
+// IPC requests keep the process alive only while one is pending, so a program stuck on a value that never resolves
+// empties the event loop and is reported (beforeExit) instead of hanging.
+let nextRequestId = 1;
+const pending = new Map<number, (message: ToWorker) => void>();
+/** Bumped by every monitor call and answer: the idle check waits until it stops moving. */
+let activity = 0;
+let repliesSeen = 0;
+let idleCheckRunning = false;
+
+function send(message: FromWorker, then?: () => void): void {
+  process.send?.(message, undefined, {}, () => then?.());
+}
+
+/**
+ * Tells the CLI once the program does nothing but wait on its requests (two quiet event-loop turns), so the CLI can
+ * give the slot to another stack and knows when lookups can be answered deterministically.
+ */
+function watchForIdle(): void {
+  if (idleCheckRunning) return;
+  idleCheckRunning = true;
+  let seen = activity;
+  let quietTurns = 0;
+  const tick = () => {
+    if (pending.size === 0 || finished) {
+      idleCheckRunning = false;
+      return;
+    }
+    if (activity !== seen) {
+      seen = activity;
+      quietTurns = 0;
+    } else if (++quietTurns >= 2) {
+      idleCheckRunning = false;
+      send({ kind: "idle", repliesSeen });
+      return;
+    }
+    setImmediate(tick);
+  };
+  setImmediate(tick);
+}
+
+/** A request before it gets its id (distributes Omit over the union). */
+type UnsentRequest = Extract<FromWorker, { kind: "stackReference" | "lookup" }> extends infer R ? (R extends unknown ? Omit<R, "requestId"> : never) : never;
+
+function request(message: UnsentRequest): Promise<ToWorker> {
+  const requestId = nextRequestId++;
+  process.channel?.ref();
+  return new Promise((resolve) => {
+    pending.set(requestId, (reply) => {
+      pending.delete(requestId);
+      repliesSeen++;
+      activity++;
+      if (pending.size === 0) process.channel?.unref();
+      else watchForIdle();
+      resolve(reply);
+    });
+    send({ ...message, requestId } as FromWorker);
+    watchForIdle();
+  });
+}
+
+/** How long a failed program may still deliver registrations it started before the failure. */
+const DRAIN_MS = 1000;
+let firstError: string | undefined;
+
+/** Two event-loop turns: rejections nobody handled (a failed registration) surface before success is reported. */
+const twoTurns = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
+function finish(error?: string): void {
+  if (error !== undefined) firstError ??= error;
+  if (finished || !program) return;
+  finished = true;
+  const run = program;
+  const settled = error === undefined ? twoTurns() : Promise.race([run.drain(), new Promise((r) => setTimeout(r, DRAIN_MS))]);
+  void settled.then(() => {
+    const result = { ...run.result(firstError), diagnostics };
+    process.channel?.ref();
+    send({ kind: "done", result }, () => process.exit(0));
+  });
+}
+
+async function stackReference(name: string): Promise<StackReferenceOutputs> {
+  const reply = await request({ kind: "stackReference", name });
+  if (reply.kind !== "stackReference" || !reply.outputs) {
+    const message = reply.kind === "stackReference" && reply.error ? reply.error : `stack reference '${name}' failed`;
+    // The engine fails the update when a referenced stack can't be read; don't leave it to the program.
+    finish(message);
+    throw new Error(message);
+  }
+  return reply.outputs;
+}
+
+async function lookup(token: string, inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const target = lookupTarget(token, inputs);
+  if (!target) return fakeInvoke(token, inputs);
+  const reply = await request({ kind: "lookup", id: target.id, globalName: target.globalName });
+  const answer: LookupAnswer = reply.kind === "lookup" ? reply.answer : { kind: "none" };
+  switch (answer.kind) {
+    case "recorded":
+      return lookupResultFromRecord(answer.resource);
+    case "props":
+      return lookupResultFromProps(token, inputs, answer.props);
+    case "missing":
+      throw new Error(answer.reason);
+    default:
+      return fakeInvoke(token, inputs);
+  }
+}
+
+const backend: FakeBackend = {
+  async newResource(args) {
+    activity++;
+    if (args.type !== "pulumi:pulumi:StackReference") return fakeResource(args);
+    const name = String(args.inputs.name ?? args.id ?? args.name);
+    const { outputs, secretOutputNames } = await stackReference(name);
+    return { id: name, state: { name, outputs, secretOutputNames } };
+  },
+  call(token, inputs) {
+    activity++;
+    return lookup(token, inputs);
+  },
+};
+
+function start(job: WorkerJob): void {
+  process.channel?.unref();
+  program = prepareProgramRun(job, backend);
+  program.run().then(
+    () => finish(),
+    (err) => finish(errorLine(err)),
+  );
+}
+
+process.on("message", (message: ToWorker) => {
+  if (message.kind === "job") start(message.job);
+  else pending.get(message.requestId)?.(message);
+});
+process.on("uncaughtException", (err) => finish(errorLine(err)));
+process.on("unhandledRejection", (reason) => finish(errorLine(reason)));
+// The CLI is gone (or no longer needs this spare worker): nothing left to report to.
+process.on("disconnect", () => process.exit(0));
+process.on("beforeExit", () => finish("the program never finished: it waits on a value that is never resolved"));
+
+captureOutput();

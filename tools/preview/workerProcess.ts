@@ -1,0 +1,142 @@
+/**
+ * The CLI side of stack workers: a pool that forks `worker.ts` processes early (they boot ts-node while the CLI is
+ * still loading), and `runWorker`, which hands one a job, answers its requests and resolves with its result.
+ */
+import { ChildProcess, fork } from "child_process";
+import * as path from "path";
+import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJob, WorkerResult } from "./ipc";
+import { errorLine, firstLine } from "./messages";
+
+const WORKER_FILE = path.join(__dirname, "worker.ts");
+const WORKER_PRELOAD = path.join(__dirname, "workerPreload.ts");
+/** Where `-r ts-node/register/transpile-only` resolves from and finds the tool's tsconfig. */
+const TOOL_ROOT = path.resolve(__dirname, "../..");
+const MAX_STDERR_CHARS = 64 * 1024;
+
+export interface WorkerHooks {
+  stackReference(name: string): Promise<StackReferenceOutputs>;
+  lookup(id: string, globalName?: string): Promise<LookupAnswer>;
+  /** The worker waits on its requests only (see the `idle` message). */
+  idle(repliesSeen: number): void;
+}
+
+export function emptyWorkerResult(error: string): WorkerResult {
+  return { resources: [], reads: [], outputs: {}, rawOutputs: {}, secretOutputNames: [], diagnostics: [], error, timings: { loadMs: 0, runMs: 0 } };
+}
+
+export interface SpawnedWorker {
+  child: ChildProcess;
+  stderr(): string;
+}
+
+/** Extra node flags for every worker, for diagnosis (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
+const DEBUG_NODE_ARGS = (process.env.PREVIEW_WORKER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+
+function spawnWorker(nodeArgs: string[]): SpawnedWorker {
+  const child = fork(WORKER_FILE, [], {
+    cwd: TOOL_ROOT,
+    execArgv: ["-r", "ts-node/register/transpile-only", "-r", WORKER_PRELOAD, ...nodeArgs, ...DEBUG_NODE_ARGS],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  let stderr = "";
+  child.stdout?.resume();
+  child.stderr?.on("data", (chunk: Buffer) => {
+    if (stderr.length < MAX_STDERR_CHARS) stderr += chunk.toString();
+  });
+  child.on("error", () => undefined);
+  return { child, stderr: () => stderr };
+}
+
+/** Keeps workers booting ahead of need: one per expected stack, at most `warm` at a time. */
+export class WorkerPool {
+  private readonly idle: SpawnedWorker[] = [];
+  private expected: number;
+
+  constructor(
+    private readonly nodeArgs: string[],
+    private readonly warm: number,
+  ) {
+    this.expected = warm;
+    this.refill();
+  }
+
+  /** How many more stacks will need a worker (stack references may add more; those fork on demand). */
+  expect(count: number): void {
+    this.expected = count;
+    while (this.idle.length > Math.max(0, count)) this.idle.pop()?.child.kill();
+    this.refill();
+  }
+
+  take(): SpawnedWorker {
+    this.expected = Math.max(0, this.expected - 1);
+    const worker = this.idle.shift() ?? spawnWorker(this.nodeArgs);
+    this.refill();
+    return worker;
+  }
+
+  close(): void {
+    for (const worker of this.idle.splice(0)) worker.child.kill();
+  }
+
+  private refill(): void {
+    while (this.idle.length < Math.min(this.warm, this.expected)) this.idle.push(spawnWorker(this.nodeArgs));
+  }
+}
+
+/** Node's report of a crash: the `SomeError: message` line, else the first line. */
+function crashLine(stderr: string): string | undefined {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /^([A-Z]\w*)?Error\b/.test(l) || l.startsWith("error:")) ?? lines[0];
+}
+
+export function runWorker(worker: SpawnedWorker, job: WorkerJob, hooks: WorkerHooks, timeoutMs: number): Promise<WorkerResult> {
+  const { child } = worker;
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result: WorkerResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      settle(emptyWorkerResult(`the program did not finish within ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
+    const reply = (message: ToWorker) => {
+      if (child.connected) child.send(message);
+    };
+
+    child.on("message", (message: FromWorker) => {
+      switch (message.kind) {
+        case "done":
+          settle(message.result);
+          return;
+        case "idle":
+          hooks.idle(message.repliesSeen);
+          return;
+        case "stackReference":
+          hooks.stackReference(message.name).then(
+            (outputs) => reply({ kind: "stackReference", requestId: message.requestId, outputs }),
+            (err) => reply({ kind: "stackReference", requestId: message.requestId, error: errorLine(err) }),
+          );
+          return;
+        case "lookup":
+          hooks.lookup(message.id, message.globalName).then(
+            (answer) => reply({ kind: "lookup", requestId: message.requestId, answer }),
+            (err) => reply({ kind: "lookup", requestId: message.requestId, answer: { kind: "missing", reason: errorLine(err) } }),
+          );
+          return;
+      }
+    });
+    child.on("error", (err) => settle(emptyWorkerResult(`cannot start the stack worker: ${errorLine(err)}`)));
+    // 'close' comes after the IPC channel and pipes are drained, so a final `done` message is never lost.
+    const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
+      const why = crashLine(worker.stderr());
+      settle(emptyWorkerResult(why ? firstLine(why) : `the stack worker exited (${signal ?? `code ${code}`}) before reporting`));
+    };
+    if (child.exitCode !== null || child.signalCode !== null) onClose(child.exitCode, child.signalCode);
+    else child.on("close", onClose);
+    reply({ kind: "job", job });
+  });
+}
