@@ -1,6 +1,7 @@
 /** `--format text`: per stack, the tree of what `pulumi up` would create, the outputs and the policy results. */
 import type { PreviewResult, ReadResource, RecordedResource, StackResult, Violation } from "./types";
 import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "./types";
+import { renderIdleCostsText } from "./report/idleCosts";
 
 const MAX_VALUE_CHARS = 200;
 const MAX_TYPE_COLUMN = 72;
@@ -92,6 +93,7 @@ function renderStack(stack: StackResult): string[] {
   if (stack.remediations?.length) {
     lines.push("Remediations:", ...stack.remediations.map((r) => `    ${r.policy} (${r.policyPack}) on ${describeUrn(r.urn)}: ${r.description}`));
   }
+  lines.push(...renderIdleCostsText(stack.outputs));
   if (stack.diagnostics?.length) lines.push("Diagnostics:", ...stack.diagnostics.map((d) => `    ${d}`));
   return lines;
 }

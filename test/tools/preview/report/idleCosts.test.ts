@@ -1,0 +1,22 @@
+import { idleCostSections, renderIdleCostsText } from "../../../../tools/preview/report/idleCosts";
+
+const outputs = {
+  workspaces: {
+    "team-a": { workspaceId: "/x", idleCosts: { items: [{ resource: "containerRegistry", ownership: "dedicated", basis: ["fixed"], note: "daily fee" }], notes: [] } },
+  },
+  hubs: { research: { projects: {}, idleCosts: { items: [{ resource: "storage", ownership: "shared", note: "data kept" }] } } },
+  storageAccountId: "/subscriptions/x",
+};
+
+it("finds every workspace's idle-cost list in the stack outputs", () => {
+  expect(idleCostSections(outputs)).toEqual([
+    { owner: "workspaces.team-a", items: [{ resource: "containerRegistry", ownership: "dedicated", note: "daily fee" }] },
+    { owner: "hubs.research", items: [{ resource: "storage", ownership: "shared", note: "data kept" }] },
+  ]);
+});
+
+it("renders nothing for a program that reports no idle costs", () => {
+  expect(renderIdleCostsText({ url: "x", nested: { deeper: { idle: 1 } } })).toEqual([]);
+  expect(renderIdleCostsText(outputs)[0]).toBe("Bills while idle:");
+  expect(renderIdleCostsText(outputs)).toContain("        containerRegistry (dedicated): daily fee");
+});

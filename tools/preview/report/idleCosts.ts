@@ -1,0 +1,46 @@
+/**
+ * Resources that bill while a workspace sits idle, as the program reports them in its stack outputs: any output
+ * object (up to three levels deep, e.g. `workspaces.team-a`) with an `idleCosts: { items: [...] }` member.
+ */
+
+export interface IdleCostRow {
+  resource: string;
+  ownership: string;
+  note: string;
+}
+
+export interface IdleCostSection {
+  /** Where it was found, e.g. `workspaces.team-a`. */
+  owner: string;
+  items: IdleCostRow[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export function idleCostSections(outputs: Record<string, unknown>): IdleCostSection[] {
+  const sections: IdleCostSection[] = [];
+  const visit = (value: unknown, path: string[]) => {
+    if (!isObject(value) || path.length > 3) return;
+    const report = value.idleCosts;
+    if (isObject(report) && Array.isArray(report.items)) {
+      sections.push({ owner: path.join("."), items: report.items.filter(isObject).map(toRow) });
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
+  };
+  visit(outputs, []);
+  return sections;
+}
+
+function toRow(item: Record<string, unknown>): IdleCostRow {
+  return { resource: String(item.resource ?? ""), ownership: String(item.ownership ?? ""), note: String(item.note ?? "") };
+}
+
+export function renderIdleCostsText(outputs: Record<string, unknown>): string[] {
+  const sections = idleCostSections(outputs);
+  if (sections.length === 0) return [];
+  return [
+    "Bills while idle:",
+    ...sections.flatMap((s) => [`    ${s.owner}`, ...s.items.map((i) => `        ${i.resource} (${i.ownership}): ${i.note}`)]),
+  ];
+}
