@@ -32,6 +32,7 @@ export interface PackProcess {
 const ENGINE_ADDRESS_PLACEHOLDER = "127.0.0.1:0";
 const STDERR_LIMIT = 64 * 1024;
 const KILL_GRACE_MS = 3000;
+const STDERR_GRACE_MS = 500;
 
 const running = new Set<ChildProcess>();
 let handlersInstalled = false;
@@ -59,7 +60,12 @@ interface PolicyProject {
 function readPolicyProject(packDir: string): PolicyProject {
   const file = path.join(packDir, "PulumiPolicy.yaml");
   if (!fs.existsSync(file)) throw new Error(`policy pack ${packDir}: no PulumiPolicy.yaml (is this a policy pack directory?)`);
-  const doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    throw new Error(`policy pack ${packDir}: PulumiPolicy.yaml is not valid YAML (${(e as Error).message.split("\n")[0]})`);
+  }
   const runtime = doc.runtime as { options?: Record<string, unknown> } | string | undefined;
   const runtimeOptions = typeof runtime === "object" && runtime?.options ? runtime.options : {};
   return { version: typeof doc.version === "string" ? doc.version : undefined, runtimeOptions };
@@ -126,13 +132,20 @@ export async function startPackProcess(opts: PackProcessOptions): Promise<PackPr
 
   let stderr = "";
   let exitSummary: string | null = null;
+  let port: number | undefined;
+  // 'exit' can come before the last stderr chunk: wait for stderr to close (briefly, in case a grandchild holds it).
+  const stderrClosed = new Promise<void>((resolve) => child.stderr!.on("close", () => resolve()));
   const exited = new Promise<void>((resolve) => {
     child.on("exit", (code, signal) => {
       running.delete(child);
-      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      const why = summarizeStderr(stderr);
-      exitSummary = `policy pack ${packDir} ${how}${why ? `: ${why}` : ""}`;
-      resolve();
+      void Promise.race([stderrClosed, new Promise((r) => setTimeout(r, STDERR_GRACE_MS))]).then(() => {
+        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+        const why = summarizeStderr(stderr);
+        // Without an error, a pack that ends before serving most likely never constructed its PolicyPack.
+        const silent = port === undefined ? " before printing its port (does its main module construct a PolicyPack?)" : "";
+        exitSummary = `policy pack ${packDir} ${how}${why ? `: ${why}` : silent}`;
+        resolve();
+      });
     });
   });
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
@@ -141,7 +154,7 @@ export async function startPackProcess(opts: PackProcessOptions): Promise<PackPr
   child.stdin!.on("error", () => undefined);
 
   const kill = async (): Promise<void> => {
-    if (exitSummary !== null || child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return exited;
     child.kill("SIGTERM");
     const timer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
     await exited;
@@ -149,7 +162,7 @@ export async function startPackProcess(opts: PackProcessOptions): Promise<PackPr
   };
 
   try {
-    const port = await readPort(child, exited, () => exitSummary, opts.startTimeoutMs, packDir);
+    port = await readPort(child, exited, () => exitSummary, opts.startTimeoutMs, packDir);
     return { pid: child.pid!, port, pulumiPackageJson, versionOverride: project.version, exitSummary: () => exitSummary, kill };
   } catch (error) {
     await kill();

@@ -7,6 +7,10 @@ import type { PreviewResult, RecordedResource, StackResult, Violation } from "..
 
 /** Above this many custom resources the graph keeps only offending resources and their neighbours. */
 const MAX_GRAPH_NODES = 60;
+/** Advisory rows shown per stack (mandatory rows are always all shown). */
+const MAX_ADVISORY_ROWS = 25;
+/** GitHub rejects PR comments over 65,536 characters; stay below with room for a header. */
+const COMMENT_LIMIT = 60_000;
 const LEVEL_ORDER: Record<string, number> = { mandatory: 0, advisory: 1, remediate: 2, disabled: 3 };
 const LEVEL_ICON: Record<string, string> = { mandatory: "🔴", advisory: "🟡" };
 
@@ -90,13 +94,17 @@ function violationTable(stack: StackResult): string[] {
   const sorted = [...stack.violations].sort(
     (a, b) => (LEVEL_ORDER[a.enforcementLevel] ?? 9) - (LEVEL_ORDER[b.enforcementLevel] ?? 9) || a.policy.localeCompare(b.policy),
   );
-  const rows = sorted.map((v) => {
+  const hidden = Math.max(0, sorted.filter((v) => v.enforcementLevel === "advisory").length - MAX_ADVISORY_ROWS);
+  let advisoryShown = 0;
+  const shown = sorted.filter((v) => v.enforcementLevel !== "advisory" || advisoryShown++ < MAX_ADVISORY_ROWS);
+  const rows = shown.map((v) => {
     const resource = byUrn.get(v.urn);
     const where = v.urn === "" ? "(stack)" : resource ? `${code(resource.name)} (${escapeCell(shortType(resource.type))})` : escapeCell(v.urn);
     const level = `${LEVEL_ICON[v.enforcementLevel] ?? ""} ${v.enforcementLevel}`.trim();
     return `| ${level} | ${code(v.policy)} | ${where} | ${escapeCell(v.message)} |`;
   });
-  return ["| Level | Policy | Resource | Message |", "|---|---|---|---|", ...rows];
+  const more = hidden > 0 ? ["", `_…and ${hidden} more advisory violations (\`npm run preview -- --stack ${stack.stack}\` lists all)._`] : [];
+  return ["| Level | Policy | Resource | Message |", "|---|---|---|---|", ...rows, ...more];
 }
 
 function remediationList(stack: StackResult): string[] {
@@ -147,6 +155,10 @@ export function renderGraph(stack: StackResult): string[] {
   for (const r of nodes) {
     for (let p = byUrn.get(r.parent ?? ""); p && !p.custom && p.parent !== null; p = byUrn.get(p.parent ?? "")) subgraphs.add(p.urn);
   }
+  const isAncestor = (urn: string, r: RecordedResource): boolean => {
+    for (let p = byUrn.get(r.parent ?? ""); p; p = byUrn.get(p.parent ?? "")) if (p.urn === urn) return true;
+    return false;
+  };
   const container = (r: RecordedResource): string => {
     for (let p = byUrn.get(r.parent ?? ""); p; p = byUrn.get(p.parent ?? "")) if (subgraphs.has(p.urn)) return p.urn;
     return "";
@@ -183,7 +195,8 @@ export function renderGraph(stack: StackResult): string[] {
       parentEdges.push(`  ${ids.get(parent.urn)} -.- ${ids.get(r.urn)}`);
     }
     for (const d of r.dependencies) {
-      if ((shown.has(d) || subgraphs.has(d)) && d !== r.urn) dependencyEdges.set(`${d} ${r.urn}`, [d, r.urn]);
+      // Mermaid cannot link a subgraph to a node inside it, so a dependency on an ancestor component is left out.
+      if ((shown.has(d) || subgraphs.has(d)) && d !== r.urn && !isAncestor(d, r)) dependencyEdges.set(`${d} ${r.urn}`, [d, r.urn]);
     }
   }
   lines.push(...parentEdges, ...transitiveReduction([...dependencyEdges.values()]).map(([d, r]) => `  ${ids.get(d)} --> ${ids.get(r)}`));
@@ -196,9 +209,9 @@ export function renderGraph(stack: StackResult): string[] {
   return lines;
 }
 
-function renderStack(stack: StackResult): string[] {
+function renderStack(stack: StackResult, withGraph: boolean): string[] {
   const lines = [`### ${summaryLine(stack)}`, "", ...violationTable(stack), ...remediationList(stack)];
-  const graph = stack.error ? [] : renderGraph(stack);
+  const graph = stack.error || !withGraph ? [] : renderGraph(stack);
   if (graph.length > 0) {
     lines.push(
       "",
@@ -214,7 +227,17 @@ function renderStack(stack: StackResult): string[] {
   return lines;
 }
 
+/** The report, shrunk to fit a PR comment when needed: first without graphs, then cut at a line. */
 export function renderMarkdown(result: PreviewResult): string {
+  const full = renderReport(result, true);
+  if (full.length <= COMMENT_LIMIT) return full;
+  const compact = renderReport(result, false).replace(/\n$/, "\n\n_Resource graphs omitted to fit a PR comment._\n");
+  if (compact.length <= COMMENT_LIMIT) return compact;
+  const cut = compact.slice(0, compact.lastIndexOf("\n", COMMENT_LIMIT - 200));
+  return `${cut}\n\n_Truncated to fit a PR comment: \`npm run preview -- --format markdown\` prints everything._\n`;
+}
+
+function renderReport(result: PreviewResult, withGraphs: boolean): string {
   const all = result.stacks.flatMap((s) => s.violations);
   const { mandatory, advisory } = countLevels(all);
   const failed = result.stacks.filter((s) => s.error).length;
@@ -224,6 +247,6 @@ export function renderMarkdown(result: PreviewResult): string {
     "",
     `${verdict}: ${plural(result.stacks.length, "stack")} · ${mandatory} mandatory · ${advisory} advisory${failed ? ` · ${failed} failed` : ""}`,
   ];
-  for (const stack of result.stacks) lines.push("", ...renderStack(stack));
+  for (const stack of result.stacks) lines.push("", ...renderStack(stack, withGraphs));
   return `${lines.join("\n")}\n`;
 }

@@ -123,6 +123,14 @@ describe("startPolicyCheck with the fixture pack", () => {
     expect(projects(rb.violations)).toEqual(new Set(["beta"]));
   });
 
+  it("rejects in one line when a policy throws, and keeps serving later stacks", async () => {
+    const bomb = fakeStack([{ type: "fixture:test:Bomb", name: "bomb" }]);
+    await expect(check.checkStack(bomb)).rejects.toThrow(
+      `policy pack Analyze(${bomb.resources[1].urn}) failed: Error validating resource with policy 'fixture-throws' from policy pack 'fixture-mini@v0.0.7': Error: fixture policy exploded`);
+    await expect(check.checkStack(bomb)).rejects.not.toThrow(/\n/);
+    expect(byPolicy((await check.checkStack(fakeStack(specs))).violations, "fixture-storage-not-premium")).toHaveLength(1);
+  });
+
   it("analyzes a stack with no resources without error", async () => {
     const empty = { ...fakeStack([]), resources: [] };
     expect(await check.checkStack(empty)).toEqual({ violations: [], remediations: [] });

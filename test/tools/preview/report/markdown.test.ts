@@ -70,6 +70,16 @@ describe("renderGraph", () => {
     expect(graph).not.toMatch(/\br0\b/);
   });
 
+  it("links a component (subgraph) to the resources that depend on it, but never to its own children", () => {
+    const stack = fakeStack([
+      { type: "acme:ml:Hub", name: "hub", custom: false },
+      { type: "azure-native:storage:StorageAccount", name: "st", parent: "hub", dependsOn: ["hub"] },
+      { type: "azure-native:machinelearningservices:Workspace", name: "outside", dependsOn: ["hub"] },
+    ]);
+    const edges = renderGraph(stack).filter((l) => l.includes("-->"));
+    expect(edges).toEqual(["  r1 --> r3"]);
+  });
+
   it("drops dependency edges implied by longer paths and shortens index-module types", () => {
     expect(transitiveReduction([["a", "b"], ["b", "c"], ["a", "c"], ["c", "d"], ["a", "d"]])).toEqual([["a", "b"], ["b", "c"], ["c", "d"]]);
     const stack = fakeStack([
@@ -92,5 +102,30 @@ describe("renderGraph", () => {
     expect(nodes).toEqual(['  r8["st7 (storage:StorageAccount)"]', '  r81["ws (machinelearningservices:Workspace)"]']);
     stack.violations = [];
     expect(renderGraph(stack)).toEqual(["_Resource graph omitted: 82 resources._"]);
+  });
+});
+
+describe("fitting a PR comment", () => {
+  const manyViolations = (count: number, level: string): StackResult => {
+    const stack = fakeStack(Array.from({ length: count }, (_, i) => ({ type: "azure-native:storage:StorageAccount", name: `st${i}` })));
+    stack.violations = stack.resources.slice(1).map((r) => violation(r.urn, { enforcementLevel: level, message: `${"x".repeat(150)} ${r.name}` }));
+    return stack;
+  };
+
+  it("shows every mandatory row but caps advisory rows per stack", () => {
+    const md = renderMarkdown({ stacks: [manyViolations(40, "advisory")] });
+    expect(md.split("\n").filter((l) => l.startsWith("| 🟡"))).toHaveLength(25);
+    expect(md).toContain("_…and 15 more advisory violations (`npm run preview -- --stack dev` lists all)._");
+    expect(renderMarkdown({ stacks: [manyViolations(40, "mandatory")] }).split("\n").filter((l) => l.startsWith("| 🔴"))).toHaveLength(40);
+  });
+
+  it("drops the graphs, then truncates, to stay under GitHub's comment limit", () => {
+    const md = renderMarkdown({ stacks: Array.from({ length: 30 }, () => manyViolations(20, "mandatory")) });
+    expect(md.length).toBeLessThanOrEqual(60_000);
+    expect(md).not.toContain("```mermaid");
+    expect(md).toMatch(/_Truncated to fit a PR comment: `npm run preview -- --format markdown` prints everything\._\n$/);
+    const small = renderMarkdown({ stacks: Array.from({ length: 10 }, () => manyViolations(20, "mandatory")) });
+    expect(small).toContain("_Resource graphs omitted to fit a PR comment._");
+    expect(small).not.toContain("Truncated");
   });
 });
