@@ -44,3 +44,19 @@ export function renderIdleCostsText(outputs: Record<string, unknown>): string[] 
     ...sections.flatMap((s) => [`    ${s.owner}`, ...s.items.map((i) => `        ${i.resource} (${i.ownership}): ${i.note}`)]),
   ];
 }
+
+/** A collapsed table per workspace, for PR comments and job summaries. */
+export function renderIdleCostsMarkdown(outputs: Record<string, unknown>, escapeCell: (text: string) => string): string[] {
+  const sections = idleCostSections(outputs);
+  if (sections.length === 0) return [];
+  return [
+    "",
+    "<details><summary>Bills while idle</summary>",
+    "",
+    "| Workspace | Resource | Ownership | Note |",
+    "|---|---|---|---|",
+    ...sections.flatMap((s) => s.items.map((i) => `| ${escapeCell(s.owner)} | ${escapeCell(i.resource)} | ${escapeCell(i.ownership)} | ${escapeCell(i.note)} |`)),
+    "",
+    "</details>",
+  ];
+}

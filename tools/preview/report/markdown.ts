@@ -3,6 +3,7 @@
  * and a Mermaid flowchart of the resources (components as subgraphs, custom resources as nodes, dependency
  * edges) with offending resources marked.
  */
+import { renderIdleCostsMarkdown } from "./idleCosts";
 import type { PreviewResult, RecordedResource, StackResult, Violation } from "../types";
 
 /** Above this many custom resources the graph keeps only offending resources and their neighbours. */
@@ -210,7 +211,7 @@ export function renderGraph(stack: StackResult): string[] {
 }
 
 function renderStack(stack: StackResult, withGraph: boolean): string[] {
-  const lines = [`### ${summaryLine(stack)}`, "", ...violationTable(stack), ...remediationList(stack)];
+  const lines = [`### ${summaryLine(stack)}`, "", ...violationTable(stack), ...remediationList(stack), ...renderIdleCostsMarkdown(stack.outputs, escapeCell)];
   const graph = stack.error || !withGraph ? [] : renderGraph(stack);
   if (graph.length > 0) {
     lines.push(

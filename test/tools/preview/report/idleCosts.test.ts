@@ -20,3 +20,11 @@ it("renders nothing for a program that reports no idle costs", () => {
   expect(renderIdleCostsText(outputs)[0]).toBe("Bills while idle:");
   expect(renderIdleCostsText(outputs)).toContain("        containerRegistry (dedicated): daily fee");
 });
+
+it("renders a markdown table with escaped cells", async () => {
+  const { renderIdleCostsMarkdown } = await import("../../../../tools/preview/report/idleCosts");
+  const { escapeCell } = await import("../../../../tools/preview/report/markdown");
+  const lines = renderIdleCostsMarkdown({ workspaces: { a: { idleCosts: { items: [{ resource: "storage", ownership: "shared", note: "a | b" }] } } } }, escapeCell);
+  expect(lines).toContain("| workspaces.a | storage | shared | a \\| b |");
+  expect(renderIdleCostsMarkdown({}, escapeCell)).toEqual([]);
+});
