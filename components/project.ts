@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import * as naming from "./naming";
-import { BaseWorkspaceArgs, identityInputs, studioUrl } from "./workspaceSettings";
+import { BaseWorkspaceArgs, PROJECT_FORBIDDEN_KEYS, identityInputs, studioUrl } from "./workspaceSettings";
+
+export { PROJECT_FORBIDDEN_KEYS };
 
 export interface ProjectArgs extends BaseWorkspaceArgs {
   /** The hub's ARM id; immutable once created. */
@@ -10,8 +12,6 @@ export interface ProjectArgs extends BaseWorkspaceArgs {
   readonly location: pulumi.Input<string>;
 }
 
-/** Keys a project may not set: it inherits them from its hub, and ARM rejects them only after minutes. */
-export const PROJECT_FORBIDDEN_KEYS = ["storageAccount", "keyVault", "applicationInsights", "containerRegistry", "managedNetwork"] as const;
 
 /**
  * An Azure ML project (kind `Project`) on a hub. It sends only what a project may carry; storage, key vault,

@@ -88,6 +88,9 @@ export function managedNetworkInputs(network: ManagedNetworkArgs | undefined): t
   return { isolationMode, outboundRules };
 }
 
+/** Keys a project may not set: it inherits them from its hub, and ARM rejects them only after minutes. */
+export const PROJECT_FORBIDDEN_KEYS = ["storageAccount", "keyVault", "applicationInsights", "containerRegistry", "managedNetwork"] as const;
+
 /** Arguments every kind of workspace takes: where it lives, what it is called, who it acts as. */
 export interface BaseWorkspaceArgs {
   readonly resourceGroupName: pulumi.Input<string>;

@@ -3,8 +3,7 @@ import { ARM_NAME_RULES, LOGICAL_NAME, LOGICAL_NAME_RULE } from "../components/n
 import { ArmTypeKey } from "../components/armId";
 import { defaultStorageProblems } from "../components/defaultStorage";
 import { budgetConfigSchema } from "../components/cost/budgetRules";
-import { ISOLATION_MODES, WORKSPACE_SKUS } from "../components/workspaceSettings";
-import { PROJECT_FORBIDDEN_KEYS } from "../components/project";
+import { ISOLATION_MODES, PROJECT_FORBIDDEN_KEYS, WORKSPACE_SKUS } from "../components/workspaceSettings";
 import { ANY_ARM_ID, ANY_ARM_ID_RULE, RESOURCE_GROUP_RULE, SUBNET_ID, SUBNET_ID_RULE, armIdProblem } from "./idRules";
 import { REFUSED_KEY } from "./configMessages";
 import {

@@ -10,13 +10,11 @@ import { SharedResourceIds } from "../components/workspaceCore";
 import * as naming from "../components/naming";
 import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config";
 import { addCostVisibility } from "./costVisibility";
-import { readRawConfig } from "./rawConfig";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
-import { formatConfigIssue, resourceGroupNameOf, scopeKeys, validateConfig } from "./validate";
+import { resourceGroupNameOf, scopeKeys } from "./validate";
 
 /** Turns validated stack config into components; returns the stack outputs. */
-export async function runProgram(): Promise<Record<string, unknown>> {
-  const config = loadConfig();
+export async function runProgram(config: StackConfig): Promise<Record<string, unknown>> {
   const location = new pulumi.Config("azure-native").get("location");
   if (!location) throw new pulumi.RunError("config azure-native:location is missing: set the Azure region, e.g. `pulumi config set azure-native:location westeurope`");
   const shared = await resolveSharedInputs(config);
@@ -63,14 +61,6 @@ interface Context {
   customRoleIds: Record<string, pulumi.Output<string>>;
 }
 
-function loadConfig(): StackConfig {
-  const { config, issues } = validateConfig(readRawConfig(), pulumi.runtime.allConfig());
-  if (!config) {
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? "s" : ""})` : "";
-    throw new pulumi.RunError(formatConfigIssue(issues[0]) + more);
-  }
-  return config;
-}
 
 function tagsFor(ctx: Context, ...own: (Record<string, string> | undefined)[]): Record<string, string> {
   return Object.assign({}, ctx.config.tags, ...own);

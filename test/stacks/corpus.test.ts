@@ -72,8 +72,15 @@ describe("the bad-input corpus", () => {
   });
 });
 
-/** One case per kind of check: schema rule, typo, cross-reference, ARM id, managed network. */
-const THROUGH_PREVIEW = ["ws-storage-premium", "unknown-storage-key", "undefined-group", "armid-wrong-type", "fqdn-rule-default-isolation"];
+/**
+ * Every refusal the issues name (default storage of workspaces and hubs, projects with hub resources, access errors),
+ * plus one case per other kind of check. A config error is cheap: the program stops before loading the components.
+ */
+const THROUGH_PREVIEW = [
+  "ws-storage-premium", "ws-storage-hns", "ws-storage-blobstorage", "hub-storage-premiumv2", "hub-storage-hns",
+  "project-with-storage", "project-with-managed-network", "unknown-role", "group-objectid-malformed", "undefined-group",
+  "duplicate-binding", "unknown-storage-key", "armid-wrong-type", "fqdn-rule-default-isolation", "required-tag-missing", "daily-quota-zero",
+];
 
 // The preview CLI is built alongside this test; without it the end-to-end part has nothing to run.
 (fs.existsSync(CLI) ? describe : describe.skip)("the corpus through the offline preview", () => {
