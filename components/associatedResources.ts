@@ -105,19 +105,23 @@ export class AssociatedResources extends pulumi.ComponentResource {
     const stateful: pulumi.CustomResourceOptions = { parent: this, protect };
 
     if (storageSettings) {
-      this.storageAccount = new storage.StorageAccount(naming.childName(name, "st"), {
-        ...common,
-        accountName: naming.storageAccountName(args.baseName, args.nameSuffix),
-        kind: storageSettings.kind ?? "StorageV2",
-        sku: { name: storageSettings.skuName ?? "Standard_LRS" },
-        isHnsEnabled: storageSettings.isHnsEnabled ?? false,
-        enableHttpsTrafficOnly: true,
-        minimumTlsVersion: "TLS1_2",
-        allowBlobPublicAccess: false,
-        allowSharedKeyAccess: storageSettings.allowSharedKeyAccess ?? false,
-        allowCrossTenantReplication: false,
-        defaultToOAuthAuthentication: true,
-      }, stateful);
+      this.storageAccount = new storage.StorageAccount(
+        naming.childName(name, "st"),
+        {
+          ...common,
+          accountName: naming.storageAccountName(args.baseName, args.nameSuffix),
+          kind: storageSettings.kind ?? "StorageV2",
+          sku: { name: storageSettings.skuName ?? "Standard_LRS" },
+          isHnsEnabled: storageSettings.isHnsEnabled ?? false,
+          enableHttpsTrafficOnly: true,
+          minimumTlsVersion: "TLS1_2",
+          allowBlobPublicAccess: false,
+          allowSharedKeyAccess: storageSettings.allowSharedKeyAccess ?? false,
+          allowCrossTenantReplication: false,
+          defaultToOAuthAuthentication: true,
+        },
+        stateful,
+      );
       this.storageAccountId = this.storageAccount.id;
     } else {
       this.storageAccountId = verifiedDefaultStorageId((args.storage as Existing).existingId, this);
@@ -127,18 +131,22 @@ export class AssociatedResources extends pulumi.ComponentResource {
       this.keyVaultId = pulumi.output(args.keyVault.existingId);
     } else {
       const settings = args.keyVault ?? {};
-      this.keyVaultId = new keyvault.Vault(naming.childName(name, "kv"), {
-        ...common,
-        vaultName: naming.keyVaultName(args.baseName, args.nameSuffix),
-        properties: {
-          tenantId: args.tenantId,
-          sku: { family: "A", name: settings.skuName ?? "standard" },
-          enableRbacAuthorization: true,
-          enableSoftDelete: true,
-          softDeleteRetentionInDays: settings.softDeleteRetentionInDays ?? 90,
-          enablePurgeProtection: true,
+      this.keyVaultId = new keyvault.Vault(
+        naming.childName(name, "kv"),
+        {
+          ...common,
+          vaultName: naming.keyVaultName(args.baseName, args.nameSuffix),
+          properties: {
+            tenantId: args.tenantId,
+            sku: { family: "A", name: settings.skuName ?? "standard" },
+            enableRbacAuthorization: true,
+            enableSoftDelete: true,
+            softDeleteRetentionInDays: settings.softDeleteRetentionInDays ?? 90,
+            enablePurgeProtection: true,
+          },
         },
-      }, stateful).id;
+        stateful,
+      ).id;
     }
 
     const monitoring = args.monitoring ?? {};
@@ -147,21 +155,29 @@ export class AssociatedResources extends pulumi.ComponentResource {
       this.logAnalyticsWorkspaceId = pulumi.output(monitoring.existingLogAnalyticsWorkspaceId);
       this.applicationInsightsConnectionString = pulumi.output(undefined);
     } else {
-      const logAnalytics = new operationalinsights.Workspace(naming.childName(name, "log"), {
-        ...common,
-        workspaceName: naming.logAnalyticsName(args.baseName, args.nameSuffix),
-        sku: { name: "PerGB2018" },
-        retentionInDays: monitoring.retentionInDays ?? 30,
-        workspaceCapping: monitoring.dailyQuotaGb === undefined ? undefined : { dailyQuotaGb: monitoring.dailyQuotaGb },
-      }, stateful);
-      const appInsights = new applicationinsights.Component(naming.childName(name, "appi"), {
-        ...common,
-        resourceName: naming.applicationInsightsName(args.baseName, args.nameSuffix),
-        kind: "web",
-        applicationType: "web",
-        workspaceResourceId: logAnalytics.id,
-        ingestionMode: "LogAnalytics",
-      }, { parent: this });
+      const logAnalytics = new operationalinsights.Workspace(
+        naming.childName(name, "log"),
+        {
+          ...common,
+          workspaceName: naming.logAnalyticsName(args.baseName, args.nameSuffix),
+          sku: { name: "PerGB2018" },
+          retentionInDays: monitoring.retentionInDays ?? 30,
+          workspaceCapping: monitoring.dailyQuotaGb === undefined ? undefined : { dailyQuotaGb: monitoring.dailyQuotaGb },
+        },
+        stateful,
+      );
+      const appInsights = new applicationinsights.Component(
+        naming.childName(name, "appi"),
+        {
+          ...common,
+          resourceName: naming.applicationInsightsName(args.baseName, args.nameSuffix),
+          kind: "web",
+          applicationType: "web",
+          workspaceResourceId: logAnalytics.id,
+          ingestionMode: "LogAnalytics",
+        },
+        { parent: this },
+      );
       this.logAnalyticsWorkspaceId = logAnalytics.id;
       this.applicationInsightsId = appInsights.id;
       this.applicationInsightsConnectionString = pulumi.secret(appInsights.connectionString);
@@ -172,12 +188,16 @@ export class AssociatedResources extends pulumi.ComponentResource {
     } else if (isExisting(args.containerRegistry)) {
       this.containerRegistryId = pulumi.output(args.containerRegistry.existingId);
     } else {
-      this.containerRegistryId = new containerregistry.Registry(naming.childName(name, "cr"), {
-        ...common,
-        registryName: naming.containerRegistryName(args.baseName, args.nameSuffix),
-        sku: { name: args.containerRegistry?.skuName ?? "Basic" },
-        adminUserEnabled: false,
-      }, stateful).id;
+      this.containerRegistryId = new containerregistry.Registry(
+        naming.childName(name, "cr"),
+        {
+          ...common,
+          registryName: naming.containerRegistryName(args.baseName, args.nameSuffix),
+          sku: { name: args.containerRegistry?.skuName ?? "Basic" },
+          adminUserEnabled: false,
+        },
+        stateful,
+      ).id;
     }
 
     this.registerOutputs({

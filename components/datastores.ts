@@ -46,28 +46,36 @@ export class Datastores extends pulumi.ComponentResource {
       let containerName: pulumi.Input<string> = spec.container;
       if (spec.create) {
         const hns = spec.create.isHnsEnabled ?? spec.type === "adlsgen2";
-        const account = new storage.StorageAccount(`${childBase}-st`, {
-          resourceGroupName: args.resourceGroupName,
-          location: args.location,
-          tags: args.tags,
-          accountName: naming.storageAccountName(`${args.baseName}${spec.name}`.toLowerCase(), suffix),
-          kind: spec.create.kind ?? "StorageV2",
-          sku: { name: spec.create.skuName ?? "Standard_LRS" },
-          isHnsEnabled: hns,
-          enableHttpsTrafficOnly: true,
-          minimumTlsVersion: "TLS1_2",
-          allowBlobPublicAccess: false,
-          allowSharedKeyAccess: false,
-          allowCrossTenantReplication: false,
-          defaultToOAuthAuthentication: true,
-        }, { parent: this, protect: args.protect ?? true });
+        const account = new storage.StorageAccount(
+          `${childBase}-st`,
+          {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            accountName: naming.storageAccountName(`${args.baseName}${spec.name}`.toLowerCase(), suffix),
+            kind: spec.create.kind ?? "StorageV2",
+            sku: { name: spec.create.skuName ?? "Standard_LRS" },
+            isHnsEnabled: hns,
+            enableHttpsTrafficOnly: true,
+            minimumTlsVersion: "TLS1_2",
+            allowBlobPublicAccess: false,
+            allowSharedKeyAccess: false,
+            allowCrossTenantReplication: false,
+            defaultToOAuthAuthentication: true,
+          },
+          { parent: this, protect: args.protect ?? true },
+        );
         accountName = account.name;
-        containerName = new storage.BlobContainer(`${childBase}-container`, {
-          resourceGroupName: args.resourceGroupName,
-          accountName: account.name,
-          containerName: spec.container,
-          publicAccess: "None",
-        }, { parent: this }).name;
+        containerName = new storage.BlobContainer(
+          `${childBase}-container`,
+          {
+            resourceGroupName: args.resourceGroupName,
+            accountName: account.name,
+            containerName: spec.container,
+            publicAccess: "None",
+          },
+          { parent: this },
+        ).name;
       } else {
         accountName = pulumi.output(spec.storageAccountId!).apply((id) => {
           const parsed = parseArmId(id);
@@ -75,15 +83,24 @@ export class Datastores extends pulumi.ComponentResource {
           return parsed.name;
         });
       }
-      const common = { accountName, credentials: { credentialsType: "None" as const }, serviceDataAccessAuthIdentity: "WorkspaceSystemAssignedIdentity" };
-      const datastore = new ml.Datastore(childBase, {
-        resourceGroupName: args.resourceGroupName,
-        workspaceName: args.workspaceName,
-        name: spec.name,
-        properties: spec.type === "adlsgen2"
-          ? { ...common, datastoreType: "AzureDataLakeGen2", filesystem: containerName }
-          : { ...common, datastoreType: "AzureBlob", containerName },
-      }, { parent: this });
+      const common = {
+        accountName,
+        credentials: { credentialsType: "None" as const },
+        serviceDataAccessAuthIdentity: "WorkspaceSystemAssignedIdentity",
+      };
+      const datastore = new ml.Datastore(
+        childBase,
+        {
+          resourceGroupName: args.resourceGroupName,
+          workspaceName: args.workspaceName,
+          name: spec.name,
+          properties:
+            spec.type === "adlsgen2"
+              ? { ...common, datastoreType: "AzureDataLakeGen2", filesystem: containerName }
+              : { ...common, datastoreType: "AzureBlob", containerName },
+        },
+        { parent: this },
+      );
       this.datastoreIds[spec.name] = datastore.id;
     }
     this.registerOutputs({ datastoreIds: this.datastoreIds });

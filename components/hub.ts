@@ -41,7 +41,10 @@ export class Hub extends pulumi.ComponentResource {
           defaultWorkspaceResourceGroup: args.defaultProjectResourceGroup,
         },
         serverlessComputeSettings: serverless
-          ? { serverlessComputeCustomSubnet: args.serverlessComputeSubnetId, serverlessComputeNoPublicIP: args.serverlessComputeNoPublicIp ?? false }
+          ? {
+              serverlessComputeCustomSubnet: args.serverlessComputeSubnetId,
+              serverlessComputeNoPublicIP: args.serverlessComputeNoPublicIp ?? false,
+            }
           : undefined,
       },
     });

@@ -9,8 +9,7 @@ import { createHash } from "crypto";
 
 /** Logical names: lowercase letters, digits and single hyphens, 2 to 24 characters, starting with a letter. */
 export const LOGICAL_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,23}$/;
-export const LOGICAL_NAME_RULE =
-  "2-24 lowercase letters, digits or single hyphens, starting with a letter and not ending with a hyphen";
+export const LOGICAL_NAME_RULE = "2-24 lowercase letters, digits or single hyphens, starting with a letter and not ending with a hyphen";
 
 /** ARM naming rules (azure-ml-facts §5), used by tests and by validation of names given explicitly. */
 export const ARM_NAME_RULES = {
@@ -19,6 +18,7 @@ export const ARM_NAME_RULES = {
   containerRegistry: /^[a-zA-Z0-9]{5,50}$/,
   workspace: /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/,
   logAnalytics: /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/,
+  // eslint-disable-next-line no-control-regex -- Azure refuses control characters in Application Insights names.
   applicationInsights: /^[^%&\\?/\x00-\x1f]{0,259}[^%&\\?/\x00-\x1f .]$/,
   resourceGroup: /^[-\w.()]{0,89}[-\w()]$/,
   budget: /^[A-Za-z0-9_-]{1,63}$/,
@@ -60,7 +60,14 @@ export function storageAccountName(logical: string, suffix: string): string {
 export function keyVaultName(logical: string, suffix: string): string {
   const room = 24 - "kv-".length - 1 - suffix.length;
   // A shortened name keeps a hyphen before its hash: `kv-research-7737-<suffix>`.
-  return `kv-${trimHyphens(fitted(logical, room, (s) => s, (s) => `${trimHyphens(s.slice(0, -1))}-`))}-${suffix}`;
+  return `kv-${trimHyphens(
+    fitted(
+      logical,
+      room,
+      (s) => s,
+      (s) => `${trimHyphens(s.slice(0, -1))}-`,
+    ),
+  )}-${suffix}`;
 }
 
 /** `cr<name><suffix>`: 5-50 lowercase alphanumerics, globally unique. */
@@ -71,7 +78,12 @@ export function containerRegistryName(logical: string, suffix: string): string {
 /** `mlw-<name>-<suffix>`: unique in its resource group; the suffix avoids a soft-deleted predecessor's name. */
 export function workspaceName(logical: string, suffix: string, prefix = "mlw"): string {
   const room = 33 - prefix.length - 2 - suffix.length;
-  return `${prefix}-${fitted(logical, room, (s) => s, (s) => `${trimHyphens(s.slice(0, -1))}-`)}-${suffix}`.replace(/--+/g, "-");
+  return `${prefix}-${fitted(
+    logical,
+    room,
+    (s) => s,
+    (s) => `${trimHyphens(s.slice(0, -1))}-`,
+  )}-${suffix}`.replace(/--+/g, "-");
 }
 
 /** `log-<name>-<suffix>`: a soft-deleted Log Analytics workspace keeps its name for 14 days. */

@@ -12,7 +12,6 @@ export interface ProjectArgs extends BaseWorkspaceArgs {
   readonly location: pulumi.Input<string>;
 }
 
-
 /**
  * An Azure ML project (kind `Project`) on a hub. It sends only what a project may carry; storage, key vault,
  * registry, Application Insights and managed network come from the hub.
@@ -36,20 +35,24 @@ export class Project extends pulumi.ComponentResource {
     super("azure-ml-workspaces:ml:Project", name, {}, opts);
     const suffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
     const { identity, primaryUserAssignedIdentity } = identityInputs(args.identity);
-    this.workspace = new ml.Workspace(naming.childName(name, "prj"), {
-      kind: "Project",
-      hubResourceId: args.hubResourceId,
-      location: args.location,
-      resourceGroupName: args.resourceGroupName,
-      workspaceName: args.workspaceName ?? naming.workspaceName(baseName, suffix, "prj"),
-      friendlyName: args.friendlyName,
-      description: args.description,
-      tags: args.tags,
-      identity,
-      primaryUserAssignedIdentity,
-      sku: { name: args.sku ?? "Basic", tier: args.sku ?? "Basic" },
-      publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
-    }, { parent: this, protect: args.protect ?? true });
+    this.workspace = new ml.Workspace(
+      naming.childName(name, "prj"),
+      {
+        kind: "Project",
+        hubResourceId: args.hubResourceId,
+        location: args.location,
+        resourceGroupName: args.resourceGroupName,
+        workspaceName: args.workspaceName ?? naming.workspaceName(baseName, suffix, "prj"),
+        friendlyName: args.friendlyName,
+        description: args.description,
+        tags: args.tags,
+        identity,
+        primaryUserAssignedIdentity,
+        sku: { name: args.sku ?? "Basic", tier: args.sku ?? "Basic" },
+        publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
+      },
+      { parent: this, protect: args.protect ?? true },
+    );
     this.projectId = this.workspace.id;
     this.projectName = this.workspace.name;
     this.studioUrl = studioUrl(this.workspace.id);

@@ -44,19 +44,23 @@ export class SharedResources extends pulumi.ComponentResource {
   constructor(name: string, args: SharedResourcesArgs, opts?: pulumi.ComponentResourceOptions) {
     super("azure-ml-workspaces:ml:SharedResources", name, {}, opts);
     const tenantId = args.tenantId ?? authorization.getClientConfigOutput({ parent: this }).tenantId;
-    this.associated = new AssociatedResources(naming.childName(name, "assoc"), {
-      resourceGroupName: args.resourceGroupName,
-      location: args.location,
-      baseName: args.baseName ?? name,
-      nameSuffix: args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`),
-      tenantId,
-      tags: args.tags,
-      storage: args.storage ?? {},
-      keyVault: args.keyVault ?? {},
-      monitoring: args.monitoring ?? {},
-      containerRegistry: args.containerRegistry ?? {},
-      protect: args.protect,
-    }, { parent: this });
+    this.associated = new AssociatedResources(
+      naming.childName(name, "assoc"),
+      {
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        baseName: args.baseName ?? name,
+        nameSuffix: args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`),
+        tenantId,
+        tags: args.tags,
+        storage: args.storage ?? {},
+        keyVault: args.keyVault ?? {},
+        monitoring: args.monitoring ?? {},
+        containerRegistry: args.containerRegistry ?? {},
+        protect: args.protect,
+      },
+      { parent: this },
+    );
     this.storageAccountId = this.associated.storageAccountId;
     this.keyVaultId = this.associated.keyVaultId;
     this.applicationInsightsId = this.associated.applicationInsightsId;
@@ -71,12 +75,16 @@ export class SharedResources extends pulumi.ComponentResource {
         cr: this.containerRegistryId,
       };
       for (const [role, scope] of Object.entries(locked)) {
-        new authorization.ManagementLockByScope(naming.childName(name, `${role}-lock`), {
-          scope,
-          lockName: "do-not-delete",
-          level: "CanNotDelete",
-          notes: "Shared Azure ML resources: other stacks' workspaces depend on them.",
-        }, { parent: this });
+        new authorization.ManagementLockByScope(
+          naming.childName(name, `${role}-lock`),
+          {
+            scope,
+            lockName: "do-not-delete",
+            level: "CanNotDelete",
+            notes: "Shared Azure ML resources: other stacks' workspaces depend on them.",
+          },
+          { parent: this },
+        );
       }
     }
     this.registerOutputs({

@@ -16,7 +16,7 @@ export async function verifyDefaultStorageAccount(id: string): Promise<void> {
     account = await storage.getStorageAccount({ accountName: parsed.name, resourceGroupName: parsed.resourceGroupName });
   } catch (err) {
     const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
-    throw new Error(`storage account '${id}' could not be read: ${reason}`);
+    throw new Error(`storage account '${id}' could not be read: ${reason}`, { cause: err });
   }
   const [problem] = defaultStorageProblems({
     skuName: account.sku?.name,

@@ -46,16 +46,20 @@ export class Workspace extends pulumi.ComponentResource {
     this.containerRegistryId = core.associated.containerRegistryId;
     this.logAnalyticsWorkspaceId = core.associated.logAnalyticsWorkspaceId;
     if (args.datastores?.length) {
-      new Datastores(`${name}-ds`, {
-        resourceGroupName: args.resourceGroupName,
-        location: args.location,
-        workspaceName: core.workspaceName,
-        baseName: args.baseName ?? name,
-        nameSuffix: args.nameSuffix,
-        tags: args.tags,
-        protect: args.protect,
-        datastores: args.datastores,
-      }, { parent: this });
+      new Datastores(
+        `${name}-ds`,
+        {
+          resourceGroupName: args.resourceGroupName,
+          location: args.location,
+          workspaceName: core.workspaceName,
+          baseName: args.baseName ?? name,
+          nameSuffix: args.nameSuffix,
+          tags: args.tags,
+          protect: args.protect,
+          datastores: args.datastores,
+        },
+        { parent: this },
+      );
     }
     this.registerOutputs({
       workspaceId: this.workspaceId,

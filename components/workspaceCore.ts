@@ -79,79 +79,101 @@ export function buildWorkspaceCore(
   const protect = args.protect ?? true;
   const shared = args.shared;
 
-  const associated = new AssociatedResources(naming.childName(name, "assoc"), {
-    resourceGroupName: args.resourceGroupName,
-    location: args.location,
-    baseName,
-    nameSuffix,
-    tenantId,
-    tags: args.tags,
-    protect,
-    ...(shared
-      ? {
-          storage: { existingId: shared.storageAccountId },
-          keyVault: { existingId: shared.keyVaultId },
-          monitoring: {
-            existingApplicationInsightsId: shared.applicationInsightsId,
-            existingLogAnalyticsWorkspaceId: shared.logAnalyticsWorkspaceId,
-          },
-          containerRegistry: shared.containerRegistryId === undefined ? false : { existingId: shared.containerRegistryId },
-        }
-      : args.associated),
-  }, { parent: owner });
+  const associated = new AssociatedResources(
+    naming.childName(name, "assoc"),
+    {
+      resourceGroupName: args.resourceGroupName,
+      location: args.location,
+      baseName,
+      nameSuffix,
+      tenantId,
+      tags: args.tags,
+      protect,
+      ...(shared
+        ? {
+            storage: { existingId: shared.storageAccountId },
+            keyVault: { existingId: shared.keyVaultId },
+            monitoring: {
+              existingApplicationInsightsId: shared.applicationInsightsId,
+              existingLogAnalyticsWorkspaceId: shared.logAnalyticsWorkspaceId,
+            },
+            containerRegistry: shared.containerRegistryId === undefined ? false : { existingId: shared.containerRegistryId },
+          }
+        : args.associated),
+    },
+    { parent: owner },
+  );
 
   const { identity, primaryUserAssignedIdentity } = identityInputs(args.identity);
-  const workspace = new ml.Workspace(naming.childName(name, kind.namePrefix), {
-    resourceGroupName: args.resourceGroupName,
-    location: args.location,
-    workspaceName: args.workspaceName ?? naming.workspaceName(baseName, nameSuffix, kind.namePrefix),
-    kind: kind.kind,
-    sku: { name: args.sku ?? "Basic", tier: args.sku ?? "Basic" },
-    friendlyName: args.friendlyName,
-    description: args.description,
-    tags: args.tags,
-    identity,
-    primaryUserAssignedIdentity,
-    storageAccount: associated.storageAccountId,
-    keyVault: associated.keyVaultId,
-    applicationInsights: associated.applicationInsightsId,
-    containerRegistry: associated.containerRegistryId,
-    publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
-    managedNetwork: managedNetworkInputs(args.managedNetwork),
-    hbiWorkspace: args.hbiWorkspace ?? false,
-    systemDatastoresAuthMode: args.systemDatastoresAuthMode ?? "identity",
-    ...kind.inputs,
-  }, { parent: owner, protect });
+  const workspace = new ml.Workspace(
+    naming.childName(name, kind.namePrefix),
+    {
+      resourceGroupName: args.resourceGroupName,
+      location: args.location,
+      workspaceName: args.workspaceName ?? naming.workspaceName(baseName, nameSuffix, kind.namePrefix),
+      kind: kind.kind,
+      sku: { name: args.sku ?? "Basic", tier: args.sku ?? "Basic" },
+      friendlyName: args.friendlyName,
+      description: args.description,
+      tags: args.tags,
+      identity,
+      primaryUserAssignedIdentity,
+      storageAccount: associated.storageAccountId,
+      keyVault: associated.keyVaultId,
+      applicationInsights: associated.applicationInsightsId,
+      containerRegistry: associated.containerRegistryId,
+      publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
+      managedNetwork: managedNetworkInputs(args.managedNetwork),
+      hbiWorkspace: args.hbiWorkspace ?? false,
+      systemDatastoresAuthMode: args.systemDatastoresAuthMode ?? "identity",
+      ...kind.inputs,
+    },
+    { parent: owner, protect },
+  );
 
-  const hasLogAnalytics = shared ? shared.logAnalyticsWorkspaceId !== undefined : !(args.associated?.monitoring && "existingApplicationInsightsId" in args.associated.monitoring && args.associated.monitoring.existingLogAnalyticsWorkspaceId === undefined);
+  const hasLogAnalytics = shared
+    ? shared.logAnalyticsWorkspaceId !== undefined
+    : !(
+        args.associated?.monitoring &&
+        "existingApplicationInsightsId" in args.associated.monitoring &&
+        args.associated.monitoring.existingLogAnalyticsWorkspaceId === undefined
+      );
   if ((args.diagnostics ?? true) && hasLogAnalytics) {
-    new monitor.DiagnosticSetting(naming.childName(name, "diag"), {
-      name: "to-log-analytics",
-      resourceUri: workspace.id,
-      workspaceId: associated.logAnalyticsWorkspaceId as pulumi.Output<string>,
-      logs: [{ categoryGroup: "allLogs", enabled: true }],
-      metrics: [{ category: "AllMetrics", enabled: true }],
-    }, { parent: owner });
+    new monitor.DiagnosticSetting(
+      naming.childName(name, "diag"),
+      {
+        name: "to-log-analytics",
+        resourceUri: workspace.id,
+        workspaceId: associated.logAnalyticsWorkspaceId as pulumi.Output<string>,
+        logs: [{ categoryGroup: "allLogs", enabled: true }],
+        metrics: [{ category: "AllMetrics", enabled: true }],
+      },
+      { parent: owner },
+    );
   }
 
   const systemAssigned = args.identity?.systemAssigned !== false || (args.identity?.userAssignedIdentityIds ?? []).length === 0;
   if ((args.grantIdentityStorageAccess ?? true) && systemAssigned) {
     const role = BUILT_IN_ROLES["Storage Blob Data Contributor"];
-    new authorization.RoleAssignment(naming.childName(name, "identity-blob"), {
-      scope: associated.storageAccountId,
-      principalId: workspace.identity.apply((i) => i?.principalId ?? ""),
-      principalType: "ServicePrincipal",
-      roleDefinitionId: pulumi.output(subscriptionId).apply((sub) => roleDefinitionId(sub, role)),
-      // "@" keeps this apart from config group keys, which cannot contain it.
-      roleAssignmentName: roleAssignmentName({
-        project: pulumi.getProject(),
-        stack: pulumi.getStack(),
-        scopeKey: `${kind.kind.toLowerCase()}/${baseName}/storage`,
-        group: "@system-identity",
-        role: "Storage Blob Data Contributor",
-      }),
-      description: `Workspace ${baseName}: system identity reads and writes its default storage (identity-based datastores)`,
-    }, { parent: owner });
+    new authorization.RoleAssignment(
+      naming.childName(name, "identity-blob"),
+      {
+        scope: associated.storageAccountId,
+        principalId: workspace.identity.apply((i) => i?.principalId ?? ""),
+        principalType: "ServicePrincipal",
+        roleDefinitionId: pulumi.output(subscriptionId).apply((sub) => roleDefinitionId(sub, role)),
+        // "@" keeps this apart from config group keys, which cannot contain it.
+        roleAssignmentName: roleAssignmentName({
+          project: pulumi.getProject(),
+          stack: pulumi.getStack(),
+          scopeKey: `${kind.kind.toLowerCase()}/${baseName}/storage`,
+          group: "@system-identity",
+          role: "Storage Blob Data Contributor",
+        }),
+        description: `Workspace ${baseName}: system identity reads and writes its default storage (identity-based datastores)`,
+      },
+      { parent: owner },
+    );
   }
 
   return {

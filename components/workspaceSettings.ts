@@ -73,14 +73,23 @@ export function managedNetworkInputs(network: ManagedNetworkArgs | undefined): t
           type: "PrivateEndpoint",
           category,
           fqdns: rule.fqdns,
-          destination: { serviceResourceId: rule.serviceResourceId, subresourceTarget: rule.subresourceTarget, sparkEnabled: rule.sparkEnabled ?? false },
+          destination: {
+            serviceResourceId: rule.serviceResourceId,
+            subresourceTarget: rule.subresourceTarget,
+            sparkEnabled: rule.sparkEnabled ?? false,
+          },
         };
         break;
       case "ServiceTag":
         outboundRules[ruleName] = {
           type: "ServiceTag",
           category,
-          destination: { serviceTag: rule.serviceTag, protocol: rule.protocol, portRanges: rule.portRanges, action: rule.action ?? "Allow" },
+          destination: {
+            serviceTag: rule.serviceTag,
+            protocol: rule.protocol,
+            portRanges: rule.portRanges,
+            action: rule.action ?? "Allow",
+          },
         };
         break;
     }

@@ -76,7 +76,8 @@ function closestBranch(branches: FinalIssue[][], value: unknown): FinalIssue[] |
   const misfit = (issue: FinalIssue): number => {
     if (issue.path.length === 0 && (issue.code === "invalid_type" || issue.code === "invalid_value")) return 1000;
     if (issue.path.length === 0 && issue.code === "unrecognized_keys") return 10 * (issue.keys?.length ?? 1);
-    if (issue.path.length === 1 && issue.code === "invalid_type" && valueAt(value, issue.path as (string | number)[]) === undefined) return 10;
+    if (issue.path.length === 1 && issue.code === "invalid_type" && valueAt(value, issue.path as (string | number)[]) === undefined)
+      return 10;
     return 1;
   };
   const scored = branches.map((issues) => ({ issues, score: issues.reduce((sum, issue) => sum + misfit(issue), 0) }));
@@ -90,27 +91,37 @@ function typeRule(expected: string, input: unknown, keys: string[] | undefined):
   if (input === null) return `is empty (a key with no value in YAML): expected ${wanted}`;
   const got = Array.isArray(input) ? "a list" : typeof input === "object" ? "an object" : `${typeof input} ${JSON.stringify(input)}`;
   const hint =
-    expected === "string" && (typeof input === "number" || typeof input === "boolean") ? ` (quote it in YAML: "${String(input)}")`
-    : (expected === "number" || expected === "int") && typeof input === "string" && input.trim() !== "" && !Number.isNaN(Number(input)) ? " (write it without quotes)"
-    : expected === "boolean" && (input === "true" || input === "false") ? " (write it without quotes)"
-    : "";
+    expected === "string" && (typeof input === "number" || typeof input === "boolean")
+      ? ` (quote it in YAML: "${String(input)}")`
+      : (expected === "number" || expected === "int") && typeof input === "string" && input.trim() !== "" && !Number.isNaN(Number(input))
+        ? " (write it without quotes)"
+        : expected === "boolean" && (input === "true" || input === "false")
+          ? " (write it without quotes)"
+          : "";
   return `expected ${wanted}, got ${got}${hint}`;
 }
 
 function expectedPhrase(expected: string, keys: string[] | undefined): string {
   switch (expected) {
-    case "object": return keys ? `an object with keys ${keys.join(", ")}` : "an object";
-    case "array": return "a list (YAML '- item' lines)";
-    case "record": return "a map of names to values";
-    case "int": return "a whole number";
-    case "boolean": return "true or false";
-    default: return `a ${expected}`;
+    case "object":
+      return keys ? `an object with keys ${keys.join(", ")}` : "an object";
+    case "array":
+      return "a list (YAML '- item' lines)";
+    case "record":
+      return "a map of names to values";
+    case "int":
+      return "a whole number";
+    case "boolean":
+      return "true or false";
+    default:
+      return `a ${expected}`;
   }
 }
 
 function oneOfRule(values: unknown[], input: unknown): string {
   const shown = values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
-  const caseTwin = typeof input === "string" ? values.find((v) => typeof v === "string" && v.toLowerCase() === input.toLowerCase()) : undefined;
+  const caseTwin =
+    typeof input === "string" ? values.find((v) => typeof v === "string" && v.toLowerCase() === input.toLowerCase()) : undefined;
   const hint = caseTwin !== undefined ? ` (did you mean "${String(caseTwin)}"? values are case-sensitive)` : "";
   return `must be one of ${shown}${hint}`;
 }
@@ -141,7 +152,11 @@ function closestKey(key: string, allowed: string[]): string | undefined {
   const tolerance = Math.max(1, Math.floor(Math.min(key.length, best?.candidate.length ?? 0) / 3));
   if (best && best.distance <= tolerance) return best.candidate;
   // `sku` for `skuName`, `storageAccount` for `storage`: one key starting the other is a likely abbreviation.
-  const abbreviated = allowed.find((candidate) => Math.min(key.length, candidate.length) >= 3 && (candidate.toLowerCase().startsWith(lower) || lower.startsWith(candidate.toLowerCase())));
+  const abbreviated = allowed.find(
+    (candidate) =>
+      Math.min(key.length, candidate.length) >= 3 &&
+      (candidate.toLowerCase().startsWith(lower) || lower.startsWith(candidate.toLowerCase())),
+  );
   if (abbreviated) return abbreviated;
   // `exists` for `existing`: a long common start shared with a single key.
   const sharing = allowed.filter((candidate) => commonPrefix(lower, candidate.toLowerCase()) >= 5);

@@ -11,9 +11,15 @@ const ID_PARTS = /^\/subscriptions\/([^/]*)\/resourceGroups\/([^/]*)\/providers\
 const GUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
 /** Any resource id, child resources included (private endpoint targets). */
-export const ANY_ARM_ID = new RegExp(`^/subscriptions/${GUID_TEXT}/resourceGroups/[-\\w.()]{1,90}/providers/[A-Za-z.]+/[A-Za-z]+/[^/]+(?:/[A-Za-z]+/[^/]+)*$`);
-export const ANY_ARM_ID_RULE = "must be an ARM resource id: /subscriptions/<guid>/resourceGroups/<name>/providers/<namespace>/<type>/<name>";
-export const SUBNET_ID = new RegExp(`^/subscriptions/${GUID_TEXT}/resourceGroups/[-\\w.()]{1,90}/providers/Microsoft\\.Network/virtualNetworks/[^/]+/subnets/[^/]+$`, "i");
+export const ANY_ARM_ID = new RegExp(
+  `^/subscriptions/${GUID_TEXT}/resourceGroups/[-\\w.()]{1,90}/providers/[A-Za-z.]+/[A-Za-z]+/[^/]+(?:/[A-Za-z]+/[^/]+)*$`,
+);
+export const ANY_ARM_ID_RULE =
+  "must be an ARM resource id: /subscriptions/<guid>/resourceGroups/<name>/providers/<namespace>/<type>/<name>";
+export const SUBNET_ID = new RegExp(
+  `^/subscriptions/${GUID_TEXT}/resourceGroups/[-\\w.()]{1,90}/providers/Microsoft\\.Network/virtualNetworks/[^/]+/subnets/[^/]+$`,
+  "i",
+);
 export const SUBNET_ID_RULE =
   "must be a subnet id: /subscriptions/<guid>/resourceGroups/<name>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>";
 
@@ -22,11 +28,23 @@ export const RESOURCE_GROUP_RULE = "resource group names are 1-90 ASCII letters,
 /** Naming rules (azure-ml-facts §5) of the types the config takes by id, in words. */
 const NAME_RULES: Partial<Record<ArmTypeKey, { pattern: RegExp; rule: string }>> = {
   storageAccount: { pattern: ARM_NAME_RULES.storageAccount, rule: "storage account names are 3-24 lowercase letters or digits" },
-  keyVault: { pattern: ARM_NAME_RULES.keyVault, rule: "key vault names are 3-24 letters, digits or single hyphens, starting with a letter, not ending with a hyphen" },
+  keyVault: {
+    pattern: ARM_NAME_RULES.keyVault,
+    rule: "key vault names are 3-24 letters, digits or single hyphens, starting with a letter, not ending with a hyphen",
+  },
   containerRegistry: { pattern: ARM_NAME_RULES.containerRegistry, rule: "registry names are 5-50 letters or digits" },
-  logAnalyticsWorkspace: { pattern: ARM_NAME_RULES.logAnalytics, rule: "Log Analytics names are 4-63 letters, digits or hyphens, starting and ending with a letter or digit" },
-  applicationInsights: { pattern: ARM_NAME_RULES.applicationInsights, rule: "Application Insights names are 1-260 characters without % & \\ ? / and not ending with a space or '.'" },
-  workspace: { pattern: ARM_NAME_RULES.workspace, rule: "workspace names are 3-33 letters, digits, _ or -, starting with a letter or digit" },
+  logAnalyticsWorkspace: {
+    pattern: ARM_NAME_RULES.logAnalytics,
+    rule: "Log Analytics names are 4-63 letters, digits or hyphens, starting and ending with a letter or digit",
+  },
+  applicationInsights: {
+    pattern: ARM_NAME_RULES.applicationInsights,
+    rule: "Application Insights names are 1-260 characters without % & \\ ? / and not ending with a space or '.'",
+  },
+  workspace: {
+    pattern: ARM_NAME_RULES.workspace,
+    rule: "workspace names are 3-33 letters, digits, _ or -, starting with a letter or digit",
+  },
 };
 
 /** What is wrong with `id` as the id of a `type`, or undefined when it is fine. */

@@ -16,7 +16,10 @@ import { resourceGroupNameOf, scopeKeys } from "./validate";
 /** Turns validated stack config into components; returns the stack outputs. */
 export async function runProgram(config: StackConfig): Promise<Record<string, unknown>> {
   const location = new pulumi.Config("azure-native").get("location");
-  if (!location) throw new pulumi.RunError("config azure-native:location is missing: set the Azure region, e.g. `pulumi config set azure-native:location westeurope`");
+  if (!location)
+    throw new pulumi.RunError(
+      "config azure-native:location is missing: set the Azure region, e.g. `pulumi config set azure-native:location westeurope`",
+    );
   const shared = await resolveSharedInputs(config);
   const client = await authorization.getClientConfig();
   const ctx: Context = {
@@ -36,7 +39,10 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
   }
   if (config.customRoles && Object.keys(config.customRoles).length > 0) {
     ctx.customRoleIds = new CustomRoles("access-custom-roles", {
-      subscriptionId: ctx.subscriptionId, project: ctx.project, stack: ctx.stack, roles: config.customRoles,
+      subscriptionId: ctx.subscriptionId,
+      project: ctx.project,
+      stack: ctx.stack,
+      roles: config.customRoles,
     }).ids;
   }
   const outputs: Record<string, unknown> = {};
@@ -61,15 +67,22 @@ interface Context {
   customRoleIds: Record<string, pulumi.Output<string>>;
 }
 
-
 function tagsFor(ctx: Context, ...own: (Record<string, string> | undefined)[]): Record<string, string> {
   return Object.assign({}, ctx.config.tags, ...own);
 }
 
-function resourceGroup(ctx: Context, owner: { name: string; resourceGroup?: WorkspaceConfig["resourceGroup"] }, tags: Record<string, string>): pulumi.Output<string> {
+function resourceGroup(
+  ctx: Context,
+  owner: { name: string; resourceGroup?: WorkspaceConfig["resourceGroup"] },
+  tags: Record<string, string>,
+): pulumi.Output<string> {
   const rgName = resourceGroupNameOf(owner);
   if (owner.resourceGroup?.existing) return pulumi.output(rgName);
-  return new resources.ResourceGroup(`${owner.name}-rg`, { resourceGroupName: rgName, location: ctx.location, tags }, { protect: ctx.protect }).name;
+  return new resources.ResourceGroup(
+    `${owner.name}-rg`,
+    { resourceGroupName: rgName, location: ctx.location, tags },
+    { protect: ctx.protect },
+  ).name;
 }
 
 function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principalId">[]): void {
@@ -86,17 +99,32 @@ function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principal
 type AccessEntries = WorkspaceConfig["access"];
 
 /** Bindings of a workspace, hub or project: none while suspended (the classic DENY switch). */
-function accessBindings(entries: AccessEntries, suspended: boolean | undefined, scopeKey: string, scope: pulumi.Input<string>, rgName: string, rgId: pulumi.Input<string>) {
+function accessBindings(
+  entries: AccessEntries,
+  suspended: boolean | undefined,
+  scopeKey: string,
+  scope: pulumi.Input<string>,
+  rgName: string,
+  rgId: pulumi.Input<string>,
+) {
   if (suspended) return [];
-  return (entries ?? []).map((entry) => entry.scope === "resourceGroup"
-    ? { scopeKey: scopeKeys.resourceGroup(rgName), scope: rgId, group: entry.group, role: entry.role }
-    : { scopeKey, scope, group: entry.group, role: entry.role });
+  return (entries ?? []).map((entry) =>
+    entry.scope === "resourceGroup"
+      ? { scopeKey: scopeKeys.resourceGroup(rgName), scope: rgId, group: entry.group, role: entry.role }
+      : { scopeKey, scope, group: entry.group, role: entry.role },
+  );
 }
 
 const rgIdOf = (ctx: Context, rgName: pulumi.Input<string>) =>
   pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/resourceGroups/${rgName}`;
 
-function commonWorkspaceArgs(ctx: Context, ws: WorkspaceConfig | HubConfig, shared: SharedResourceIds | undefined, rgName: pulumi.Output<string>, tags: Record<string, string>) {
+function commonWorkspaceArgs(
+  ctx: Context,
+  ws: WorkspaceConfig | HubConfig,
+  shared: SharedResourceIds | undefined,
+  rgName: pulumi.Output<string>,
+  tags: Record<string, string>,
+) {
   return {
     resourceGroupName: rgName,
     location: ctx.location,
@@ -107,10 +135,12 @@ function commonWorkspaceArgs(ctx: Context, ws: WorkspaceConfig | HubConfig, shar
     tags,
     sku: ws.sku,
     identity: ws.identity,
-    publicNetworkAccess: ws.suspended ? "Disabled" as const : ws.publicNetworkAccess,
+    publicNetworkAccess: ws.suspended ? ("Disabled" as const) : ws.publicNetworkAccess,
     managedNetwork: ws.managedNetwork,
     shared,
-    associated: shared ? undefined : { storage: ws.storage, keyVault: ws.keyVault, monitoring: ws.monitoring, containerRegistry: ws.containerRegistry },
+    associated: shared
+      ? undefined
+      : { storage: ws.storage, keyVault: ws.keyVault, monitoring: ws.monitoring, containerRegistry: ws.containerRegistry },
     diagnostics: ws.diagnostics,
     protect: ctx.protect,
     tenantId: ctx.tenantId,
@@ -127,22 +157,42 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
     datastores: ws.datastores,
   });
-  bind(ctx, `${ws.name}-access`, accessBindings(ws.access, ws.suspended, scopeKeys.workspace(ws.name), workspace.workspaceId, resourceGroupNameOf(ws), rgIdOf(ctx, rgName)));
+  bind(
+    ctx,
+    `${ws.name}-access`,
+    accessBindings(
+      ws.access,
+      ws.suspended,
+      scopeKeys.workspace(ws.name),
+      workspace.workspaceId,
+      resourceGroupNameOf(ws),
+      rgIdOf(ctx, rgName),
+    ),
+  );
   const idle = addCostVisibility({
-    config: ws, resourceGroupName: rgName, resourceGroupId: rgIdOf(ctx, rgName), location: ctx.location, tags,
-    workspaceId: workspace.workspaceId, logAnalyticsWorkspaceId: workspace.logAnalyticsWorkspaceId, storageAccountId: workspace.storageAccountId,
-  });
-  return [ws.name, {
-    idleCosts: idle,
-    workspaceId: workspace.workspaceId,
-    workspaceName: workspace.workspaceName,
-    studioUrl: workspace.studioUrl,
+    config: ws,
     resourceGroupName: rgName,
+    resourceGroupId: rgIdOf(ctx, rgName),
+    location: ctx.location,
+    tags,
+    workspaceId: workspace.workspaceId,
+    logAnalyticsWorkspaceId: workspace.logAnalyticsWorkspaceId,
     storageAccountId: workspace.storageAccountId,
-    keyVaultId: workspace.keyVaultId,
-    applicationInsightsId: workspace.applicationInsightsId,
-    containerRegistryId: workspace.containerRegistryId,
-  }];
+  });
+  return [
+    ws.name,
+    {
+      idleCosts: idle,
+      workspaceId: workspace.workspaceId,
+      workspaceName: workspace.workspaceName,
+      studioUrl: workspace.studioUrl,
+      resourceGroupName: rgName,
+      storageAccountId: workspace.storageAccountId,
+      keyVaultId: workspace.keyVaultId,
+      applicationInsightsId: workspace.applicationInsightsId,
+      containerRegistryId: workspace.containerRegistryId,
+    },
+  ];
 }
 
 function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | undefined): [string, Record<string, unknown>] {
@@ -173,21 +223,46 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
       publicNetworkAccess: suspended ? "Disabled" : project.publicNetworkAccess,
       protect: ctx.protect,
     });
-    const bindings = accessBindings(project.access, suspended, scopeKeys.project(hub.name, project.name), prj.projectId, resourceGroupNameOf(hub), rgId);
+    const bindings = accessBindings(
+      project.access,
+      suspended,
+      scopeKeys.project(hub.name, project.name),
+      prj.projectId,
+      resourceGroupNameOf(hub),
+      rgId,
+    );
     bind(ctx, `${project.name}-access`, bindings);
     // Project members need Reader on the hub; the portal grants it by itself, infrastructure code must do it.
     for (const group of new Set(bindings.map((b) => b.group))) {
-      const already = hubBindings.some((b) => b.group === group && b.scopeKey === scopeKeys.hub(hub.name) && b.role.toLowerCase() === "reader");
+      const already = hubBindings.some(
+        (b) => b.group === group && b.scopeKey === scopeKeys.hub(hub.name) && b.role.toLowerCase() === "reader",
+      );
       if (!already) hubBindings.push({ scopeKey: scopeKeys.hub(hub.name), scope: component.hubId, group, role: "Reader" });
     }
     projects[project.name] = { projectId: prj.projectId, projectName: prj.projectName, studioUrl: prj.studioUrl };
   }
   bind(ctx, `${hub.name}-access`, hubBindings);
   const idle = addCostVisibility({
-    config: hub, resourceGroupName: rgName, resourceGroupId: rgId, location: ctx.location, tags,
-    workspaceId: component.hubId, logAnalyticsWorkspaceId: component.associated.logAnalyticsWorkspaceId, storageAccountId: component.associated.storageAccountId,
+    config: hub,
+    resourceGroupName: rgName,
+    resourceGroupId: rgId,
+    location: ctx.location,
+    tags,
+    workspaceId: component.hubId,
+    logAnalyticsWorkspaceId: component.associated.logAnalyticsWorkspaceId,
+    storageAccountId: component.associated.storageAccountId,
   });
-  return [hub.name, { idleCosts: idle, hubId: component.hubId, hubName: component.hubName, studioUrl: component.studioUrl, resourceGroupName: rgName, projects }];
+  return [
+    hub.name,
+    {
+      idleCosts: idle,
+      hubId: component.hubId,
+      hubName: component.hubName,
+      studioUrl: component.studioUrl,
+      resourceGroupName: rgName,
+      projects,
+    },
+  ];
 }
 
 function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown> {
@@ -213,9 +288,16 @@ function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown
     applicationInsights: set.applicationInsightsId,
     resourceGroup: rgIdOf(ctx, rgName),
   };
-  bind(ctx, `${shared.name}-access`, (shared.access ?? []).map((entry) => ({
-    scopeKey: scopeKeys.shared(entry.resource), scope: scopes[entry.resource], group: entry.group, role: entry.role,
-  })));
+  bind(
+    ctx,
+    `${shared.name}-access`,
+    (shared.access ?? []).map((entry) => ({
+      scopeKey: scopeKeys.shared(entry.resource),
+      scope: scopes[entry.resource],
+      group: entry.group,
+      role: entry.role,
+    })),
+  );
   // Consumers read these by StackReference.
   return {
     resourceGroupName: rgName,

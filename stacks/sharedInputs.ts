@@ -67,7 +67,9 @@ async function readSharedStack(name: string, path: string): Promise<SharedIdsCon
     const value = details.value ?? details.secretValue;
     if (typeof value === "string" && value !== "") ids[key] = value;
     else if (key === "storageAccount" || key === "keyVault" || key === "applicationInsights") {
-      throw new pulumi.RunError(`config azure-ml-workspaces:${path} = "${name}": the stack has no output '${output}'; deploy the shared stack first`);
+      throw new pulumi.RunError(
+        `config azure-ml-workspaces:${path} = "${name}": the stack has no output '${output}'; deploy the shared stack first`,
+      );
     }
   }
   return ids;

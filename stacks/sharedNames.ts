@@ -48,17 +48,25 @@ function createdGlobalNames(config: StackConfig, suffix: string) {
     ...(config.hubs ?? []).map((ws, i) => ({ path: ["hubs", i] as (string | number)[], ws })),
   ].filter(({ ws }) => !ws.sharedResources);
   for (const { path, ws } of dedicated) {
-    const created = (choice: unknown) => choice === undefined || (typeof choice === "object" && choice !== null && !("existingId" in choice));
+    const created = (choice: unknown) =>
+      choice === undefined || (typeof choice === "object" && choice !== null && !("existingId" in choice));
     if (created(ws.storage)) names.push({ path, kind: "storage account", name: naming.storageAccountName(ws.name, suffix) });
     if (created(ws.keyVault)) names.push({ path, kind: "key vault", name: naming.keyVaultName(ws.name, suffix) });
     if (ws.containerRegistry !== false && created(ws.containerRegistry)) {
       names.push({ path, kind: "container registry", name: naming.containerRegistryName(ws.name, suffix) });
     }
   }
-  (config.workspaces ?? []).forEach((ws, i) => (ws.datastores ?? []).forEach((ds, j) => {
-    // Mirrors components/datastores.ts, which names a created account after the workspace and the datastore.
-    if (ds.create) names.push({ path: ["workspaces", i, "datastores", j], kind: "storage account", name: naming.storageAccountName(`${ws.name}${ds.name}`.toLowerCase(), suffix) });
-  }));
+  (config.workspaces ?? []).forEach((ws, i) =>
+    (ws.datastores ?? []).forEach((ds, j) => {
+      // Mirrors components/datastores.ts, which names a created account after the workspace and the datastore.
+      if (ds.create)
+        names.push({
+          path: ["workspaces", i, "datastores", j],
+          kind: "storage account",
+          name: naming.storageAccountName(`${ws.name}${ds.name}`.toLowerCase(), suffix),
+        });
+    }),
+  );
   if (config.shared) {
     const shared = config.shared.name;
     names.push({ path: ["shared"], kind: "storage account", name: naming.storageAccountName(shared, suffix) });

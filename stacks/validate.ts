@@ -1,8 +1,6 @@
 import { ConfigIssue, formatIssue } from "../components/access/accessModel";
 import * as naming from "../components/naming";
-import {
-  LocatedBinding, NAMESPACE, StackConfig, checkBindings, checkCustomRoleKeys, configSchema, defaultStorageProblems,
-} from "./config";
+import { LocatedBinding, NAMESPACE, StackConfig, checkBindings, checkCustomRoleKeys, configSchema, defaultStorageProblems } from "./config";
 import { parseConfig } from "./configMessages";
 import { engineConfigIssues } from "./engineConfig";
 import { physicalNameIssues, resourceGroupIssues } from "./sharedNames";
@@ -12,7 +10,10 @@ import { physicalNameIssues, resourceGroupIssues } from "./sharedNames";
  * `engineConfig` is the whole config as the engine hands it over (`pulumi.runtime.allConfig()`): given, it also
  * checks the provider region and keys under a misspelt namespace, which the program would otherwise never read.
  */
-export function validateConfig(raw: Record<string, unknown>, engineConfig?: Record<string, string>): { config?: StackConfig; issues: ConfigIssue[] } {
+export function validateConfig(
+  raw: Record<string, unknown>,
+  engineConfig?: Record<string, string>,
+): { config?: StackConfig; issues: ConfigIssue[] } {
   const outside = engineConfig ? engineConfigIssues(engineConfig) : [];
   const parsed = parseConfig(configSchema, raw);
   if (!parsed.value) return { issues: [...outside, ...parsed.issues] };
@@ -44,7 +45,10 @@ export function formatConfigIssue(issue: ConfigIssue): string {
   return line.replace(/\r?\n|\r/g, "\\n");
 }
 
-type Dedicated = Pick<NonNullable<StackConfig["workspaces"]>[number], "storage" | "keyVault" | "monitoring" | "containerRegistry" | "sharedResources">;
+type Dedicated = Pick<
+  NonNullable<StackConfig["workspaces"]>[number],
+  "storage" | "keyVault" | "monitoring" | "containerRegistry" | "sharedResources"
+>;
 
 function workspaceLike(config: StackConfig): { path: (string | number)[]; ws: Dedicated }[] {
   return [
@@ -61,7 +65,11 @@ function defaultStorageIssues(config: StackConfig): ConfigIssue[] {
     if (!storage || "existingId" in storage) return [];
     const propertyKey = { sku: "skuName", kind: "kind", isHnsEnabled: "isHnsEnabled" } as const;
     const whose = path[0] === "shared" ? " (the shared storage is the default storage of every workspace on it)" : "";
-    return defaultStorageProblems(storage).map((p) => ({ path: [...path, "storage", propertyKey[p.property]], value: p.value, rule: p.rule + whose }));
+    return defaultStorageProblems(storage).map((p) => ({
+      path: [...path, "storage", propertyKey[p.property]],
+      value: p.value,
+      rule: p.rule + whose,
+    }));
   });
 }
 
@@ -70,7 +78,11 @@ function exclusiveSharedIssues(config: StackConfig): ConfigIssue[] {
     if (!ws.sharedResources) return [];
     return (["storage", "keyVault", "monitoring", "containerRegistry"] as const)
       .filter((key) => ws[key] !== undefined)
-      .map((key) => ({ path: [...path, key], value: ws[key], rule: "cannot be set together with sharedResources (the shared set provides it)" }));
+      .map((key) => ({
+        path: [...path, key],
+        value: ws[key],
+        rule: "cannot be set together with sharedResources (the shared set provides it)",
+      }));
   });
 }
 
@@ -80,8 +92,20 @@ function duplicateNameIssues(config: StackConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const visit = (name: string, path: (string | number)[]) => {
     const first = seen.get(name);
-    if (first) issues.push({ path: [...path, "name"], value: name, rule: `duplicate name: already used at ${first}; workspace, hub, project and shared set names must be unique in a stack` });
-    else seen.set(name, path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").slice(1));
+    if (first)
+      issues.push({
+        path: [...path, "name"],
+        value: name,
+        rule: `duplicate name: already used at ${first}; workspace, hub, project and shared set names must be unique in a stack`,
+      });
+    else
+      seen.set(
+        name,
+        path
+          .map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`))
+          .join("")
+          .slice(1),
+      );
   };
   (config.workspaces ?? []).forEach((ws, i) => visit(ws.name, ["workspaces", i]));
   (config.hubs ?? []).forEach((hub, i) => {
@@ -111,11 +135,23 @@ function mergedTagIssues(config: StackConfig): ConfigIssue[] {
     const own = layers[layers.length - 1] ?? {};
     const clash = Object.keys(own).find((key) => merged.has(key.toLowerCase()) && merged.get(key.toLowerCase()) !== key);
     if (clash) {
-      return [{ path: [...path, "tags", clash], value: own[clash], rule: `tag names ignore case in Azure: "${clash}" clashes with the inherited tag "${merged.get(clash.toLowerCase())}"; spell it the same way` }];
+      return [
+        {
+          path: [...path, "tags", clash],
+          value: own[clash],
+          rule: `tag names ignore case in Azure: "${clash}" clashes with the inherited tag "${merged.get(clash.toLowerCase())}"; spell it the same way`,
+        },
+      ];
     }
     for (const key of Object.keys(own)) merged.set(key.toLowerCase(), key);
     if (merged.size > 50) {
-      return [{ path: [...path, "tags"], value: own, rule: `with the stack-wide (and hub) tags this resource gets ${merged.size} tags; Azure allows at most 50` }];
+      return [
+        {
+          path: [...path, "tags"],
+          value: own,
+          rule: `with the stack-wide (and hub) tags this resource gets ${merged.size} tags; Azure allows at most 50`,
+        },
+      ];
     }
     return [];
   });
@@ -128,7 +164,11 @@ function requiredTagIssues(config: StackConfig): ConfigIssue[] {
     const merged = { ...config.tags, ...tags };
     return required
       .filter((tag) => !Object.keys(merged).some((k) => k.toLowerCase() === tag.toLowerCase()))
-      .map((tag) => ({ path: [...path, "tags"], value: tags ?? {}, rule: `required tag '${tag}' is missing (set it in tags or in the stack-wide tags)` }));
+      .map((tag) => ({
+        path: [...path, "tags"],
+        value: tags ?? {},
+        rule: `required tag '${tag}' is missing (set it in tags or in the stack-wide tags)`,
+      }));
   };
   return [
     ...(config.workspaces ?? []).flatMap((ws, i) => check(ws.tags, ["workspaces", i])),
@@ -152,10 +192,22 @@ function identityIssues(config: StackConfig): ConfigIssue[] {
     if (!identity) return [];
     const ids = identity.userAssignedIdentityIds ?? [];
     if (identity.primaryUserAssignedIdentityId && !ids.includes(identity.primaryUserAssignedIdentityId)) {
-      return [{ path: [...path, "identity", "primaryUserAssignedIdentityId"], value: identity.primaryUserAssignedIdentityId, rule: "must be one of userAssignedIdentityIds" }];
+      return [
+        {
+          path: [...path, "identity", "primaryUserAssignedIdentityId"],
+          value: identity.primaryUserAssignedIdentityId,
+          rule: "must be one of userAssignedIdentityIds",
+        },
+      ];
     }
     if (identity.systemAssigned === false && ids.length === 0) {
-      return [{ path: [...path, "identity", "systemAssigned"], value: false, rule: "a workspace needs a managed identity: keep systemAssigned or add userAssignedIdentityIds" }];
+      return [
+        {
+          path: [...path, "identity", "systemAssigned"],
+          value: false,
+          rule: "a workspace needs a managed identity: keep systemAssigned or add userAssignedIdentityIds",
+        },
+      ];
     }
     return [];
   });
@@ -177,17 +229,26 @@ export function resourceGroupNameOf(ws: { name: string; resourceGroup?: { name: 
 
 /** Every binding in the config with its config path and logical scope. */
 export function locatedBindings(config: StackConfig): LocatedBinding[] {
-  const forEntries = (access: { group: string; role: string; scope?: string }[] | undefined, base: (string | number)[], scopeKey: string, rgName: string) =>
+  const forEntries = (
+    access: { group: string; role: string; scope?: string }[] | undefined,
+    base: (string | number)[],
+    scopeKey: string,
+    rgName: string,
+  ) =>
     (access ?? []).map((entry, k) => ({
       path: [...base, "access", k],
       scopeKey: entry.scope === "resourceGroup" ? scopeKeys.resourceGroup(rgName) : scopeKey,
       binding: { group: entry.group, role: entry.role },
     }));
   return [
-    ...(config.workspaces ?? []).flatMap((ws, i) => forEntries(ws.access, ["workspaces", i], scopeKeys.workspace(ws.name), resourceGroupNameOf(ws))),
+    ...(config.workspaces ?? []).flatMap((ws, i) =>
+      forEntries(ws.access, ["workspaces", i], scopeKeys.workspace(ws.name), resourceGroupNameOf(ws)),
+    ),
     ...(config.hubs ?? []).flatMap((hub, i) => [
       ...forEntries(hub.access, ["hubs", i], scopeKeys.hub(hub.name), resourceGroupNameOf(hub)),
-      ...(hub.projects ?? []).flatMap((p, j) => forEntries(p.access, ["hubs", i, "projects", j], scopeKeys.project(hub.name, p.name), resourceGroupNameOf(hub))),
+      ...(hub.projects ?? []).flatMap((p, j) =>
+        forEntries(p.access, ["hubs", i, "projects", j], scopeKeys.project(hub.name, p.name), resourceGroupNameOf(hub)),
+      ),
     ]),
     ...(config.shared?.access ?? []).map((entry, k) => ({
       path: ["shared", "access", k],

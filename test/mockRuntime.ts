@@ -36,7 +36,14 @@ export async function installMocks(project = "azure-ml-workspaces", stack = "tes
     {
       newResource(args) {
         runtime.registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-        const fake = fakeResource({ type: args.type, name: args.name, urn: `${args.type}::${args.name}`, inputs: args.inputs, custom: args.custom ?? true, id: args.id || undefined });
+        const fake = fakeResource({
+          type: args.type,
+          name: args.name,
+          urn: `${args.type}::${args.name}`,
+          inputs: args.inputs,
+          custom: args.custom ?? true,
+          id: args.id || undefined,
+        });
         return { id: fake.id ?? "", state: fake.state };
       },
       call(args) {
@@ -54,7 +61,7 @@ export async function installMocks(project = "azure-ml-workspaces", stack = "tes
 
 export const promiseOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// Internal to @pulumi/pulumi (not in its exports' typings).
 const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
 
 /** Waits until every registration and invoke started so far has reached the mocks (the runtime's own RPC queue). */

@@ -43,9 +43,7 @@ export interface LocatedBinding {
 
 const nonEmpty = z.string().trim().min(1, "must be a non-empty string");
 const objectId = z.guid("must be a GUID (an Entra object id, 8-4-4-4-12 hex)");
-const operation = z
-  .string()
-  .regex(/^\S+$/, "must be an operation without spaces, e.g. Microsoft.MachineLearningServices/workspaces/read");
+const operation = z.string().regex(/^\S+$/, "must be an operation without spaces, e.g. Microsoft.MachineLearningServices/workspaces/read");
 
 const createGroupSchema = z.strictObject({
   displayName: nonEmpty,
@@ -164,7 +162,11 @@ export function checkBindingReferences(
   const firstSeen = new Map<string, (string | number)[]>();
   for (const { path, scopeKey, binding } of bindings) {
     if (scopeKey.trim() === "") {
-      issues.push({ path: [...path, "scopeKey"], value: scopeKey, rule: "scopeKey must be a non-empty logical key such as workspace/team-a" });
+      issues.push({
+        path: [...path, "scopeKey"],
+        value: scopeKey,
+        rule: "scopeKey must be a non-empty logical key such as workspace/team-a",
+      });
     }
     if (groupKeys && !groupKeys.includes(binding.group)) {
       issues.push({ path: [...path, "group"], value: binding.group, rule: undefinedGroupRule(binding.group, groupKeys) });

@@ -59,9 +59,7 @@ export class CustomRoles extends pulumi.ComponentResource {
       );
       this.definitions[key] = definition;
       // Built from the known GUID (not the provider's id) but still depends on the definition, so assignments wait.
-      this.ids[key] = pulumi
-        .all([args.subscriptionId, definition.id])
-        .apply(([subscriptionId]) => roleDefinitionId(subscriptionId, guid));
+      this.ids[key] = pulumi.all([args.subscriptionId, definition.id]).apply(([subscriptionId]) => roleDefinitionId(subscriptionId, guid));
     }
 
     this.registerOutputs({ ids: this.ids });

@@ -61,9 +61,7 @@ export class EntraGroups extends pulumi.ComponentResource {
 
 /** How a looked-up group is named in messages: `group "ds" (displayName "Data Scientists")`. */
 export function describeGroupLookup(key: string, spec: { objectId: string } | { displayName: string }): string {
-  return "objectId" in spec
-    ? `group "${key}" (objectId ${spec.objectId})`
-    : `group "${key}" (displayName "${spec.displayName}")`;
+  return "objectId" in spec ? `group "${key}" (objectId ${spec.objectId})` : `group "${key}" (displayName "${spec.displayName}")`;
 }
 
 /**
@@ -92,7 +90,12 @@ export function lookUpGroupObjectId(
 }
 
 function firstLine(text: string): string {
-  return text.split("\n").find((line) => line.trim() !== "")?.trim() ?? "";
+  return (
+    text
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? ""
+  );
 }
 
 /** Parsed (trimmed) specs, or one line naming every bad key before anything is registered. */

@@ -49,15 +49,19 @@ export class WorkspaceBudget extends pulumi.ComponentResource {
         { enabled: true, operator: "GreaterThan", threshold: n.threshold, thresholdType: n.thresholdType, contactEmails, contactGroups },
       ]),
     );
-    this.budget = new consumption.Budget(naming.childName(name, "budget"), {
-      scope: args.scope,
-      budgetName: this.budgetName,
-      amount: args.amount,
-      category: "Cost",
-      timeGrain: args.timeGrain ?? "Monthly",
-      timePeriod: { startDate: armStartDate(args.startDate) },
-      notifications,
-    }, { parent: this });
+    this.budget = new consumption.Budget(
+      naming.childName(name, "budget"),
+      {
+        scope: args.scope,
+        budgetName: this.budgetName,
+        amount: args.amount,
+        category: "Cost",
+        timeGrain: args.timeGrain ?? "Monthly",
+        timePeriod: { startDate: armStartDate(args.startDate) },
+        notifications,
+      },
+      { parent: this },
+    );
     this.budgetId = this.budget.id;
     this.registerOutputs({ budgetId: this.budgetId });
   }

@@ -49,7 +49,8 @@ function budgetSettingsSchema<G extends z.ZodType>(actionGroupId: G) {
     .superRefine((budget, ctx) => {
       for (const key of ["actualThresholds", "forecastThresholds"] as const) {
         (budget[key] ?? []).forEach((t, i, all) => {
-          if (all.indexOf(t) !== i) ctx.addIssue({ code: "custom", path: [key, i], message: "duplicate threshold: each threshold may appear once per kind" });
+          if (all.indexOf(t) !== i)
+            ctx.addIssue({ code: "custom", path: [key, i], message: "duplicate threshold: each threshold may appear once per kind" });
         });
       }
       const plan = notificationPlan(budget.actualThresholds, budget.forecastThresholds);
@@ -60,7 +61,11 @@ function budgetSettingsSchema<G extends z.ZodType>(actionGroupId: G) {
       }
       const contacts = (budget.contactEmails?.length ?? 0) + (budget.actionGroupIds?.length ?? 0);
       if (plan.length > 0 && contacts === 0) {
-        ctx.addIssue({ code: "custom", path: ["contactEmails"], message: "a budget with notifications needs at least one contact: set contactEmails or actionGroupIds" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["contactEmails"],
+          message: "a budget with notifications needs at least one contact: set contactEmails or actionGroupIds",
+        });
       }
     });
 }
@@ -89,7 +94,11 @@ export function budgetIssues(input: BudgetRuleInput): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const physical = budgetName(input.name);
   if (!ARM_NAME_RULES.budget.test(physical)) {
-    issues.push({ path: ["name"], value: input.name, rule: `gives budget name '${physical}', which breaks the ARM rule: 1-63 letters, digits, _ or -` });
+    issues.push({
+      path: ["name"],
+      value: input.name,
+      rule: `gives budget name '${physical}', which breaks the ARM rule: 1-63 letters, digits, _ or -`,
+    });
   }
   if (typeof input.scope === "string" && !RESOURCE_GROUP_ID.test(input.scope)) {
     issues.push({ path: ["scope"], value: input.scope, rule: "must be a resource group id: /subscriptions/<guid>/resourceGroups/<name>" });

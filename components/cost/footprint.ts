@@ -8,7 +8,10 @@ import { RegistrySku, WorkspaceFootprint } from "./idleCost";
  */
 export interface WorkspaceCostSettings {
   /** A shared set by StackReference (`stack`) or by `ids`. */
-  readonly sharedResources?: { readonly stack?: string; readonly ids?: { readonly containerRegistry?: string; readonly logAnalyticsWorkspace?: string } };
+  readonly sharedResources?: {
+    readonly stack?: string;
+    readonly ids?: { readonly containerRegistry?: string; readonly logAnalyticsWorkspace?: string };
+  };
   readonly storage?: { readonly existingId: string } | { readonly skuName?: string };
   readonly keyVault?: { readonly existingId: string } | { readonly skuName?: "standard" | "premium" };
   readonly monitoring?:
@@ -37,16 +40,24 @@ export function footprintFromSettings(settings: WorkspaceCostSettings): Workspac
   }
   const { storage, keyVault, monitoring, containerRegistry } = settings;
   return {
-    containerRegistry: containerRegistry === false
-      ? "on-demand"
-      : containerRegistry && "existingId" in containerRegistry
+    containerRegistry:
+      containerRegistry === false
+        ? "on-demand"
+        : containerRegistry && "existingId" in containerRegistry
+          ? { ownership: "shared" }
+          : { ownership: "dedicated", sku: containerRegistry?.skuName ?? "Basic" },
+    storage:
+      storage && "existingId" in storage
         ? { ownership: "shared" }
-        : { ownership: "dedicated", sku: containerRegistry?.skuName ?? "Basic" },
-    storage: storage && "existingId" in storage ? { ownership: "shared" } : { ownership: "dedicated", skuName: storage?.skuName ?? "Standard_LRS" },
-    keyVault: keyVault && "existingId" in keyVault ? { ownership: "shared" } : { ownership: "dedicated", skuName: keyVault?.skuName ?? "standard" },
-    logAnalytics: monitoring && "existingApplicationInsightsId" in monitoring
-      ? (monitoring.existingLogAnalyticsWorkspaceId ? { ownership: "shared" } : undefined)
-      : { ownership: "dedicated", retentionInDays: monitoring?.retentionInDays ?? 30, dailyQuotaGb: monitoring?.dailyQuotaGb },
+        : { ownership: "dedicated", skuName: storage?.skuName ?? "Standard_LRS" },
+    keyVault:
+      keyVault && "existingId" in keyVault ? { ownership: "shared" } : { ownership: "dedicated", skuName: keyVault?.skuName ?? "standard" },
+    logAnalytics:
+      monitoring && "existingApplicationInsightsId" in monitoring
+        ? monitoring.existingLogAnalyticsWorkspaceId
+          ? { ownership: "shared" }
+          : undefined
+        : { ownership: "dedicated", retentionInDays: monitoring?.retentionInDays ?? 30, dailyQuotaGb: monitoring?.dailyQuotaGb },
     managedNetwork: network,
   };
 }

@@ -48,8 +48,10 @@ export function idleCosts(footprint: WorkspaceFootprint): IdleCostReport {
       resource: "storage",
       ownership: footprint.storage.ownership,
       basis: ["stored-data", "per-use"],
-      note: withOwnership(footprint.storage.ownership,
-        `billed for the data it holds and for operations, whether or not jobs run; the price per GB depends on the SKU's redundancy (${footprint.storage.skuName ?? "SKU unknown"}) [unverified: not in the fact file]`),
+      note: withOwnership(
+        footprint.storage.ownership,
+        `billed for the data it holds and for operations, whether or not jobs run; the price per GB depends on the SKU's redundancy (${footprint.storage.skuName ?? "SKU unknown"}) [unverified: not in the fact file]`,
+      ),
     },
   ];
   if (footprint.logAnalytics) items.push(logAnalyticsItem(footprint.logAnalytics));
@@ -58,9 +60,12 @@ export function idleCosts(footprint: WorkspaceFootprint): IdleCostReport {
     resource: "keyVault",
     ownership: vault.ownership,
     basis: ["per-use"],
-    note: withOwnership(vault.ownership, vault.skuName === "premium"
-      ? "bills per operation (§10), near zero while nothing reads it; premium HSM-protected keys also bill per key per month [unverified]"
-      : "Standard bills per operation (§10): near zero while nothing reads it"),
+    note: withOwnership(
+      vault.ownership,
+      vault.skuName === "premium"
+        ? "bills per operation (§10), near zero while nothing reads it; premium HSM-protected keys also bill per key per month [unverified]"
+        : "Standard bills per operation (§10): near zero while nothing reads it",
+    ),
   });
   items.push(...networkItems(footprint.managedNetwork));
   return { items, notes: notes(footprint) };
@@ -79,12 +84,18 @@ function registryItem(registry: WorkspaceFootprint["containerRegistry"]): IdleCo
       note: "none until the first image build; then Azure ML creates one that bills a fixed daily fee per tier and cannot be tagged (§10)",
     };
   }
-  const fee = registry.sku === "Basic"
-    ? "fixed daily fee, used or not: Basic is about $0.167/day with 10 GB included (§10; check the pricing page for your region and currency)"
-    : registry.sku
-      ? `fixed daily fee per tier, used or not; the ${registry.sku} figure is [unverified] here`
-      : "fixed daily fee per tier, used or not (tier unknown)";
-  return { resource: "containerRegistry", ownership: registry.ownership, basis: ["fixed", "stored-data"], note: withOwnership(registry.ownership, fee) };
+  const fee =
+    registry.sku === "Basic"
+      ? "fixed daily fee, used or not: Basic is about $0.167/day with 10 GB included (§10; check the pricing page for your region and currency)"
+      : registry.sku
+        ? `fixed daily fee per tier, used or not; the ${registry.sku} figure is [unverified] here`
+        : "fixed daily fee per tier, used or not (tier unknown)";
+  return {
+    resource: "containerRegistry",
+    ownership: registry.ownership,
+    basis: ["fixed", "stored-data"],
+    note: withOwnership(registry.ownership, fee),
+  };
 }
 
 function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>): IdleCostItem {
@@ -94,8 +105,10 @@ function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>):
     resource: "logAnalytics",
     ownership: log.ownership,
     basis: ["per-use", "stored-data"],
-    note: withOwnership(log.ownership,
-      `bills per GB ingested and for extra retention (§10); diagnostic settings keep sending metrics while the workspace is idle [unverified volume]; ${retention}; ${cap}`),
+    note: withOwnership(
+      log.ownership,
+      `bills per GB ingested and for extra retention (§10); diagnostic settings keep sending metrics while the workspace is idle [unverified volume]; ${retention}; ${cap}`,
+    ),
   };
 }
 
@@ -139,7 +152,9 @@ function notes(footprint: WorkspaceFootprint): string[] {
     result.push(`Deleting the workspace does not stop these bills: its ${dedicated.join(", ")} keep billing until deleted too (§10).`);
   }
   if (footprint.containerRegistry === "on-demand") {
-    result.push("A registry Azure ML creates on demand cannot be tagged (§10), so cost-by-tag views miss it; pre-create the registry when tags matter.");
+    result.push(
+      "A registry Azure ML creates on demand cannot be tagged (§10), so cost-by-tag views miss it; pre-create the registry when tags matter.",
+    );
   }
   return result;
 }

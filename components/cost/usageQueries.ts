@@ -12,13 +12,35 @@ type KqlType = "datetime" | "string" | "int" | "real" | "bool";
 
 /** Tables and the columns the queries use (types from the Azure Monitor table reference). */
 export const USAGE_TABLES = {
-  AmlComputeJobEvent: { TimeGenerated: "datetime", _ResourceId: "string", EventType: "string", JobName: "string", ExperimentName: "string", ClusterName: "string", JobErrorMessage: "string" },
+  AmlComputeJobEvent: {
+    TimeGenerated: "datetime",
+    _ResourceId: "string",
+    EventType: "string",
+    JobName: "string",
+    ExperimentName: "string",
+    ClusterName: "string",
+    JobErrorMessage: "string",
+  },
   AmlComputeClusterEvent: {
-    TimeGenerated: "datetime", _ResourceId: "string", ClusterName: "string", VmSize: "string", VmPriority: "string",
-    RunningNodeCount: "int", IdleNodeCount: "int", CurrentNodeCount: "int", MinimumNodeCount: "int", MaximumNodeCount: "int",
+    TimeGenerated: "datetime",
+    _ResourceId: "string",
+    ClusterName: "string",
+    VmSize: "string",
+    VmPriority: "string",
+    RunningNodeCount: "int",
+    IdleNodeCount: "int",
+    CurrentNodeCount: "int",
+    MinimumNodeCount: "int",
+    MaximumNodeCount: "int",
   },
   AmlComputeInstanceEvent: { TimeGenerated: "datetime", _ResourceId: "string", AmlComputeInstanceName: "string", OperationName: "string" },
-  AmlOnlineEndpointTrafficLog: { TimeGenerated: "datetime", _ResourceId: "string", EndpointName: "string", DeploymentName: "string", ResponseCode: "int" },
+  AmlOnlineEndpointTrafficLog: {
+    TimeGenerated: "datetime",
+    _ResourceId: "string",
+    EndpointName: "string",
+    DeploymentName: "string",
+    ResponseCode: "int",
+  },
   AmlOnlineEndpointConsoleLog: { TimeGenerated: "datetime", _ResourceId: "string", DeploymentName: "string", Message: "string" },
   AzureMetrics: { TimeGenerated: "datetime", _ResourceId: "string", MetricName: "string", Average: "real" },
   Usage: { TimeGenerated: "datetime", DataType: "string", Quantity: "real", IsBillable: "bool" },
@@ -28,7 +50,9 @@ export type UsageTable = keyof typeof USAGE_TABLES;
 
 /** The table, or no rows when it does not exist yet. */
 export function tableOrEmpty(table: UsageTable): string {
-  const columns = Object.entries(USAGE_TABLES[table]).map(([name, type]) => `${name}:${type}`).join(", ");
+  const columns = Object.entries(USAGE_TABLES[table])
+    .map(([name, type]) => `${name}:${type}`)
+    .join(", ");
   return `union isfuzzy=true (datatable(${columns})[]), (${table})`;
 }
 
@@ -108,18 +132,21 @@ export function usageQueries(ids: UsageQueryIds) {
       "| summarize ErrorLines = count() by DeploymentName",
       "| order by ErrorLines desc",
     ),
-    storageUsed: ids.storageAccountId === undefined ? undefined : lines(
-      tableOrEmpty("AzureMetrics"),
-      `| where _ResourceId =~ ${kqlString(ids.storageAccountId)}`,
-      '| where MetricName == "UsedCapacity"',
-      "| summarize UsedBytes = max(Average) by bin(TimeGenerated, 1h)",
-      "| extend UsedGiB = round(UsedBytes / 1073741824.0, 2)",
-      "| project TimeGenerated, UsedGiB",
-      "| order by TimeGenerated asc",
-    ),
+    storageUsed:
+      ids.storageAccountId === undefined
+        ? undefined
+        : lines(
+            tableOrEmpty("AzureMetrics"),
+            `| where _ResourceId =~ ${kqlString(ids.storageAccountId)}`,
+            '| where MetricName == "UsedCapacity"',
+            "| summarize UsedBytes = max(Average) by bin(TimeGenerated, 1h)",
+            "| extend UsedGiB = round(UsedBytes / 1073741824.0, 2)",
+            "| project TimeGenerated, UsedGiB",
+            "| order by TimeGenerated asc",
+          ),
     logIngestion: lines(
       tableOrEmpty("Usage"),
-      '| where IsBillable == true',
+      "| where IsBillable == true",
       // Quantity is in MB.
       "| summarize BillableGB = round(sum(Quantity) / 1000.0, 3) by DataType",
       "| order by BillableGB desc",

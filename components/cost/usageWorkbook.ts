@@ -43,20 +43,25 @@ export class UsageWorkbook extends pulumi.ComponentResource {
     const serializedData = pulumi
       .all([args.workspaceResourceId, args.logAnalyticsWorkspaceId, args.storageAccountId, displayName])
       .apply(([workspaceResourceId, logAnalyticsWorkspaceId, storageAccountId, title]) =>
-        usageWorkbookJson({ workspaceResourceId, logAnalyticsWorkspaceId, storageAccountId, title }));
-    this.workbook = new applicationinsights.Workbook(naming.childName(name, "workbook"), {
-      resourceGroupName: args.resourceGroupName,
-      location: args.location,
-      resourceName: workbookName,
-      kind: "shared",
-      category: "workbook",
-      displayName,
-      // ARM ids are case-insensitive; Terraform's azurerm documents source_id as lowercase-only [unverified].
-      sourceId: pulumi.output(args.logAnalyticsWorkspaceId).apply((id) => id.toLowerCase()),
-      serializedData,
-      version: "Notebook/1.0",
-      tags: args.tags,
-    }, { parent: this });
+        usageWorkbookJson({ workspaceResourceId, logAnalyticsWorkspaceId, storageAccountId, title }),
+      );
+    this.workbook = new applicationinsights.Workbook(
+      naming.childName(name, "workbook"),
+      {
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        resourceName: workbookName,
+        kind: "shared",
+        category: "workbook",
+        displayName,
+        // ARM ids are case-insensitive; Terraform's azurerm documents source_id as lowercase-only [unverified].
+        sourceId: pulumi.output(args.logAnalyticsWorkspaceId).apply((id) => id.toLowerCase()),
+        serializedData,
+        version: "Notebook/1.0",
+        tags: args.tags,
+      },
+      { parent: this },
+    );
     this.workbookId = this.workbook.id;
     this.registerOutputs({ workbookId: this.workbookId });
   }

@@ -68,7 +68,8 @@ const ID_TYPES: Record<IdKey, ArmTypeKey> = {
 export function assertUsageWorkbookIds(ids: Partial<Record<IdKey, unknown>>): void {
   for (const [key, type] of Object.entries(ID_TYPES) as [IdKey, ArmTypeKey][]) {
     const id = ids[key];
-    if (typeof id === "string" && !isArmIdOf(id, type)) throw new Error(`usage workbook: ${key} = ${JSON.stringify(id)}: ${armIdRule(type)}`);
+    if (typeof id === "string" && !isArmIdOf(id, type))
+      throw new Error(`usage workbook: ${key} = ${JSON.stringify(id)}: ${armIdRule(type)}`);
   }
 }
 
@@ -96,11 +97,14 @@ export function usageWorkbookDocument(input: UsageWorkbookContentInput): Workboo
   });
 
   const items: WorkbookItem[] = [
-    text("header", [
-      `## ${input.title}`,
-      `Use of Azure ML workspace \`${workspaceName}\`, from its diagnostic logs in Log Analytics.`,
-      "An empty chart means no such events in the time range (or the diagnostic setting that sends them is missing).",
-    ].join("\n\n")),
+    text(
+      "header",
+      [
+        `## ${input.title}`,
+        `Use of Azure ML workspace \`${workspaceName}\`, from its diagnostic logs in Log Analytics.`,
+        "An empty chart means no such events in the time range (or the diagnostic setting that sends them is missing).",
+      ].join("\n\n"),
+    ),
     timeRangeParameter(),
     text("jobs-header", "### Jobs"),
     query("jobRuns", "Job runs per day: submitted, succeeded, failed", "timechart"),
@@ -140,17 +144,19 @@ function timeRangeParameter(): WorkbookItem {
     name: "parameters",
     content: {
       version: "KqlParameterItem/1.0",
-      parameters: [{
-        // A fixed id keeps the JSON, and so the resource, identical between runs.
-        id: "5e6f2a1c-3b8d-4c7e-9f10-2a3b4c5d6e7f",
-        version: "KqlParameterItem/1.0",
-        name: TIME_RANGE_PARAMETER,
-        label: "Time range",
-        type: 4,
-        isRequired: true,
-        value: { durationMs: 7 * DAY_MS },
-        typeSettings: { selectableValues: choices, allowCustom: true },
-      }],
+      parameters: [
+        {
+          // A fixed id keeps the JSON, and so the resource, identical between runs.
+          id: "5e6f2a1c-3b8d-4c7e-9f10-2a3b4c5d6e7f",
+          version: "KqlParameterItem/1.0",
+          name: TIME_RANGE_PARAMETER,
+          label: "Time range",
+          type: 4,
+          isRequired: true,
+          value: { durationMs: 7 * DAY_MS },
+          typeSettings: { selectableValues: choices, allowCustom: true },
+        },
+      ],
       style: "pills",
       queryType: 0,
       resourceType: "microsoft.operationalinsights/workspaces",

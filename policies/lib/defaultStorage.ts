@@ -1,15 +1,6 @@
 import type { PolicyResource, ReportViolation, StackValidation, StackValidationArgs } from "@pulumi/policy";
 import { StorageAccount } from "./resourceTypes";
-import {
-    descendants,
-    indexChildren,
-    isOfType,
-    names,
-    ownsDefaultStorage,
-    propertyDependencies,
-    uniqueByUrn,
-    workspacesIn,
-} from "./stack";
+import { descendants, indexChildren, isOfType, names, ownsDefaultStorage, propertyDependencies, uniqueByUrn, workspacesIn } from "./stack";
 import { describeValue, forEachItem, isSet } from "./values";
 
 /**
@@ -19,14 +10,9 @@ import { describeValue, forEachItem, isSet } from "./values";
  * account's ID is unknown, but the engine still knows which resource the input came from. Accounts that
  * are only datastores or `workspaceHubConfig.additionalWorkspaceStorageAccounts` never appear here.
  */
-export type DefaultStorage =
-    | { kind: "in-stack"; account: PolicyResource }
-    | { kind: "unverifiable"; reason: string };
+export type DefaultStorage = { kind: "in-stack"; account: PolicyResource } | { kind: "unverifiable"; reason: string };
 
-export function resolveDefaultStorage(
-    workspace: PolicyResource,
-    children: Map<string, PolicyResource[]>,
-): DefaultStorage | undefined {
+export function resolveDefaultStorage(workspace: PolicyResource, children: Map<string, PolicyResource[]>): DefaultStorage | undefined {
     if (!isSet(workspace.props, "storageAccount")) {
         return undefined;
     }

@@ -2,6 +2,10 @@ import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy
 import { AppInsightsComponent } from "../lib/resourceTypes";
 import { isSet } from "../lib/values";
 
+/**
+ * @why Classic Application Insights is retired; workspace-based components keep telemetry in Log Analytics with the
+ * workspace's other logs.
+ */
 export const appInsightsWorkspaceBased: ResourceValidationPolicy = {
     name: "aml-appinsights-workspace-based",
     description: "Application Insights components must be workspace-based (workspaceResourceId set to a Log Analytics workspace).",

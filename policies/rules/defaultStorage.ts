@@ -11,6 +11,10 @@ import { path, prop } from "../lib/values";
 
 const learnUrl = "https://learn.microsoft.com/azure/machine-learning/concept-workspace#associated-resources";
 
+/**
+ * @why Azure ML does not accept a premium account as a workspace's default storage; ARM reports it only when the
+ * workspace is created, after its associated resources exist.
+ */
 export const defaultStorageNotPremium: StackValidationPolicy = {
     name: "aml-default-storage-not-premium",
     description: "An Azure ML workspace's default storage account must not be premium (Premium_* or PremiumV2_* SKU).",
@@ -26,6 +30,9 @@ export const defaultStorageNotPremium: StackValidationPolicy = {
     }),
 };
 
+/**
+ * @why ARM refuses the workspace with "Cannot use storage with HNS enabled."; ADLS Gen2 accounts belong in datastores.
+ */
 export const defaultStorageNoHns: StackValidationPolicy = {
     name: "aml-default-storage-no-hns",
     description: "An Azure ML workspace's default storage account must not have hierarchical namespace (ADLS Gen2) enabled.",
@@ -42,6 +49,10 @@ export const defaultStorageNoHns: StackValidationPolicy = {
 
 const unsupportedKinds = ["BlobStorage", "BlockBlobStorage", "FileStorage"];
 
+/**
+ * @why Default storage needs both Blob and File. A BlobStorage account is accepted at creation and then breaks the
+ * workspace, which must be recreated: the storage account of a workspace cannot be changed.
+ */
 export const defaultStorageSupportedKind: StackValidationPolicy = {
     name: "aml-default-storage-supported-kind",
     description: "An Azure ML workspace's default storage account must support both Blob and File (kind StorageV2 or Storage).",
@@ -58,6 +69,11 @@ export const defaultStorageSupportedKind: StackValidationPolicy = {
     }),
 };
 
+/**
+ * @why An account id from config, a StackReference or a `.get()` lookup hides the account's properties, so the three
+ * default-storage policies cannot check it. Advisory because referencing existing storage is legitimate; set it to
+ * mandatory to fail closed.
+ */
 export const defaultStorageVerifiable: StackValidationPolicy = {
     name: "aml-default-storage-verifiable",
     description:

@@ -10,6 +10,10 @@ import { path } from "../lib/values";
  *   `up` with the same name fails. That changes lifecycle behaviour, so it is not a safe silent fix.
  */
 
+/**
+ * @why Protects keys and secrets from permanent deletion during the soft-delete period; customer-managed keys
+ * require it. Not remediated: it is irreversible and keeps the vault name reserved after deletion.
+ */
 export const keyVaultPurgeProtection: ResourceValidationPolicy = {
     name: "aml-keyvault-purge-protection",
     description: "Key vaults must enable purge protection (properties.enablePurgeProtection: true); customer-managed keys require it.",
@@ -23,6 +27,10 @@ export const keyVaultPurgeProtection: ResourceValidationPolicy = {
     }),
 };
 
+/**
+ * @why Access through Azure RBAC and Entra groups is audited and managed like every other role, instead of per-vault
+ * access policies. Not remediated: a vault's existing access policies stop working when it switches.
+ */
 export const keyVaultRbac: ResourceValidationPolicy = {
     name: "aml-keyvault-rbac",
     description: "Key vaults must use Azure RBAC for data-plane access (properties.enableRbacAuthorization: true).",

@@ -5,6 +5,10 @@ import { isSet, prop, sameText } from "../lib/values";
 /** Inputs that belong to the hub; ARM rejects them on a project, but only late, at deployment. */
 export const hubOwnedInputs = ["storageAccount", "keyVault", "applicationInsights", "containerRegistry", "managedNetwork"];
 
+/**
+ * @why A project inherits storage, key vault, registry, Application Insights and managed network from its hub. ARM
+ * rejects these inputs, but only at deployment, minutes into `pulumi up`.
+ */
 export const projectNoAssociatedResources: ResourceValidationPolicy = {
     name: "aml-project-no-associated-resources",
     description:

@@ -15,6 +15,11 @@ export function isTaggable(type: string, props: Record<string, unknown>): boolea
     return type.startsWith("azure-native:") && (Object.hasOwn(props, "tags") || knownTaggableTypes.has(type));
 }
 
+/**
+ * @why Tags carry cost allocation and ownership; a resource without them cannot be charged back or traced to a team.
+ * Tag names are compared ignoring case, as Azure does; values are not checked.
+ * @configExample { "requiredTags": ["costCenter", "owner"] }
+ */
 export const requiredTags: ResourceValidationPolicy = {
     name: "aml-required-tags",
     description: "Taggable azure-native resources must carry the configured tags (requiredTags; none by default).",
@@ -26,7 +31,7 @@ export const requiredTags: ResourceValidationPolicy = {
                 type: "array",
                 items: { type: "string", minLength: 1 },
                 default: [],
-                description: "Tag names each taggable resource must have, e.g. [\"environment\", \"owner\", \"costcenter\"].",
+                description: 'Tag names each taggable resource must have, e.g. ["environment", "owner", "costcenter"].',
             },
         },
     },

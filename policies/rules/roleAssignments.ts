@@ -28,20 +28,23 @@ function allowedTypes(config: RoleAssignmentGroupsConfig): string[] {
     return Array.isArray(configured) ? configured.filter((t): t is string => typeof t === "string") : defaultAllowed;
 }
 
+/**
+ * @why Granting people access through Entra groups, not one by one, keeps access reviewable and removable in one
+ * place. The azure-native default principalType is User.
+ * @configExample { "allowedPrincipalTypes": ["Group", "ServicePrincipal"] }
+ */
 export const roleAssignmentGroups: StackValidationPolicy = {
     name: "aml-role-assignment-groups",
-    description:
-        "Role assignments on Azure ML workspaces must target Entra groups (principalType: Group), not individual principals.",
+    description: "Role assignments on Azure ML workspaces must target Entra groups (principalType: Group), not individual principals.",
     severity: "medium",
-    remediationSteps:
-        "Assign the role to an Entra group and set principalType: \"Group\" (the azure-native default is User).",
+    remediationSteps: 'Assign the role to an Entra group and set principalType: "Group" (the azure-native default is User).',
     configSchema: {
         properties: {
             allowedPrincipalTypes: {
                 type: "array",
                 items: { type: "string", enum: ["Group", "ServicePrincipal", "ForeignGroup", "User", "Device"] },
                 default: defaultAllowed,
-                description: "principalType values allowed on ML scopes, e.g. [\"Group\", \"ServicePrincipal\"] to allow managed identities.",
+                description: 'principalType values allowed on ML scopes, e.g. ["Group", "ServicePrincipal"] to allow managed identities.',
             },
         },
     },

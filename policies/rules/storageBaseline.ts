@@ -9,6 +9,9 @@ import { prop, show, withInput } from "../lib/values";
  * instead of overwriting a computed value.
  */
 
+/**
+ * @why Plain HTTP exposes data and SAS tokens on the wire.
+ */
 export const storageHttpsOnly: ResourceValidationPolicy = {
     name: "aml-storage-https-only",
     description: "Storage accounts must accept HTTPS traffic only (enableHttpsTrafficOnly must not be false).",
@@ -34,11 +37,14 @@ function hasModernTls(props: Record<string, unknown>): boolean {
     return typeof version === "string" && acceptedTls.includes(version.toUpperCase());
 }
 
+/**
+ * @why Older accounts default to TLS 1.0, which has known weaknesses; Azure is retiring TLS 1.0 and 1.1 for storage.
+ */
 export const storageMinTls: ResourceValidationPolicy = {
     name: "aml-storage-min-tls",
     description: "Storage accounts must require TLS 1.2 or later (minimumTlsVersion TLS1_2).",
     severity: "medium",
-    remediationSteps: "Set minimumTlsVersion: \"TLS1_2\".",
+    remediationSteps: 'Set minimumTlsVersion: "TLS1_2".',
     validateResource: validateResourceOfType(StorageAccount, (props, _args, report) => {
         if (!hasModernTls(props)) {
             const version = prop(props, "minimumTlsVersion");
@@ -53,6 +59,9 @@ export const storageMinTls: ResourceValidationPolicy = {
     }),
 };
 
+/**
+ * @why Anonymous blob access lets anyone with a URL read training data and models.
+ */
 export const storageNoPublicBlob: ResourceValidationPolicy = {
     name: "aml-storage-no-public-blob",
     description: "Storage accounts must not allow anonymous public blob access (allowBlobPublicAccess must not be true).",

@@ -1,12 +1,17 @@
 import { ARM_TYPES, ArmTypeKey, armIdRule, isArmIdOf, parseArmId } from "../../components/armId";
 
 const SUB = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
-const id = (providerType: string, name: string, group = "rg-ml") => `/subscriptions/${SUB}/resourceGroups/${group}/providers/${providerType}/${name}`;
+const id = (providerType: string, name: string, group = "rg-ml") =>
+  `/subscriptions/${SUB}/resourceGroups/${group}/providers/${providerType}/${name}`;
 
 describe("parseArmId", () => {
   it("splits a top-level resource id into its parts", () => {
     expect(parseArmId(id("Microsoft.Storage/storageAccounts", "stml01"))).toEqual({
-      subscriptionId: SUB, resourceGroupName: "rg-ml", provider: "Microsoft.Storage", resourceType: "storageAccounts", name: "stml01",
+      subscriptionId: SUB,
+      resourceGroupName: "rg-ml",
+      provider: "Microsoft.Storage",
+      resourceType: "storageAccounts",
+      name: "stml01",
     });
   });
 
@@ -22,7 +27,10 @@ describe("parseArmId", () => {
   it.each([
     ["a bare name", "stml01"],
     ["a missing subscription", "/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stml01"],
-    ["a subscription that is not a GUID", "/subscriptions/production/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stml01"],
+    [
+      "a subscription that is not a GUID",
+      "/subscriptions/production/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stml01",
+    ],
     ["a missing resource group", `/subscriptions/${SUB}/providers/Microsoft.Storage/storageAccounts/stml01`],
     ["a child resource", `${id("Microsoft.Storage/storageAccounts", "stml01")}/blobServices/default`],
     ["a trailing slash", `${id("Microsoft.Storage/storageAccounts", "stml01")}/`],
@@ -54,6 +62,8 @@ describe("isArmIdOf", () => {
 
 describe("armIdRule", () => {
   it("shows the full form with the expected provider type", () => {
-    expect(armIdRule("keyVault")).toBe("must be an ARM id of the form /subscriptions/<guid>/resourceGroups/<name>/providers/Microsoft.KeyVault/vaults/<name>");
+    expect(armIdRule("keyVault")).toBe(
+      "must be an ARM id of the form /subscriptions/<guid>/resourceGroups/<name>/providers/Microsoft.KeyVault/vaults/<name>",
+    );
   });
 });

@@ -8,7 +8,9 @@ describe("defaultStorageProblems", () => {
   });
 
   it.each(["Premium_LRS", "Premium_ZRS", "PremiumV2_LRS", "premium_lrs"])("refuses the premium SKU %s", (skuName) => {
-    expect(defaultStorageProblems({ skuName })).toEqual([{ property: "sku", value: skuName, rule: expect.stringContaining("must not be premium") }]);
+    expect(defaultStorageProblems({ skuName })).toEqual([
+      { property: "sku", value: skuName, rule: expect.stringContaining("must not be premium") },
+    ]);
   });
 
   it.each([...UNSUPPORTED_DEFAULT_STORAGE_KINDS])("refuses the kind %s", (kind) => {

@@ -33,13 +33,18 @@ describe("physical names", () => {
   });
 
   it.each(GENERATORS)("%s names obey the ARM rule for any valid logical name and stack suffix", (_, generate, rule) => {
-    fc.assert(fc.property(logicalName, suffix, (logical, sfx) => rule.test(generate(logical, sfx))), { numRuns: 500 });
+    fc.assert(
+      fc.property(logicalName, suffix, (logical, sfx) => rule.test(generate(logical, sfx))),
+      { numRuns: 500 },
+    );
   });
 
   it.each(GENERATORS)("%s names are the same on every call", (_, generate) => {
-    fc.assert(fc.property(logicalName, fc.string(), (logical, seed) => {
-      expect(generate(logical, naming.stackSuffix(seed))).toBe(generate(logical, naming.stackSuffix(seed)));
-    }));
+    fc.assert(
+      fc.property(logicalName, fc.string(), (logical, seed) => {
+        expect(generate(logical, naming.stackSuffix(seed))).toBe(generate(logical, naming.stackSuffix(seed)));
+      }),
+    );
   });
 
   it("keeps the names of deployed resources: short names without hyphens are unchanged, others as pinned here", () => {
@@ -57,15 +62,20 @@ describe("physical names", () => {
 
 describe("stack suffixes", () => {
   it("are 6 lowercase hex characters, the same for the same seed", () => {
-    fc.assert(fc.property(fc.string(), (seed) => {
-      expect(naming.stackSuffix(seed)).toMatch(/^[0-9a-f]{6}$/);
-      expect(naming.stackSuffix(seed)).toBe(naming.stackSuffix(seed));
-    }));
+    fc.assert(
+      fc.property(fc.string(), (seed) => {
+        expect(naming.stackSuffix(seed)).toMatch(/^[0-9a-f]{6}$/);
+        expect(naming.stackSuffix(seed)).toBe(naming.stackSuffix(seed));
+      }),
+    );
   });
 
   it("differ for different seeds", () => {
     // 24 bits: a random pair collides with probability 6e-8, so any failure here is a real defect.
-    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => a === b || naming.stackSuffix(a) !== naming.stackSuffix(b)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => a === b || naming.stackSuffix(a) !== naming.stackSuffix(b)),
+      { numRuns: 1000 },
+    );
   });
 
   it("rarely collide across many stacks", () => {
@@ -87,21 +97,37 @@ describe("distinct logical names give distinct globally unique names", () => {
   ];
 
   it.each(GLOBAL)("%s: always, when both names fit whole", (_, generate, fitsWhole) => {
-    fc.assert(fc.property(distinctPair, suffix, ([a, b], sfx) => {
-      fc.pre(fitsWhole(a) && fitsWhole(b));
-      return generate(a, sfx) !== generate(b, sfx);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(distinctPair, suffix, ([a, b], sfx) => {
+        fc.pre(fitsWhole(a) && fitsWhole(b));
+        return generate(a, sfx) !== generate(b, sfx);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   // Shortened names differ by a 16-bit hash of the full name, so these properties hold up to a 1/65536 chance:
   // fixed seeds keep them deterministic.
   it.each(GLOBAL)("%s: also when hyphens are dropped or long names are cut", (_, generate) => {
-    fc.assert(fc.property(distinctPair, suffix, ([a, b], sfx) => generate(a, sfx) !== generate(b, sfx)), { numRuns: 2000, seed: 42 });
-    const hyphenTwins = logicalName.map((name) => [name, name.replace(/-/g, "")] as const).filter(([a, b]) => a !== b && naming.LOGICAL_NAME.test(b));
-    fc.assert(fc.property(hyphenTwins, suffix, ([a, b], sfx) => generate(a, sfx) !== generate(b, sfx)), { numRuns: 500, seed: 42 });
-    const longPrefix = fc.tuple(fc.stringMatching(/^[a-z]{20}$/), fc.stringMatching(/^[a-z0-9]{1,4}$/), fc.stringMatching(/^[a-z0-9]{1,4}$/))
-      .filter(([, x, y]) => x !== y).map(([stem, x, y]) => [stem + x, stem + y] as const);
-    fc.assert(fc.property(longPrefix, suffix, ([a, b], sfx) => generate(a, sfx) !== generate(b, sfx)), { numRuns: 500, seed: 42 });
+    fc.assert(
+      fc.property(distinctPair, suffix, ([a, b], sfx) => generate(a, sfx) !== generate(b, sfx)),
+      { numRuns: 2000, seed: 42 },
+    );
+    const hyphenTwins = logicalName
+      .map((name) => [name, name.replace(/-/g, "")] as const)
+      .filter(([a, b]) => a !== b && naming.LOGICAL_NAME.test(b));
+    fc.assert(
+      fc.property(hyphenTwins, suffix, ([a, b], sfx) => generate(a, sfx) !== generate(b, sfx)),
+      { numRuns: 500, seed: 42 },
+    );
+    const longPrefix = fc
+      .tuple(fc.stringMatching(/^[a-z]{20}$/), fc.stringMatching(/^[a-z0-9]{1,4}$/), fc.stringMatching(/^[a-z0-9]{1,4}$/))
+      .filter(([, x, y]) => x !== y)
+      .map(([stem, x, y]) => [stem + x, stem + y] as const);
+    fc.assert(
+      fc.property(longPrefix, suffix, ([a, b], sfx) => generate(a, sfx) !== generate(b, sfx)),
+      { numRuns: 500, seed: 42 },
+    );
   });
 
   it("team-a and teama, which used to share a storage account name, no longer do", () => {

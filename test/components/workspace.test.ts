@@ -3,10 +3,14 @@ import { MockRuntime, installMocks, promiseOf, settle } from "../mockRuntime";
 const STORAGE = "azure-native:storage:StorageAccount";
 const WORKSPACE = "azure-native:machinelearningservices:Workspace";
 const SHARED_IDS = {
-  storageAccountId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.Storage/storageAccounts/stshared123",
-  keyVaultId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.KeyVault/vaults/kv-shared-123",
-  applicationInsightsId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.Insights/components/appi-shared",
-  logAnalyticsWorkspaceId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.OperationalInsights/workspaces/log-shared",
+  storageAccountId:
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.Storage/storageAccounts/stshared123",
+  keyVaultId:
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.KeyVault/vaults/kv-shared-123",
+  applicationInsightsId:
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.Insights/components/appi-shared",
+  logAnalyticsWorkspaceId:
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.OperationalInsights/workspaces/log-shared",
 };
 
 let mocks: MockRuntime;
@@ -33,8 +37,14 @@ describe("Workspace with dedicated resources", () => {
   it("creates every associated resource with secure defaults", () => {
     const [st] = ofType(STORAGE);
     expect(st.inputs).toMatchObject({
-      kind: "StorageV2", sku: { name: "Standard_LRS" }, isHnsEnabled: false, enableHttpsTrafficOnly: true,
-      minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false, allowSharedKeyAccess: false, accountName: expect.stringMatching(/^stteamb[a-z0-9]*abc123$/),
+      kind: "StorageV2",
+      sku: { name: "Standard_LRS" },
+      isHnsEnabled: false,
+      enableHttpsTrafficOnly: true,
+      minimumTlsVersion: "TLS1_2",
+      allowBlobPublicAccess: false,
+      allowSharedKeyAccess: false,
+      accountName: expect.stringMatching(/^stteamb[a-z0-9]*abc123$/),
     });
     const [kv] = ofType("azure-native:keyvault:Vault");
     expect(kv.inputs.properties).toMatchObject({ enableRbacAuthorization: true, enablePurgeProtection: true, enableSoftDelete: true });
@@ -47,13 +57,19 @@ describe("Workspace with dedicated resources", () => {
   it("wires the workspace to them, identity-first", () => {
     const [mlw] = ofType(WORKSPACE);
     expect(mlw.inputs).toMatchObject({
-      kind: "Default", workspaceName: "mlw-team-b-abc123", identity: { type: "SystemAssigned" },
-      systemDatastoresAuthMode: "identity", publicNetworkAccess: "Enabled", managedNetwork: { isolationMode: "AllowInternetOutbound" },
+      kind: "Default",
+      workspaceName: "mlw-team-b-abc123",
+      identity: { type: "SystemAssigned" },
+      systemDatastoresAuthMode: "identity",
+      publicNetworkAccess: "Enabled",
+      managedNetwork: { isolationMode: "AllowInternetOutbound" },
     });
     const nameOf = (type: string, key: string) => ofType(type)[0].inputs[key] as string;
     expect(mlw.inputs.storageAccount).toMatch(new RegExp(`/Microsoft.Storage/storageAccounts/${nameOf(STORAGE, "accountName")}$`));
     expect(mlw.inputs.keyVault).toMatch(new RegExp(`/Microsoft.KeyVault/vaults/${nameOf("azure-native:keyvault:Vault", "vaultName")}$`));
-    expect(mlw.inputs.containerRegistry).toMatch(new RegExp(`/registries/${nameOf("azure-native:containerregistry:Registry", "registryName")}$`));
+    expect(mlw.inputs.containerRegistry).toMatch(
+      new RegExp(`/registries/${nameOf("azure-native:containerregistry:Registry", "registryName")}$`),
+    );
   });
 
   it("sends diagnostics to Log Analytics and grants the identity blob access with principalType ServicePrincipal", () => {
@@ -65,8 +81,12 @@ describe("Workspace with dedicated resources", () => {
   });
 
   it("parents children to the component and exposes the studio URL", async () => {
-    expect(await promiseOf(ws.workspace.urn)).toContain("azure-ml-workspaces:ml:Workspace$azure-native:machinelearningservices:Workspace::team-b-mlw");
-    expect(await promiseOf(ws.associated.storageAccount!.urn)).toContain("azure-ml-workspaces:ml:AssociatedResources$azure-native:storage:StorageAccount::team-b-assoc-st");
+    expect(await promiseOf(ws.workspace.urn)).toContain(
+      "azure-ml-workspaces:ml:Workspace$azure-native:machinelearningservices:Workspace::team-b-mlw",
+    );
+    expect(await promiseOf(ws.associated.storageAccount!.urn)).toContain(
+      "azure-ml-workspaces:ml:AssociatedResources$azure-native:storage:StorageAccount::team-b-assoc-st",
+    );
     const id = await promiseOf(ws.workspaceId);
     expect(await promiseOf(ws.studioUrl)).toBe(`https://ml.azure.com/?wsid=${id}`);
   });
@@ -86,17 +106,26 @@ describe("the default-storage guard", () => {
 
   it("looks up a shared account and refuses it when it is premium, naming it", async () => {
     mocks.overrides.set("azure-native:storage:getStorageAccount", (inputs) => ({
-      id: SHARED_IDS.storageAccountId, name: inputs.accountName, kind: "StorageV2", sku: { name: "Premium_LRS" }, isHnsEnabled: false,
+      id: SHARED_IDS.storageAccountId,
+      name: inputs.accountName,
+      kind: "StorageV2",
+      sku: { name: "Premium_LRS" },
+      isHnsEnabled: false,
     }));
     const { verifyDefaultStorageAccount } = await import("../../components/storageLookup");
     await expect(verifyDefaultStorageAccount(SHARED_IDS.storageAccountId)).rejects.toThrow(/stshared123.*sku is 'Premium_LRS'/);
-    expect(mocks.invokes).toContainEqual({ token: "azure-native:storage:getStorageAccount", inputs: { accountName: "stshared123", resourceGroupName: "rg-ml-shared" } });
+    expect(mocks.invokes).toContainEqual({
+      token: "azure-native:storage:getStorageAccount",
+      inputs: { accountName: "stshared123", resourceGroupName: "rg-ml-shared" },
+    });
   });
 
   it("accepts a standard shared account and reports a failed lookup by name", async () => {
     const { verifyDefaultStorageAccount } = await import("../../components/storageLookup");
     await expect(verifyDefaultStorageAccount(SHARED_IDS.storageAccountId)).resolves.toBeUndefined();
-    mocks.overrides.set("azure-native:storage:getStorageAccount", () => { throw new Error("ResourceNotFound"); });
+    mocks.overrides.set("azure-native:storage:getStorageAccount", () => {
+      throw new Error("ResourceNotFound");
+    });
     await expect(verifyDefaultStorageAccount(SHARED_IDS.storageAccountId)).rejects.toThrow(/stshared123' could not be read/);
   });
 });
@@ -107,25 +136,47 @@ describe("Workspace on shared resources", () => {
     await promiseOf(ws.workspaceId);
     await settle();
     const types = mocks.registered.map((r) => r.type);
-    for (const owned of [STORAGE, "azure-native:keyvault:Vault", "azure-native:containerregistry:Registry", "azure-native:operationalinsights:Workspace"]) {
+    for (const owned of [
+      STORAGE,
+      "azure-native:keyvault:Vault",
+      "azure-native:containerregistry:Registry",
+      "azure-native:operationalinsights:Workspace",
+    ]) {
       expect(types).not.toContain(owned);
     }
     const [mlw] = mocks.ofType(WORKSPACE);
-    expect(mlw.inputs).toMatchObject({ storageAccount: SHARED_IDS.storageAccountId, keyVault: SHARED_IDS.keyVaultId, applicationInsights: SHARED_IDS.applicationInsightsId });
+    expect(mlw.inputs).toMatchObject({
+      storageAccount: SHARED_IDS.storageAccountId,
+      keyVault: SHARED_IDS.keyVaultId,
+      applicationInsights: SHARED_IDS.applicationInsightsId,
+    });
     expect(mlw.inputs.containerRegistry).toBeUndefined();
     expect(mocks.ofType("azure-native:monitor:DiagnosticSetting")[0].inputs.workspaceId).toBe(SHARED_IDS.logAnalyticsWorkspaceId);
   });
 
   it("adds identity-based datastores on premium and HNS accounts", async () => {
     const ws = new components.Workspace("lake", {
-      resourceGroupName: "rg", shared: SHARED_IDS, nameSuffix: "abc123",
-      datastores: [{ name: "raw", type: "adlsgen2", container: "raw", create: { skuName: "Premium_LRS", kind: "BlockBlobStorage", isHnsEnabled: true } }],
+      resourceGroupName: "rg",
+      shared: SHARED_IDS,
+      nameSuffix: "abc123",
+      datastores: [
+        {
+          name: "raw",
+          type: "adlsgen2",
+          container: "raw",
+          create: { skuName: "Premium_LRS", kind: "BlockBlobStorage", isHnsEnabled: true },
+        },
+      ],
     });
     await promiseOf(ws.workspaceId);
     await settle();
     const [st] = mocks.ofType(STORAGE);
     expect(st.inputs).toMatchObject({ sku: { name: "Premium_LRS" }, isHnsEnabled: true, allowBlobPublicAccess: false });
     const [ds] = mocks.ofType("azure-native:machinelearningservices:Datastore");
-    expect(ds.inputs.properties).toMatchObject({ datastoreType: "AzureDataLakeGen2", filesystem: "raw", credentials: { credentialsType: "None" } });
+    expect(ds.inputs.properties).toMatchObject({
+      datastoreType: "AzureDataLakeGen2",
+      filesystem: "raw",
+      credentials: { credentialsType: "None" },
+    });
   });
 });

@@ -37,16 +37,21 @@ export const armId = (provider: string, name: string) =>
 
 /** A compliant StorageV2 account (outputs shape: sku.tier is filled in by the provider). */
 export function storageAccount(name: string, props: Record<string, unknown> = {}, links = {}): ResourceFixture {
-    return resource(types.storage, name, {
-        resourceGroupName: rgName,
-        accountName: name,
-        kind: "StorageV2",
-        sku: { name: "Standard_LRS", tier: "Standard" },
-        enableHttpsTrafficOnly: true,
-        minimumTlsVersion: "TLS1_2",
-        allowBlobPublicAccess: false,
-        ...props,
-    }, links);
+    return resource(
+        types.storage,
+        name,
+        {
+            resourceGroupName: rgName,
+            accountName: name,
+            kind: "StorageV2",
+            sku: { name: "Standard_LRS", tier: "Standard" },
+            enableHttpsTrafficOnly: true,
+            minimumTlsVersion: "TLS1_2",
+            allowBlobPublicAccess: false,
+            ...props,
+        },
+        links,
+    );
 }
 
 /** A workspace using `storage` as default storage (the id is unknown, as in a preview of a new account). */

@@ -10,14 +10,51 @@ import { isStackPolicy, resource, ResourceFixture, runRemediation, runResourcePo
 import { types, unknownSentinels } from "./fixtures";
 
 const interestingKeys = [
-    "kind", "sku", "name", "isHnsEnabled", "storageAccount", "keyVault", "applicationInsights", "containerRegistry",
-    "managedNetwork", "isolationMode", "identity", "type", "publicNetworkAccess", "properties", "enablePurgeProtection",
-    "enableRbacAuthorization", "adminUserEnabled", "workspaceResourceId", "enableHttpsTrafficOnly", "minimumTlsVersion",
-    "allowBlobPublicAccess", "tags", "scope", "principalType", "workspaceHubConfig", "hubResourceId",
+    "kind",
+    "sku",
+    "name",
+    "isHnsEnabled",
+    "storageAccount",
+    "keyVault",
+    "applicationInsights",
+    "containerRegistry",
+    "managedNetwork",
+    "isolationMode",
+    "identity",
+    "type",
+    "publicNetworkAccess",
+    "properties",
+    "enablePurgeProtection",
+    "enableRbacAuthorization",
+    "adminUserEnabled",
+    "workspaceResourceId",
+    "enableHttpsTrafficOnly",
+    "minimumTlsVersion",
+    "allowBlobPublicAccess",
+    "tags",
+    "scope",
+    "principalType",
+    "workspaceHubConfig",
+    "hubResourceId",
 ];
 const interestingStrings = [
-    "Premium_LRS", "PremiumV2_ZRS", "Standard_LRS", "BlobStorage", "StorageV2", "Hub", "Project", "Default", "None",
-    "Disabled", "Enabled", "TLS1_0", "TLS1_2", "User", "Group", "SystemAssigned", "",
+    "Premium_LRS",
+    "PremiumV2_ZRS",
+    "Standard_LRS",
+    "BlobStorage",
+    "StorageV2",
+    "Hub",
+    "Project",
+    "Default",
+    "None",
+    "Disabled",
+    "Enabled",
+    "TLS1_0",
+    "TLS1_2",
+    "User",
+    "Group",
+    "SystemAssigned",
+    "",
     "/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w",
 ];
 
@@ -75,9 +112,7 @@ const stack = fc
         // Index items.length points outside the stack: a dangling URN the server drops.
         const urn = (i: number) => fixtures[i]?.urn ?? "urn:pulumi:dev::other::x::gone";
         return fixtures.map((f, i): ResourceFixture => {
-            const propertyDependencies = Object.fromEntries(
-                Object.entries(wiring[i].links).map(([k, targets]) => [k, targets.map(urn)]),
-            );
+            const propertyDependencies = Object.fromEntries(Object.entries(wiring[i].links).map(([k, targets]) => [k, targets.map(urn)]));
             return {
                 ...f,
                 parent: wiring[i].parent === null ? undefined : urn(wiring[i].parent!),

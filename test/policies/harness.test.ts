@@ -59,7 +59,11 @@ function stackRequest(fixtures: ResourceFixture[]) {
 }
 
 /** Calls one of the server's RPC handlers and normalizes its response. */
-function callServer(make: (...a: unknown[]) => Function, policy: Policy, request: unknown) {
+function callServer(
+    make: (...a: unknown[]) => (call: unknown, callback: (err: Error | null, resp: any) => void) => void,
+    policy: Policy,
+    request: unknown,
+) {
     const rpc = make(packName, packVersion, "advisory", [policy]);
     return new Promise((resolve, reject) =>
         rpc({ request }, (err: Error | null, resp: any) => {
@@ -132,7 +136,11 @@ describe("harness parity with the @pulumi/policy server", () => {
 
     it("really produced violations, unknowns and not-applicable outcomes", async () => {
         const outcomes = await Promise.all(
-            allPolicies.map((p) => (isStackPolicy(p) ? runStackPolicy(p, fixtures) : Promise.all(fixtures.map((r) => runResourcePolicy(p as ResourceValidationPolicy, r))))),
+            allPolicies.map((p) =>
+                isStackPolicy(p)
+                    ? runStackPolicy(p, fixtures)
+                    : Promise.all(fixtures.map((r) => runResourcePolicy(p as ResourceValidationPolicy, r))),
+            ),
         );
         const statuses = new Set(outcomes.flat().map((o) => o.status));
         expect([...statuses].sort()).toEqual(["advisory-unknown", "not-applicable", "passed", "violation"]);

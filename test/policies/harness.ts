@@ -74,11 +74,20 @@ class Collector {
     readonly violations: Diagnostic[] = [];
     readonly unknowns: Diagnostic[] = [];
     readonly notApplicable: string[] = [];
-    constructor(private readonly policy: Policy, private readonly level: EnforcementLevel) {}
+    constructor(
+        private readonly policy: Policy,
+        private readonly level: EnforcementLevel,
+    ) {}
 
     report = (message: string, urn?: string) => {
         const text = message ? `${this.policy.description}\n${message}` : this.policy.description;
-        this.violations.push({ policyName: this.policy.name, message: text, urn, enforcementLevel: this.level, severity: this.policy.severity });
+        this.violations.push({
+            policyName: this.policy.name,
+            message: text,
+            urn,
+            enforcementLevel: this.level,
+            severity: this.policy.severity,
+        });
     };
 
     /** The server's catch block: unknown → advisory, notApplicable → reason, anything else → a policy bug. */
@@ -131,14 +140,12 @@ function resourceArgs(r: ResourceFixture, props: Record<string, unknown>, policy
 }
 
 /** The Analyze RPC for one policy and one resource (inputs). */
-export async function runResourcePolicy(
-    policy: ResourceValidationPolicy,
-    r: ResourceFixture,
-    options: RunOptions = {},
-): Promise<Outcome> {
+export async function runResourcePolicy(policy: ResourceValidationPolicy, r: ResourceFixture, options: RunOptions = {}): Promise<Outcome> {
     let level = levelOf(policy, options.config);
     if (level === "disabled" || !policy.validateResource) {
-        return level === "disabled" ? disabled : { ...disabled, status: "not-applicable", notApplicable: ["Policy does not implement validateResource"] };
+        return level === "disabled"
+            ? disabled
+            : { ...disabled, status: "not-applicable", notApplicable: ["Policy does not implement validateResource"] };
     }
     level = level === "remediate" ? "mandatory" : level;
     const collector = new Collector(policy, level);
@@ -185,7 +192,10 @@ export async function runRemediation(
         return result ? { status: "remediated", props: await serializeProperties(result) } : { status: "unchanged" };
     } catch (e) {
         if (e instanceof UnknownValueError) {
-            return { status: "advisory-unknown", diagnostic: `can't run remediation '${policy.name}' during preview: ${(e as Error).message}` };
+            return {
+                status: "advisory-unknown",
+                diagnostic: `can't run remediation '${policy.name}' during preview: ${(e as Error).message}`,
+            };
         }
         if (e instanceof NotApplicableError) {
             return { status: "not-applicable", notApplicable: e.reason };
@@ -212,8 +222,7 @@ export function stackResources(fixtures: readonly ResourceFixture[]): PolicyReso
         return { policyResource, fixture: r };
     });
     const byUrn = new Map(built.map((b) => [b.policyResource.urn, b.policyResource]));
-    const resolve = (urns: readonly string[] = []) =>
-        urns.map((u) => byUrn.get(u)).filter((x): x is PolicyResource => x !== undefined);
+    const resolve = (urns: readonly string[] = []) => urns.map((u) => byUrn.get(u)).filter((x): x is PolicyResource => x !== undefined);
     for (const { policyResource, fixture } of built) {
         const parent = fixture.parent ? byUrn.get(fixture.parent) : undefined;
         if (parent) {

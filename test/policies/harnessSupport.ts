@@ -31,12 +31,8 @@ export function resource(
     props: Record<string, unknown>,
     links: { parent?: Link; dependencies?: Link[]; propertyDependencies?: Record<string, Link[]> } = {},
 ): ResourceFixture {
-    const propertyDependencies = Object.fromEntries(
-        Object.entries(links.propertyDependencies ?? {}).map(([k, v]) => [k, v.map(urnOf)]),
-    );
-    const dependencies = [
-        ...new Set([...(links.dependencies ?? []).map(urnOf), ...Object.values(propertyDependencies).flat()]),
-    ];
+    const propertyDependencies = Object.fromEntries(Object.entries(links.propertyDependencies ?? {}).map(([k, v]) => [k, v.map(urnOf)]));
+    const dependencies = [...new Set([...(links.dependencies ?? []).map(urnOf), ...Object.values(propertyDependencies).flat()])];
     return {
         type,
         name,
@@ -97,7 +93,9 @@ export function copy(value: unknown): unknown {
     }
     if (typeof value === "object" && value !== null) {
         return Object.fromEntries(
-            Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, copy(v)]),
+            Object.entries(value)
+                .filter(([, v]) => v !== undefined)
+                .map(([k, v]) => [k, copy(v)]),
         );
     }
     return value;
@@ -111,7 +109,11 @@ export function plain(value: unknown): unknown {
         return value.map(plain);
     }
     if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, plain(v)]));
+        return Object.fromEntries(
+            Object.entries(value)
+                .filter(([, v]) => v !== undefined)
+                .map(([k, v]) => [k, plain(v)]),
+        );
     }
     return value;
 }

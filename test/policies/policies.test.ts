@@ -21,7 +21,10 @@ describe("policy pack", () => {
     });
 
     it("has exactly the mandatory policies of the contract; everything else is advisory by default", () => {
-        const mandatory = allPolicies.filter((p) => p.enforcementLevel === "mandatory").map((p) => p.name).sort();
+        const mandatory = allPolicies
+            .filter((p) => p.enforcementLevel === "mandatory")
+            .map((p) => p.name)
+            .sort();
         expect(mandatory).toEqual([
             "aml-default-storage-no-hns",
             "aml-default-storage-not-premium",
@@ -34,7 +37,10 @@ describe("policy pack", () => {
     });
 
     it("declares config schemas only where there is config, never for enforcementLevel", () => {
-        const withSchema = allPolicies.filter((p) => p.configSchema).map((p) => p.name).sort();
+        const withSchema = allPolicies
+            .filter((p) => p.configSchema)
+            .map((p) => p.name)
+            .sort();
         expect(withSchema).toEqual(["aml-required-tags", "aml-role-assignment-groups"]);
         for (const p of allPolicies) {
             expect(p.configSchema?.properties ?? {}).not.toHaveProperty("enforcementLevel");
@@ -75,9 +81,7 @@ describe("policy pack", () => {
 
     it("README lists every policy with its default level", () => {
         const readme = fs.readFileSync(path.join(policiesDir, "README.md"), "utf8");
-        const rows = new Map(
-            [...readme.matchAll(/^\|\s*`(aml-[a-z0-9-]+)`\s*\|\s*(\w+)\s*\|/gm)].map((m) => [m[1], m[2]]),
-        );
+        const rows = new Map([...readme.matchAll(/^\|\s*`(aml-[a-z0-9-]+)`\s*\|\s*(\w+)\s*\|/gm)].map((m) => [m[1], m[2]]));
         expect([...rows.keys()].sort()).toEqual(allPolicies.map((p) => p.name).sort());
         for (const p of allPolicies) {
             expect(rows.get(p.name)).toBe(p.enforcementLevel ?? "advisory");

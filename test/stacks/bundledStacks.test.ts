@@ -36,7 +36,9 @@ it("follows the JSON contract", () => {
   for (const s of result.stacks) {
     expect(s.project).toBe("azure-ml-workspaces");
     for (const r of s.resources) {
-      expect(Object.keys(r)).toEqual(expect.arrayContaining(["urn", "type", "name", "parent", "protect", "dependencies", "propertyDependencies", "inputs"]));
+      expect(Object.keys(r)).toEqual(
+        expect.arrayContaining(["urn", "type", "name", "parent", "protect", "dependencies", "propertyDependencies", "inputs"]),
+      );
       expect(r.parent === null || s.resources.some((p) => p.urn === r.parent)).toBe(true);
     }
   }
@@ -76,20 +78,26 @@ it("shows one Hub with projects that carry hubResourceId and nothing they inheri
   expect(projects.length).toBeGreaterThanOrEqual(2);
   for (const p of projects) {
     expect(typeof p.inputs.hubResourceId).toBe("string");
-    for (const key of ["storageAccount", "keyVault", "applicationInsights", "containerRegistry", "managedNetwork"]) expect(p.inputs).not.toHaveProperty(key);
+    for (const key of ["storageAccount", "keyVault", "applicationInsights", "containerRegistry", "managedNetwork"])
+      expect(p.inputs).not.toHaveProperty(key);
   }
 });
 
 it("binds groups with principalType Group, full role definition ids and deterministic names", () => {
-  const assignments = result.stacks.flatMap((s) => ofType(s, "azure-native:authorization:RoleAssignment").filter((a) => a.inputs.principalType !== "ServicePrincipal"));
+  const assignments = result.stacks.flatMap((s) =>
+    ofType(s, "azure-native:authorization:RoleAssignment").filter((a) => a.inputs.principalType !== "ServicePrincipal"),
+  );
   expect(assignments.length).toBeGreaterThan(5);
   for (const a of assignments) {
     expect(a.inputs.principalType).toBe("Group");
-    expect(a.inputs.roleDefinitionId).toMatch(/^\/subscriptions\/[0-9a-f-]{36}\/providers\/Microsoft.Authorization\/roleDefinitions\/[0-9a-f-]{36}$/);
+    expect(a.inputs.roleDefinitionId).toMatch(
+      /^\/subscriptions\/[0-9a-f-]{36}\/providers\/Microsoft.Authorization\/roleDefinitions\/[0-9a-f-]{36}$/,
+    );
   }
   const teamA = ofType(stack("team-a"), "azure-native:authorization:RoleAssignment").map((a) => a.inputs.roleDefinitionId as string);
   expect(teamA.some((id) => id.endsWith("f6c7c914-8db3-469d-8ca1-694a8f32e121"))).toBe(true); // AzureML Data Scientist
-  const names = (r: PreviewResult) => r.stacks.flatMap((s) => ofType(s, "azure-native:authorization:RoleAssignment").map((a) => a.inputs.roleAssignmentName)).sort();
+  const names = (r: PreviewResult) =>
+    r.stacks.flatMap((s) => ofType(s, "azure-native:authorization:RoleAssignment").map((a) => a.inputs.roleAssignmentName)).sort();
   expect(names(again)).toEqual(names(result));
   expect(new Set(names(result)).size).toBe(names(result).length);
 });
@@ -111,7 +119,9 @@ it("carries the required cost tags on every taggable resource", () => {
   for (const s of result.stacks) {
     const taggable = s.resources.filter((r) => r.custom && isTaggable(r.type, r.inputs));
     expect(taggable.length).toBeGreaterThan(0);
-    const untagged = taggable.filter((r) => !(r.inputs.tags as Record<string, string> | undefined)?.costCenter || !(r.inputs.tags as Record<string, string>).owner);
+    const untagged = taggable.filter(
+      (r) => !(r.inputs.tags as Record<string, string> | undefined)?.costCenter || !(r.inputs.tags as Record<string, string>).owner,
+    );
     expect(untagged.map((r) => r.urn)).toEqual([]);
   }
 });

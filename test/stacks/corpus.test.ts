@@ -18,7 +18,11 @@ const CLI = path.join(REPO, "tools/preview/cli.ts");
 const PROJECT = "azure-ml-workspaces";
 
 const stackNames = (dir: string) =>
-  fs.readdirSync(dir).filter((f) => /^Pulumi\..+\.yaml$/.test(f)).map((f) => f.slice("Pulumi.".length, -".yaml".length)).sort();
+  fs
+    .readdirSync(dir)
+    .filter((f) => /^Pulumi\..+\.yaml$/.test(f))
+    .map((f) => f.slice("Pulumi.".length, -".yaml".length))
+    .sort();
 const cases = stackNames(CORPUS);
 const expected: Record<string, string> = parseYaml(fs.readFileSync(path.join(CORPUS, "expected.yaml"), "utf8"));
 
@@ -77,9 +81,22 @@ describe("the bad-input corpus", () => {
  * plus one case per other kind of check. A config error is cheap: the program stops before loading the components.
  */
 const THROUGH_PREVIEW = [
-  "ws-storage-premium", "ws-storage-hns", "ws-storage-blobstorage", "hub-storage-premiumv2", "hub-storage-hns",
-  "project-with-storage", "project-with-managed-network", "unknown-role", "group-objectid-malformed", "undefined-group",
-  "duplicate-binding", "unknown-storage-key", "armid-wrong-type", "fqdn-rule-default-isolation", "required-tag-missing", "daily-quota-zero",
+  "ws-storage-premium",
+  "ws-storage-hns",
+  "ws-storage-blobstorage",
+  "hub-storage-premiumv2",
+  "hub-storage-hns",
+  "project-with-storage",
+  "project-with-managed-network",
+  "unknown-role",
+  "group-objectid-malformed",
+  "undefined-group",
+  "duplicate-binding",
+  "unknown-storage-key",
+  "armid-wrong-type",
+  "fqdn-rule-default-isolation",
+  "required-tag-missing",
+  "daily-quota-zero",
 ];
 
 // The preview CLI is built alongside this test; without it the end-to-end part has nothing to run.

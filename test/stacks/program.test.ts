@@ -12,8 +12,21 @@ const groupAssignments = (s: StackResult): RecordedResource[] =>
  */
 const withoutBindings = (s: StackResult) =>
   s.resources
-    .filter((r) => r.type !== "pulumi:pulumi:Stack" && r.type !== "azure-ml-workspaces:access:RoleBindings" && !groupAssignments(s).includes(r))
-    .map((r) => [r.type, r.name, r.protect, { ...r.inputs, publicNetworkAccess: undefined, principalId: undefined, roleAssignmentName: undefined, resourceName: r.type.endsWith(":Workbook") ? undefined : r.inputs.resourceName }]);
+    .filter(
+      (r) => r.type !== "pulumi:pulumi:Stack" && r.type !== "azure-ml-workspaces:access:RoleBindings" && !groupAssignments(s).includes(r),
+    )
+    .map((r) => [
+      r.type,
+      r.name,
+      r.protect,
+      {
+        ...r.inputs,
+        publicNetworkAccess: undefined,
+        principalId: undefined,
+        roleAssignmentName: undefined,
+        resourceName: r.type.endsWith(":Workbook") ? undefined : r.inputs.resourceName,
+      },
+    ]);
 
 describe("suspending access (the classic DENY switch)", () => {
   let active: StackResult;
@@ -26,7 +39,8 @@ describe("suspending access (the classic DENY switch)", () => {
   it("removes the workspace's group bindings and disables public network access", () => {
     expect(groupAssignments(active)).toHaveLength(2);
     expect(groupAssignments(suspended)).toEqual([]);
-    const network = (s: StackResult) => s.resources.find((r) => r.type === "azure-native:machinelearningservices:Workspace")!.inputs.publicNetworkAccess;
+    const network = (s: StackResult) =>
+      s.resources.find((r) => r.type === "azure-native:machinelearningservices:Workspace")!.inputs.publicNetworkAccess;
     expect(network(active)).toBe("Enabled");
     expect(network(suspended)).toBe("Disabled");
   });

@@ -6,17 +6,23 @@ const LINE = /^config [\w-]+:\S.* = .+: .+$/;
 
 describe("validateConfig", () => {
   it("never throws and reports every problem of arbitrary input as one line naming key, value and rule", () => {
-    const workspaceLike = fc.dictionary(fc.constantFrom("name", "storage", "keyVault", "tags", "access", "managedNetwork", "projects", "typo"), fc.jsonValue({ maxDepth: 3 }));
+    const workspaceLike = fc.dictionary(
+      fc.constantFrom("name", "storage", "keyVault", "tags", "access", "managedNetwork", "projects", "typo"),
+      fc.jsonValue({ maxDepth: 3 }),
+    );
     const raw = fc.dictionary(
       fc.constantFrom(...TOP_KEYS, "unknownKey"),
       fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.array(workspaceLike, { maxLength: 3 })),
     );
-    fc.assert(fc.property(raw, (input) => {
-      const { config, issues } = validateConfig(input as Record<string, unknown>);
-      if (config) return;
-      expect(issues.length).toBeGreaterThan(0);
-      for (const issue of issues) expect(formatConfigIssue(issue)).toMatch(LINE);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(raw, (input) => {
+        const { config, issues } = validateConfig(input as Record<string, unknown>);
+        if (config) return;
+        expect(issues.length).toBeGreaterThan(0);
+        for (const issue of issues) expect(formatConfigIssue(issue)).toMatch(LINE);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("keeps a key or value with a line break on one line", () => {
@@ -33,7 +39,9 @@ describe("validateConfig", () => {
 
   it("suggests nothing when no allowed key is near", () => {
     const { issues } = validateConfig({ shared: { name: "mlshared", zzz: 1 } });
-    expect(formatConfigIssue(issues[0])).toBe('config azure-ml-workspaces:shared.zzz = 1: unknown key "zzz"; allowed keys: name, resourceGroup, storage, keyVault, monitoring, containerRegistry, locks, access');
+    expect(formatConfigIssue(issues[0])).toBe(
+      'config azure-ml-workspaces:shared.zzz = 1: unknown key "zzz"; allowed keys: name, resourceGroup, storage, keyVault, monitoring, containerRegistry, locks, access',
+    );
   });
 
   it("does not list the keys a project refuses with their own message as allowed", () => {
@@ -53,7 +61,9 @@ describe("validateConfig", () => {
   });
 
   it("leaves other providers' namespaces alone", () => {
-    expect(validateConfig({}, { "azure-native:location": "westeurope", "azure-native:subscriptionId": "x", "random:seed": "1" }).issues).toEqual([]);
+    expect(
+      validateConfig({}, { "azure-native:location": "westeurope", "azure-native:subscriptionId": "x", "random:seed": "1" }).issues,
+    ).toEqual([]);
   });
 
   it("accepts logical names that differ only by hyphens: their Azure names differ", () => {
@@ -62,7 +72,14 @@ describe("validateConfig", () => {
 
   it("accepts workspaces sharing a resource group that the stack does not create", () => {
     const rg = { name: "rg-ml-teams", existing: true };
-    expect(validateConfig({ workspaces: [{ name: "team-a", resourceGroup: rg }, { name: "team-b", resourceGroup: rg }] }).issues).toEqual([]);
+    expect(
+      validateConfig({
+        workspaces: [
+          { name: "team-a", resourceGroup: rg },
+          { name: "team-b", resourceGroup: rg },
+        ],
+      }).issues,
+    ).toEqual([]);
   });
 
   it("reports a duplicate name once, without the name clashes that follow from it", () => {

@@ -47,7 +47,11 @@ describe("groupSpecSchema", () => {
   it("requires exactly one of objectId, displayName or create", () => {
     const two = parseWithIssues(groupSpecSchema, { objectId: OID, displayName: "x" }, ["groups", "ds"]);
     expect(two.issues).toEqual([
-      { path: ["groups", "ds"], value: { objectId: OID, displayName: "x" }, rule: expect.stringMatching(/exactly one .*objectId and displayName/) },
+      {
+        path: ["groups", "ds"],
+        value: { objectId: OID, displayName: "x" },
+        rule: expect.stringMatching(/exactly one .*objectId and displayName/),
+      },
     ]);
     expect(parseWithIssues(groupSpecSchema, {}).issues[0].rule).toMatch(/got none/);
   });

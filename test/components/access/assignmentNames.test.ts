@@ -11,8 +11,7 @@ const base: RoleAssignmentNameInput = { project: "p", stack: "s", scopeKey: "w",
 
 const part = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== "");
 const input = fc.record({ project: part, stack: part, scopeKey: part, group: part, role: part });
-const identity = (i: RoleAssignmentNameInput) =>
-  JSON.stringify([i.project, i.stack, i.scopeKey, i.group, i.role.trim().toLowerCase()]);
+const identity = (i: RoleAssignmentNameInput) => JSON.stringify([i.project, i.stack, i.scopeKey, i.group, i.role.trim().toLowerCase()]);
 
 describe("assignmentNames", () => {
   it("is a version-5 UUID, pinned so a refactor cannot silently rename every assignment", () => {
@@ -49,9 +48,7 @@ describe("assignmentNames", () => {
     fc.assert(
       fc.property(part, part, part, part, (project, stack, r1, r2) => {
         fc.pre(r1.trim().toLowerCase() !== r2.trim().toLowerCase());
-        return (
-          customRoleDefinitionName({ project, stack, role: r1 }) !== customRoleDefinitionName({ project, stack, role: r2 })
-        );
+        return customRoleDefinitionName({ project, stack, role: r1 }) !== customRoleDefinitionName({ project, stack, role: r2 });
       }),
     );
     expect(customRoleDefinitionName({ project: "p", stack: "s", role: "ml-op" })).toBe(
@@ -63,8 +60,6 @@ describe("assignmentNames", () => {
   });
 
   it("rejects an empty part in one line naming the field", () => {
-    expect(() => roleAssignmentName({ ...base, scopeKey: " " })).toThrow(
-      /^role-assignment name: scopeKey must be a non-empty string$/,
-    );
+    expect(() => roleAssignmentName({ ...base, scopeKey: " " })).toThrow(/^role-assignment name: scopeKey must be a non-empty string$/);
   });
 });

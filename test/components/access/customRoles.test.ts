@@ -25,7 +25,11 @@ describe("CustomRoles", () => {
           actions: ["Microsoft.MachineLearningServices/workspaces/computes/start/action"],
           notActions: ["Microsoft.MachineLearningServices/workspaces/computes/delete"],
         },
-        "blob-peek": { actions: [], dataActions: ["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"], assignableScopes: [RG_SCOPE] },
+        "blob-peek": {
+          actions: [],
+          dataActions: ["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"],
+          assignableScopes: [RG_SCOPE],
+        },
       },
     });
     const guid = customRoleDefinitionName({ project: "proj", stack: "dev", role: "ml-operator" });

@@ -38,9 +38,7 @@ describe("EntraGroups", () => {
 
     const created = groups.createdGroups.readers;
     expect(Object.keys(groups.createdGroups)).toEqual(["readers"]);
-    expect(await promiseOf(created.urn)).toContain(
-      "azure-ml-workspaces:access:EntraGroups$azuread:index/group:Group::grp-readers",
-    );
+    expect(await promiseOf(created.urn)).toContain("azure-ml-workspaces:access:EntraGroups$azuread:index/group:Group::grp-readers");
     const inputs = mocks.resources.find((r) => r.name === "grp-readers")?.inputs;
     expect(inputs).toMatchObject({
       displayName: "AML Readers",
@@ -67,9 +65,7 @@ describe("EntraGroups", () => {
   });
 
   it("rejects a bad spec in one line before registering anything", async () => {
-    expect(
-      () => new access.EntraGroups("bad", { groups: { ds: { objectId: "not-a-guid" }, x: {} as never } }),
-    ).toThrow(
+    expect(() => new access.EntraGroups("bad", { groups: { ds: { objectId: "not-a-guid" }, x: {} as never } })).toThrow(
       /^EntraGroups "bad": groups\.ds\.objectId = "not-a-guid": must be a GUID.*; groups\.x = \{\}: set exactly one of objectId, displayName or create \(got none\)$/,
     );
     // Flush pending registrations with a later component, then check the bad one never reached the engine.

@@ -18,13 +18,21 @@ beforeEach(() => mocks.reset());
 describe("WorkspaceBudget", () => {
   it("creates a Cost budget on the resource group with the default notifications", async () => {
     const b = new cost.WorkspaceBudget("team-a-budget", {
-      scope: RG_ID, name: "team-a", amount: 500, startDate: "2025-01-01", contactEmails: ["ml-owners@contoso.com"],
+      scope: RG_ID,
+      name: "team-a",
+      amount: 500,
+      startDate: "2025-01-01",
+      contactEmails: ["ml-owners@contoso.com"],
     });
     expect(await promiseOf(b.budgetId)).toBe(`${RG_ID}/providers/Microsoft.Consumption/budgets/budget-team-a`);
     expect(b.budgetName).toBe("budget-team-a");
     const [budget] = mocks.ofType(BUDGET);
     expect(budget.inputs).toMatchObject({
-      scope: RG_ID, budgetName: "budget-team-a", amount: 500, category: "Cost", timeGrain: "Monthly",
+      scope: RG_ID,
+      budgetName: "budget-team-a",
+      amount: 500,
+      category: "Cost",
+      timeGrain: "Monthly",
       timePeriod: { startDate: "2025-01-01T00:00:00Z" },
     });
     const contacts = { enabled: true, operator: "GreaterThan", contactEmails: ["ml-owners@contoso.com"], contactGroups: [] };
@@ -33,20 +41,32 @@ describe("WorkspaceBudget", () => {
       "actual-100": { ...contacts, threshold: 100, thresholdType: "Actual" },
       "forecast-100": { ...contacts, threshold: 100, thresholdType: "Forecasted" },
     });
-    expect(await promiseOf(b.budget.urn)).toContain("azure-ml-workspaces:cost:WorkspaceBudget$azure-native:consumption:Budget::team-a-budget-budget");
+    expect(await promiseOf(b.budget.urn)).toContain(
+      "azure-ml-workspaces:cost:WorkspaceBudget$azure-native:consumption:Budget::team-a-budget-budget",
+    );
   });
 
   it("takes its scope and action groups as outputs and honours the time grain and thresholds", async () => {
     const b = new cost.WorkspaceBudget("hub-budget", {
-      scope: pulumi.output(RG_ID), name: "hub", amount: 12000, timeGrain: "Annually", startDate: "2026-01-01",
-      actualThresholds: [50], forecastThresholds: [90, 110], actionGroupIds: [pulumi.output(ACTION_GROUP)],
+      scope: pulumi.output(RG_ID),
+      name: "hub",
+      amount: 12000,
+      timeGrain: "Annually",
+      startDate: "2026-01-01",
+      actualThresholds: [50],
+      forecastThresholds: [90, 110],
+      actionGroupIds: [pulumi.output(ACTION_GROUP)],
     });
     await promiseOf(b.budgetId);
     const [budget] = mocks.ofType(BUDGET);
     expect(budget.inputs.timeGrain).toBe("Annually");
     // Map keys reach the engine sorted.
     expect(Object.keys(budget.inputs.notifications).sort()).toEqual(["actual-50", "forecast-110", "forecast-90"]);
-    expect(budget.inputs.notifications["forecast-110"]).toMatchObject({ contactEmails: [], contactGroups: [ACTION_GROUP], thresholdType: "Forecasted" });
+    expect(budget.inputs.notifications["forecast-110"]).toMatchObject({
+      contactEmails: [],
+      contactGroups: [ACTION_GROUP],
+      thresholdType: "Forecasted",
+    });
   });
 
   it.each([

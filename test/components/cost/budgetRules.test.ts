@@ -1,12 +1,24 @@
 import fc from "fast-check";
 import {
-  BudgetRuleInput, MAX_NOTIFICATIONS, armStartDate, assertBudgetArgs, budgetConfigSchema, budgetIssues, notificationPlan,
+  BudgetRuleInput,
+  MAX_NOTIFICATIONS,
+  armStartDate,
+  assertBudgetArgs,
+  budgetConfigSchema,
+  budgetIssues,
+  notificationPlan,
 } from "../../../components/cost/budgetRules";
 
 const SUB = "00000000-0000-0000-0000-000000000000";
 const RG_ID = `/subscriptions/${SUB}/resourceGroups/rg-team-a`;
 const ACTION_GROUP = `${RG_ID}/providers/Microsoft.Insights/actionGroups/ag-ml-owners`;
-const valid: BudgetRuleInput = { scope: RG_ID, name: "team-a", amount: 500, startDate: "2025-01-01", contactEmails: ["ml-owners@contoso.com"] };
+const valid: BudgetRuleInput = {
+  scope: RG_ID,
+  name: "team-a",
+  amount: 500,
+  startDate: "2025-01-01",
+  contactEmails: ["ml-owners@contoso.com"],
+};
 
 describe("notificationPlan", () => {
   it("defaults to actual 80 and 100 and forecast 100, with stable keys", () => {
@@ -43,7 +55,12 @@ describe("budgetIssues", () => {
     ["bad email", { contactEmails: ["not-an-email"] }, ["contactEmails", 0], /email/],
     ["unknown time grain", { timeGrain: "Weekly" }, ["timeGrain"], /Monthly, Quarterly or Annually/],
     ["name too long for ARM", { name: "x".repeat(60) }, ["name"], /budget-x+.*1-63/],
-    ["scope that is not a resource group", { scope: `${RG_ID}/providers/Microsoft.MachineLearningServices/workspaces/w` }, ["scope"], /resource group id/],
+    [
+      "scope that is not a resource group",
+      { scope: `${RG_ID}/providers/Microsoft.MachineLearningServices/workspaces/w` },
+      ["scope"],
+      /resource group id/,
+    ],
   ])("refuses %s, naming the key", (_label, change, path, rule) => {
     const issues = budgetIssues({ ...valid, ...change });
     expect(issues).toContainEqual(expect.objectContaining({ path }));
@@ -56,10 +73,13 @@ describe("budgetIssues", () => {
 
   it("accepts up to five distinct valid notifications and refuses more", () => {
     const thresholds = fc.uniqueArray(fc.integer({ min: 1, max: 1000 }), { maxLength: 6 });
-    fc.assert(fc.property(thresholds, thresholds, (actual, forecast) => {
-      const issues = budgetIssues({ ...valid, actualThresholds: actual, forecastThresholds: forecast });
-      expect(issues.length === 0).toBe(actual.length + forecast.length <= MAX_NOTIFICATIONS);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(thresholds, thresholds, (actual, forecast) => {
+        const issues = budgetIssues({ ...valid, actualThresholds: actual, forecastThresholds: forecast });
+        expect(issues.length === 0).toBe(actual.length + forecast.length <= MAX_NOTIFICATIONS);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -82,13 +102,20 @@ describe("assertBudgetArgs", () => {
 
 describe("budgetConfigSchema", () => {
   it("parses the recommended config shape", () => {
-    const parsed = budgetConfigSchema.parse({ amount: 300, startDate: "2025-01-01", contactEmails: ["a@contoso.com"], actionGroupIds: [ACTION_GROUP] });
+    const parsed = budgetConfigSchema.parse({
+      amount: 300,
+      startDate: "2025-01-01",
+      contactEmails: ["a@contoso.com"],
+      actionGroupIds: [ACTION_GROUP],
+    });
     expect(parsed.amount).toBe(300);
   });
 
   it("refuses action group ids of another type and unknown keys", () => {
     const badGroup = budgetConfigSchema.safeParse({ amount: 1, startDate: "2025-01-01", actionGroupIds: [RG_ID] });
-    expect(badGroup.error?.issues.map((i) => [i.path, i.message])).toEqual([[["actionGroupIds", 0], expect.stringMatching(/action group id/)]]);
+    expect(badGroup.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [["actionGroupIds", 0], expect.stringMatching(/action group id/)],
+    ]);
     const typo = budgetConfigSchema.safeParse({ amount: 1, startDate: "2025-01-01", contactEmails: ["a@contoso.com"], contactEmail: "x" });
     expect(typo.error?.issues[0].message).toMatch(/contactEmail/);
   });

@@ -16,7 +16,10 @@ describe("idleCosts", () => {
   it("lists what a default dedicated workspace keeps paying for, quoting only the fact file's ACR figure", () => {
     const report = idleCosts(DEDICATED);
     expect(resources(report)).toEqual(["containerRegistry", "storage", "logAnalytics", "keyVault", "privateEndpoints"]);
-    expect(item(report, "containerRegistry")).toMatchObject({ basis: expect.arrayContaining(["fixed"]), note: expect.stringContaining("about $0.167/day with 10 GB included (§10") });
+    expect(item(report, "containerRegistry")).toMatchObject({
+      basis: expect.arrayContaining(["fixed"]),
+      note: expect.stringContaining("about $0.167/day with 10 GB included (§10"),
+    });
     expect(item(report, "logAnalytics").note).toMatch(/per GB ingested.*retention 30 days.*no daily cap/);
     expect(item(report, "keyVault").note).toMatch(/per operation/);
     expect(report.notes.join(" ")).toMatch(/no standing fee/);
@@ -41,7 +44,10 @@ describe("idleCosts", () => {
 
   it("marks shared resources as billed to their owner and warns about the untaggable on-demand registry", () => {
     const report = idleCosts({
-      containerRegistry: "on-demand", storage: { ownership: "shared" }, keyVault: { ownership: "shared" }, logAnalytics: undefined,
+      containerRegistry: "on-demand",
+      storage: { ownership: "shared" },
+      keyVault: { ownership: "shared" },
+      logAnalytics: undefined,
     });
     expect(item(report, "storage").note).toMatch(/shared: billed once to its owner/);
     expect(resources(report)).not.toContain("logAnalytics");
@@ -53,32 +59,49 @@ describe("idleCosts", () => {
   it("never invents a price: the only amount anywhere is the fact file's", () => {
     const ownership = fc.constantFrom("dedicated" as const, "shared" as const);
     const footprint: fc.Arbitrary<WorkspaceFootprint> = fc.record({
-      containerRegistry: fc.oneof(fc.constant("on-demand" as const), fc.record({ ownership, sku: fc.constantFrom("Basic" as const, "Standard" as const, "Premium" as const, undefined) })),
+      containerRegistry: fc.oneof(
+        fc.constant("on-demand" as const),
+        fc.record({ ownership, sku: fc.constantFrom("Basic" as const, "Standard" as const, "Premium" as const, undefined) }),
+      ),
       storage: fc.record({ ownership, skuName: fc.constantFrom("Standard_LRS", "Standard_GRS", undefined) }),
       keyVault: fc.record({ ownership, skuName: fc.constantFrom("standard" as const, "premium" as const, undefined) }),
       logAnalytics: fc.option(fc.record({ ownership, retentionInDays: fc.integer({ min: 30, max: 730 }) }), { nil: undefined }),
-      managedNetwork: fc.option(fc.record({
-        isolationMode: fc.constantFrom("Disabled" as const, "AllowInternetOutbound" as const, "AllowOnlyApprovedOutbound" as const),
-        hasFqdnRules: fc.boolean(),
-      }), { nil: undefined }),
+      managedNetwork: fc.option(
+        fc.record({
+          isolationMode: fc.constantFrom("Disabled" as const, "AllowInternetOutbound" as const, "AllowOnlyApprovedOutbound" as const),
+          hasFqdnRules: fc.boolean(),
+        }),
+        { nil: undefined },
+      ),
     });
-    fc.assert(fc.property(footprint, (fp) => {
-      const text = JSON.stringify(idleCosts(fp));
-      expect(text.match(/\$[\d.]+\S*/g) ?? []).toEqual(fp.containerRegistry !== "on-demand" && fp.containerRegistry.sku === "Basic" ? ["$0.167/day"] : []);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(footprint, (fp) => {
+        const text = JSON.stringify(idleCosts(fp));
+        expect(text.match(/\$[\d.]+\S*/g) ?? []).toEqual(
+          fp.containerRegistry !== "on-demand" && fp.containerRegistry.sku === "Basic" ? ["$0.167/day"] : [],
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
 describe("footprintFromSettings", () => {
   it("applies the components' defaults to a workspace with no settings", () => {
-    expect(footprintFromSettings({})).toEqual({ ...DEDICATED, logAnalytics: { ownership: "dedicated", retentionInDays: 30, dailyQuotaGb: undefined } });
+    expect(footprintFromSettings({})).toEqual({
+      ...DEDICATED,
+      logAnalytics: { ownership: "dedicated", retentionInDays: 30, dailyQuotaGb: undefined },
+    });
   });
 
   it("maps team-b's settings: Premium registry, GRS storage and FQDN rules behind approved outbound", () => {
     const fp = footprintFromSettings({
       storage: { skuName: "Standard_GRS" },
       containerRegistry: { skuName: "Premium" },
-      managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound", outboundRules: { pypi: { type: "FQDN" }, monitor: { type: "ServiceTag" } } },
+      managedNetwork: {
+        isolationMode: "AllowOnlyApprovedOutbound",
+        outboundRules: { pypi: { type: "FQDN" }, monitor: { type: "ServiceTag" } },
+      },
     });
     expect(fp).toMatchObject({
       containerRegistry: { ownership: "dedicated", sku: "Premium" },
@@ -90,11 +113,22 @@ describe("footprintFromSettings", () => {
 
   it("treats shared sets and existing ids as shared, and a shared set without a registry as on-demand", () => {
     expect(footprintFromSettings({ sharedResources: { ids: {} }, managedNetwork: { isolationMode: "Disabled" } })).toEqual({
-      containerRegistry: "on-demand", storage: { ownership: "shared" }, keyVault: { ownership: "shared" }, logAnalytics: undefined, managedNetwork: undefined,
+      containerRegistry: "on-demand",
+      storage: { ownership: "shared" },
+      keyVault: { ownership: "shared" },
+      logAnalytics: undefined,
+      managedNetwork: undefined,
     });
-    expect(footprintFromSettings({ sharedResources: { stack: "shared" } })).toMatchObject({ containerRegistry: { ownership: "shared" }, logAnalytics: { ownership: "shared" } });
-    expect(footprintFromSettings({
-      containerRegistry: false, keyVault: { existingId: "/kv" }, monitoring: { existingApplicationInsightsId: "/appi" },
-    })).toMatchObject({ containerRegistry: "on-demand", keyVault: { ownership: "shared" }, logAnalytics: undefined });
+    expect(footprintFromSettings({ sharedResources: { stack: "shared" } })).toMatchObject({
+      containerRegistry: { ownership: "shared" },
+      logAnalytics: { ownership: "shared" },
+    });
+    expect(
+      footprintFromSettings({
+        containerRegistry: false,
+        keyVault: { existingId: "/kv" },
+        monitoring: { existingApplicationInsightsId: "/appi" },
+      }),
+    ).toMatchObject({ containerRegistry: "on-demand", keyVault: { ownership: "shared" }, logAnalytics: undefined });
   });
 });

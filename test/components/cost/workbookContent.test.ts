@@ -1,6 +1,10 @@
 import { USAGE_TABLES, kqlString, tableOrEmpty, usageQueries } from "../../../components/cost/usageQueries";
 import {
-  TIME_RANGE_PARAMETER, assertUsageWorkbookIds, usageWorkbookDocument, usageWorkbookJson, usageWorkbookName,
+  TIME_RANGE_PARAMETER,
+  assertUsageWorkbookIds,
+  usageWorkbookDocument,
+  usageWorkbookJson,
+  usageWorkbookName,
 } from "../../../components/cost/workbookContent";
 
 const SUB = "00000000-0000-0000-0000-000000000000";
@@ -23,8 +27,11 @@ describe("usageWorkbookJson", () => {
     expect(queries.length).toBeGreaterThanOrEqual(9);
     for (const q of queries) {
       expect(q.content).toMatchObject({
-        version: "KqlItem/1.0", queryType: 0, resourceType: "microsoft.operationalinsights/workspaces",
-        crossComponentResources: [LAW], timeContextFromParameter: TIME_RANGE_PARAMETER,
+        version: "KqlItem/1.0",
+        queryType: 0,
+        resourceType: "microsoft.operationalinsights/workspaces",
+        crossComponentResources: [LAW],
+        timeContextFromParameter: TIME_RANGE_PARAMETER,
       });
     }
     const names = doc.items.map((i: Item) => i.name);
@@ -73,7 +80,9 @@ describe("usageWorkbookJson", () => {
   });
 
   it("refuses an id of the wrong type in one line, before any KQL is built", () => {
-    expect(() => usageWorkbookJson({ ...input, workspaceResourceId: LAW })).toThrow(/^usage workbook: workspaceResourceId = ".*log-team-a-abc123": must be an ARM id .*MachineLearningServices\/workspaces/);
+    expect(() => usageWorkbookJson({ ...input, workspaceResourceId: LAW })).toThrow(
+      /^usage workbook: workspaceResourceId = ".*log-team-a-abc123": must be an ARM id .*MachineLearningServices\/workspaces/,
+    );
     expect(() => assertUsageWorkbookIds({ storageAccountId: 'x" | take 1' })).toThrow(/storageAccountId/);
     expect(() => assertUsageWorkbookIds({ workspaceResourceId: {}, logAnalyticsWorkspaceId: undefined })).not.toThrow();
   });
@@ -82,7 +91,9 @@ describe("usageWorkbookJson", () => {
 describe("KQL helpers", () => {
   it("declares every column a query uses for a table that does not exist yet", () => {
     expect(tableOrEmpty("AmlComputeJobEvent")).toBe(
-      `union isfuzzy=true (datatable(${Object.entries(USAGE_TABLES.AmlComputeJobEvent).map(([c, t]) => `${c}:${t}`).join(", ")})[]), (AmlComputeJobEvent)`,
+      `union isfuzzy=true (datatable(${Object.entries(USAGE_TABLES.AmlComputeJobEvent)
+        .map(([c, t]) => `${c}:${t}`)
+        .join(", ")})[]), (AmlComputeJobEvent)`,
     );
   });
 

@@ -100,7 +100,10 @@ const cases: Case[] = [
     {
         policy: workspaceManagedNetwork,
         type: types.workspace,
-        compliant: [{ managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" } }, { ...hub, managedNetwork: { isolationMode: "AllowInternetOutbound" } }],
+        compliant: [
+            { managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" } },
+            { ...hub, managedNetwork: { isolationMode: "AllowInternetOutbound" } },
+        ],
         violating: [{}, { managedNetwork: {} }, { managedNetwork: { isolationMode: "Disabled" } }],
         unknown: { managedNetwork: unknownObject },
     },
@@ -169,7 +172,12 @@ describe("scoping of workspace policies", () => {
     it("names every offending project input", async () => {
         const outcome = await runResourcePolicy(
             projectNoAssociatedResources,
-            resource(types.workspace, "p", { kind: "Project", storageAccount: unknown, applicationInsights: "ai", containerRegistry: unknown }),
+            resource(types.workspace, "p", {
+                kind: "Project",
+                storageAccount: unknown,
+                applicationInsights: "ai",
+                containerRegistry: unknown,
+            }),
         );
         expect(outcome.violations[0].message).toContain("storageAccount, applicationInsights, containerRegistry");
     });

@@ -72,12 +72,9 @@ describe("default storage policies", () => {
         const sa = storageAccount("stdefault");
         const premium = storageAccount("stpremium", { sku: { name: "Premium_ZRS", tier: "Premium" }, kind: "BlockBlobStorage" });
         const lake = storageAccount("stlake", { sku: { name: "Premium_LRS" }, isHnsEnabled: true, kind: "StorageV2" });
-        const hub = workspace(
-            "hub",
-            { kind: "Hub", workspaceHubConfig: { additionalWorkspaceStorageAccounts: [unknown] } },
-            sa,
-            { propertyDependencies: { workspaceHubConfig: [premium] } },
-        );
+        const hub = workspace("hub", { kind: "Hub", workspaceHubConfig: { additionalWorkspaceStorageAccounts: [unknown] } }, sa, {
+            propertyDependencies: { workspaceHubConfig: [premium] },
+        });
         const datastore = resource(
             types.datastore,
             "lake-ds",

@@ -21,19 +21,14 @@ describe("aml-required-tags", () => {
     });
 
     it("checks any azure-native resource that has a tags input", async () => {
-        const outcome = await runResourcePolicy(
-            requiredTags,
-            resource("azure-native:web:WebApp", "app", { tags: { owner: "x" } }),
-            { config },
-        );
+        const outcome = await runResourcePolicy(requiredTags, resource("azure-native:web:WebApp", "app", { tags: { owner: "x" } }), {
+            config,
+        });
         expect(outcome.violations[0].message).toContain("Missing tags: costCenter.");
     });
 
     it("is not applicable to untaggable or non-azure-native resources", async () => {
-        for (const r of [
-            resource(types.roleAssignment, "ra", { scope: "x" }),
-            resource("azuread:index/group:Group", "g", { tags: [] }),
-        ]) {
+        for (const r of [resource(types.roleAssignment, "ra", { scope: "x" }), resource("azuread:index/group:Group", "g", { tags: [] })]) {
             expect((await runResourcePolicy(requiredTags, r, { config })).status).toBe("not-applicable");
         }
         expect(isTaggable(types.storage, {})).toBe(true);

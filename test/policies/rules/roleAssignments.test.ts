@@ -8,9 +8,14 @@ const wsId = armId("Microsoft.MachineLearningServices/workspaces", "ws");
 
 /** A role assignment as the stack sees it (outputs: the SDK fills principalType "User" when omitted). */
 const assignment = (name: string, props: Record<string, unknown>, scopeFrom: object[] = []) =>
-    resource(types.roleAssignment, name, { principalId: "00000000-0000-0000-0000-000000000001", roleDefinitionId: role, ...props }, {
-        propertyDependencies: { scope: scopeFrom as never },
-    });
+    resource(
+        types.roleAssignment,
+        name,
+        { principalId: "00000000-0000-0000-0000-000000000001", roleDefinitionId: role, ...props },
+        {
+            propertyDependencies: { scope: scopeFrom as never },
+        },
+    );
 
 describe("aml-role-assignment-groups", () => {
     it("passes group assignments on a workspace", async () => {

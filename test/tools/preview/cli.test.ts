@@ -84,14 +84,18 @@ beforeAll(async () => {
   const plan: Record<string, () => Promise<Run>> = {
     storageA: () => runCli(["--cwd", storage, "--all", "--no-policy", "--format", "json"], { viaTsNodeBin: true }),
     storageB: () => runCli(["--cwd", "test/fixtures/programs/plain-storage", "--stack", "dev", "--no-policy", "--format", "json"]),
-    stackref: () => runCli(["--cwd", path.join(FIXTURES, "plain-stackref"), "--stack", "app", "--stack", "dangling", "--no-policy", "--format", "json"]),
+    stackref: () =>
+      runCli(["--cwd", path.join(FIXTURES, "plain-stackref"), "--stack", "app", "--stack", "dangling", "--no-policy", "--format", "json"]),
     errorsAll: () => runCli(["--cwd", errors, "--all", "--no-policy", "--format", "json", "--lookups", path.join(errors, "lookups.json")]),
     text: () => runCli(["--stack", "dev", "--no-policy"], { cwd: storage }),
     unknownStack: () => runCli(["--cwd", storage, "--stack", "nope", "--no-policy"]),
     usage: () => runCli(["--format", "xml"]),
   };
   const names = Object.keys(plan);
-  const results = await limited(2, names.map((n) => plan[n]));
+  const results = await limited(
+    2,
+    names.map((n) => plan[n]),
+  );
   runs = Object.fromEntries(names.map((n, i) => [n, results[i]]));
 }, 180_000);
 
@@ -120,7 +124,9 @@ describe("npm run preview --format json", () => {
     const container = byName(dev, "lake-raw");
     expect([lake.parent, account.parent, container.parent]).toEqual([root.urn, lake.urn, account.urn]);
     expect([lake.protect, account.protect, container.protect, byName(dev, "rg").protect]).toEqual([true, true, true, false]);
-    expect(container.urn).toBe("urn:pulumi:dev::plain-storage::azure-native:storage:StorageAccount$azure-native:storage:BlobContainer::lake-raw");
+    expect(container.urn).toBe(
+      "urn:pulumi:dev::plain-storage::azure-native:storage:StorageAccount$azure-native:storage:BlobContainer::lake-raw",
+    );
     expect(dev.resources.indexOf(account)).toBeLessThan(dev.resources.indexOf(container));
   });
 
@@ -129,7 +135,12 @@ describe("npm run preview --format json", () => {
     const rg = byName(dev, "rg");
     const account = byName(dev, "lake-account");
     const container = byName(dev, "lake-raw");
-    expect(account.inputs).toMatchObject({ accountName: "stdevlake", kind: "StorageV2", sku: { name: "Standard_LRS" }, tags: { owner: "data-team", costcenter: "1234" } });
+    expect(account.inputs).toMatchObject({
+      accountName: "stdevlake",
+      kind: "StorageV2",
+      sku: { name: "Standard_LRS" },
+      tags: { owner: "data-team", costcenter: "1234" },
+    });
     expect(account.propertyDependencies.resourceGroupName).toEqual([rg.urn]);
     expect(account.propertyDependencies.sku).toEqual([]);
     expect(container.propertyDependencies.accountName).toEqual([account.urn]);
@@ -198,13 +209,21 @@ describe("failures", () => {
     expect(badconfig.resources).toEqual([]);
     expect(stackOf(run, "throws").resources.map((r) => r.name)).toEqual(["before-failure"]);
     const lookup = stackOf(run, "lookup");
-    expect(lookup.error).toContain("could not be read: resource '/subscriptions/99999999-9999-9999-9999-999999999999/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/STGONE' does not exist (lookups.json marks it null)");
+    expect(lookup.error).toContain(
+      "could not be read: resource '/subscriptions/99999999-9999-9999-9999-999999999999/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/STGONE' does not exist (lookups.json marks it null)",
+    );
   });
 
   it("exits 2 with one line for an unknown --stack and for bad usage", () => {
-    expect(runs.unknownStack).toEqual({ code: 2, stdout: "", stderr: "error: nope: no stack 'nope' in project 'plain-storage' (stacks: dev, prod)\n" });
+    expect(runs.unknownStack).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: nope: no stack 'nope' in project 'plain-storage' (stacks: dev, prod)\n",
+    });
     expect(runs.usage.code).toBe(2);
-    expect(runs.usage.stderr).toMatch(/^error: --format must be one of text, json, markdown, sarif, got 'xml' \(usage: npm run preview -- .*\)\n$/);
+    expect(runs.usage.stderr).toMatch(
+      /^error: --format must be one of text, json, markdown, sarif, got 'xml' \(usage: npm run preview -- .*\)\n$/,
+    );
   });
 });
 
@@ -213,7 +232,7 @@ describe("--format text", () => {
     const { code, stdout } = runs.text;
     expect(code).toBe(0);
     expect(stdout).toContain("Previewing stack 'dev' (project 'plain-storage')");
-    expect(stdout).toMatch(/ \+ {3}│  └─ azure-native:storage:StorageAccount +lake-account +\[protected\]\n/);
+    expect(stdout).toMatch(/ \+ {3}│ {2}└─ azure-native:storage:StorageAccount +lake-account +\[protected\]\n/);
     expect(stdout).toContain("    apiKeyOut        : [secret]\n");
     expect(stdout).toContain("Resources: + 5 to create\nPolicy violations: none\n");
   });

@@ -40,9 +40,21 @@ describe("fakeResource", () => {
     ["azure-native:operationalinsights:Workspace", { workspaceName: "log-a" }, "Microsoft.OperationalInsights/workspaces/log-a"],
     ["azure-native:applicationinsights:Component", { resourceName: "appi-a" }, "Microsoft.Insights/components/appi-a"],
     ["azure-native:machinelearningservices:Workspace", { workspaceName: "mlw-a" }, "Microsoft.MachineLearningServices/workspaces/mlw-a"],
-    ["azure-native:managedidentity:UserAssignedIdentity", { resourceName: "id-a" }, "Microsoft.ManagedIdentity/userAssignedIdentities/id-a"],
-    ["azure-native:storage:BlobContainer", { accountName: "sta", containerName: "raw" }, "Microsoft.Storage/storageAccounts/sta/blobServices/default/containers/raw"],
-    ["azure-native:machinelearningservices:Datastore", { workspaceName: "mlw-a", name: "extra" }, "Microsoft.MachineLearningServices/workspaces/mlw-a/datastores/extra"],
+    [
+      "azure-native:managedidentity:UserAssignedIdentity",
+      { resourceName: "id-a" },
+      "Microsoft.ManagedIdentity/userAssignedIdentities/id-a",
+    ],
+    [
+      "azure-native:storage:BlobContainer",
+      { accountName: "sta", containerName: "raw" },
+      "Microsoft.Storage/storageAccounts/sta/blobServices/default/containers/raw",
+    ],
+    [
+      "azure-native:machinelearningservices:Datastore",
+      { workspaceName: "mlw-a", name: "extra" },
+      "Microsoft.MachineLearningServices/workspaces/mlw-a/datastores/extra",
+    ],
   ])("%s gets an id under its resource group", (type, inputs, tail) => {
     const r = create(type, "r", { resourceGroupName: "rg", ...inputs });
     expect(r.id).toBe(`${SUB}/resourceGroups/rg/providers/${tail}`);
@@ -51,7 +63,10 @@ describe("fakeResource", () => {
 
   it("builds scope-based ids for role assignments, definitions, diagnostic settings, budgets and locks", () => {
     const scope = `${SUB}/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w`;
-    const named = create("azure-native:authorization:RoleAssignment", "ra", { scope, roleAssignmentName: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635" });
+    const named = create("azure-native:authorization:RoleAssignment", "ra", {
+      scope,
+      roleAssignmentName: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+    });
     expect(named.id).toBe(`${scope}/providers/Microsoft.Authorization/roleAssignments/8e3af657-a8ff-443c-a75c-2fe8c4bcb635`);
     const autonamed = create("azure-native:authorization:RoleAssignment", "ra", { scope });
     expect(String(autonamed.state.name)).toMatch(GUID);
@@ -98,7 +113,10 @@ describe("fakeResource", () => {
   it("gives requested identities principals (uuid v5 of the URN), and none otherwise", () => {
     const ws = create("azure-native:machinelearningservices:Workspace", "ws", {
       resourceGroupName: "rg",
-      identity: { type: "SystemAssigned,UserAssigned", userAssignedIdentities: [`${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-a`] },
+      identity: {
+        type: "SystemAssigned,UserAssigned",
+        userAssignedIdentities: [`${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-a`],
+      },
     });
     const identity = ws.state.identity as Record<string, unknown>;
     expect(identity.principalId).toMatch(GUID);
@@ -113,7 +131,10 @@ describe("fakeResource", () => {
     const group = create("azuread:index/group:Group", "admins", { displayName: "ML admins" });
     expect(group.state.objectId).toMatch(GUID);
     expect(group.id).toBe(`/groups/${group.state.objectId}`);
-    expect(fakeResource({ type: "acme:ml:Hub", name: "hub", urn: "u", inputs: { a: 1 }, custom: false })).toEqual({ id: undefined, state: { a: 1 } });
+    expect(fakeResource({ type: "acme:ml:Hub", name: "hub", urn: "u", inputs: { a: 1 }, custom: false })).toEqual({
+      id: undefined,
+      state: { a: 1 },
+    });
     expect(fakeResource({ type: "pulumi:providers:azure-native", name: "p", urn: "u", inputs: {}, custom: true }).id).toMatch(GUID);
   });
 });
@@ -144,7 +165,10 @@ describe("fakeInvoke", () => {
       sku: { name: "Standard_LRS" },
       isHnsEnabled: false,
     });
-    expect(fakeInvoke("azure-native:resources:getResourceGroup", { resourceGroupName: "rg" })).toMatchObject({ id: `${SUB}/resourceGroups/rg`, name: "rg" });
+    expect(fakeInvoke("azure-native:resources:getResourceGroup", { resourceGroupName: "rg" })).toMatchObject({
+      id: `${SUB}/resourceGroups/rg`,
+      name: "rg",
+    });
   });
 
   it("returns account keys as a secret", () => {
@@ -157,7 +181,9 @@ describe("fakeInvoke", () => {
   });
 
   it("fails one line for invokes it has no fake for", () => {
-    expect(() => fakeInvoke("azure-native:web:listWebAppSecrets", {})).toThrow(new Error("offline preview has no fake for invoke 'azure-native:web:listWebAppSecrets'"));
+    expect(() => fakeInvoke("azure-native:web:listWebAppSecrets", {})).toThrow(
+      new Error("offline preview has no fake for invoke 'azure-native:web:listWebAppSecrets'"),
+    );
   });
 });
 
@@ -178,8 +204,17 @@ describe("lookups", () => {
       id: "/the/recorded/id",
       inputs: { resourceGroupName: "rg", accountName: "stshared", kind: "BlobStorage", sku: { name: "Standard_GRS" } },
     });
-    expect(recorded).toMatchObject({ id: "/the/recorded/id", kind: "BlobStorage", sku: { name: "Standard_GRS", tier: "Standard" }, name: "stshared" });
-    const fromFile = lookupResultFromProps("azure-native:storage:getStorageAccount", { accountName: "stx", resourceGroupName: "rg" }, { isHnsEnabled: true });
+    expect(recorded).toMatchObject({
+      id: "/the/recorded/id",
+      kind: "BlobStorage",
+      sku: { name: "Standard_GRS", tier: "Standard" },
+      name: "stshared",
+    });
+    const fromFile = lookupResultFromProps(
+      "azure-native:storage:getStorageAccount",
+      { accountName: "stx", resourceGroupName: "rg" },
+      { isHnsEnabled: true },
+    );
     expect(fromFile).toMatchObject({ isHnsEnabled: true, kind: "StorageV2", name: "stx" });
   });
 });

@@ -35,12 +35,19 @@ describe("LookupIndex", () => {
   it("prefers previewed stacks, then the file (ids match case- and subscription-insensitively), then nothing", () => {
     const index = new LookupIndex(file);
     const recorded = account(`${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stfile`);
-    expect(index.answer(`${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stfile`)).toEqual({ kind: "props", props: { isHnsEnabled: true } });
+    expect(index.answer(`${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stfile`)).toEqual({
+      kind: "props",
+      props: { isHnsEnabled: true },
+    });
     index.addStack([recorded]);
-    expect(index.answer(`${SUB}/resourceGroups/RG/providers/microsoft.storage/storageAccounts/STFILE`)).toEqual({ kind: "recorded", resource: recorded });
+    expect(index.answer(`${SUB}/resourceGroups/RG/providers/microsoft.storage/storageAccounts/STFILE`)).toEqual({
+      kind: "recorded",
+      resource: recorded,
+    });
     expect(index.answer(`${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stgone`)).toEqual({
       kind: "missing",
-      reason: "resource '/subscriptions/99999999-9999-9999-9999-999999999999/resourceGroups/RG/providers/Microsoft.Storage/storageAccounts/STGONE' does not exist (l.json marks it null)",
+      reason:
+        "resource '/subscriptions/99999999-9999-9999-9999-999999999999/resourceGroups/RG/providers/Microsoft.Storage/storageAccounts/STGONE' does not exist (l.json marks it null)",
     });
     expect(index.answer(`${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/other`)).toEqual({ kind: "none" });
   });
@@ -49,7 +56,10 @@ describe("LookupIndex", () => {
     const index = new LookupIndex();
     const recorded = account(`${SUB}/resourceGroups/rg-shared/providers/Microsoft.Storage/storageAccounts/stshared`);
     index.addStack([recorded]);
-    expect(index.answer(`${SUB}/resourceGroups/elsewhere/providers/Microsoft.Storage/storageAccounts/stshared`, "STSHARED")).toEqual({ kind: "recorded", resource: recorded });
+    expect(index.answer(`${SUB}/resourceGroups/elsewhere/providers/Microsoft.Storage/storageAccounts/stshared`, "STSHARED")).toEqual({
+      kind: "recorded",
+      resource: recorded,
+    });
     expect(index.answer(`${SUB}/resourceGroups/elsewhere/providers/Microsoft.Storage/storageAccounts/stshared`)).toEqual({ kind: "none" });
   });
 });

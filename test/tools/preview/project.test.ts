@@ -24,7 +24,8 @@ afterAll(() => roots.forEach((r) => fs.rmSync(r, { recursive: true, force: true 
 describe("loadProject", () => {
   it("reads name, main (a file), runtime options and the stacks next to Pulumi.yaml", () => {
     const root = make({
-      "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n    nodeargs: --max-old-space-size=4096 --trace-warnings\nmain: src/main.js\nconfig:\n  size: S\n",
+      "Pulumi.yaml":
+        "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n    nodeargs: --max-old-space-size=4096 --trace-warnings\nmain: src/main.js\nconfig:\n  size: S\n",
       "src/main.js": "",
       "Pulumi.prod.yaml": "",
       "Pulumi.dev.yaml": "",
@@ -67,7 +68,9 @@ describe("loadProject", () => {
 
   it("fails one line for a missing Pulumi.yaml, another runtime, a missing name or entry point", () => {
     expect(() => loadProject(make({}))).toThrow(/^no Pulumi\.yaml in /);
-    expect(() => loadProject(make({ "Pulumi.yaml": "name: x\nruntime: python\n" }))).toThrow("Pulumi.yaml: 'runtime': 'python' is not supported (nodejs only)");
+    expect(() => loadProject(make({ "Pulumi.yaml": "name: x\nruntime: python\n" }))).toThrow(
+      "Pulumi.yaml: 'runtime': 'python' is not supported (nodejs only)",
+    );
     expect(() => loadProject(make({ "Pulumi.yaml": "runtime: nodejs\n" }))).toThrow(/^Pulumi\.yaml: 'name': /);
     expect(() => loadProject(make({ "Pulumi.yaml": "name: x\nruntime: nodejs\nmain: nowhere/\n" }))).toThrow(
       "Pulumi.yaml: 'main': nowhere/ has no entry point (file, package.json main, index.js or index.ts)",

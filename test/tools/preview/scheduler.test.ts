@@ -37,7 +37,18 @@ class StubWorker {
 type Script = (worker: StubWorker, stack: string) => Promise<Partial<WorkerResult>>;
 
 function resource(id: string): RecordedResource {
-  return { urn: `urn:${id}`, type: "azure-native:storage:StorageAccount", name: id, parent: null, custom: true, protect: false, dependencies: [], propertyDependencies: {}, inputs: {}, id };
+  return {
+    urn: `urn:${id}`,
+    type: "azure-native:storage:StorageAccount",
+    name: id,
+    parent: null,
+    custom: true,
+    protect: false,
+    dependencies: [],
+    propertyDependencies: {},
+    inputs: {},
+    id,
+  };
 }
 
 /** A scheduler over scripted stacks, counting how many run at once and how often each runs. */
@@ -71,7 +82,8 @@ describe("parseStackReference", () => {
     expect(parseStackReference("p/dev", "p")).toEqual({ stack: "dev" });
     expect(parseStackReference("organization/p/dev", "p")).toEqual({ stack: "dev" });
     expect(parseStackReference("org/other/dev", "p")).toEqual({
-      error: "stack reference 'org/other/dev': project 'other' is not this project ('p'); offline, only this project's stacks can be referenced",
+      error:
+        "stack reference 'org/other/dev': project 'other' is not this project ('p'); offline, only this project's stacks can be referenced",
     });
     expect(parseStackReference("a/b/c/d", "p")).toHaveProperty("error");
   });

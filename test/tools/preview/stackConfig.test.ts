@@ -12,7 +12,9 @@ describe("buildConfigEnv", () => {
   it("namespaces bare keys with the project and keeps namespaced keys", () => {
     expect(qualifyKey("proj", "region")).toBe("proj:region");
     expect(qualifyKey("proj", "azure-native:location")).toBe("azure-native:location");
-    const { config } = parse(buildConfigEnv("proj", {}, { region: "westeurope", "azure-native:location": "northeurope", "proj:size": "S" }));
+    const { config } = parse(
+      buildConfigEnv("proj", {}, { region: "westeurope", "azure-native:location": "northeurope", "proj:size": "S" }),
+    );
     expect(config).toEqual({ "proj:region": "westeurope", "azure-native:location": "northeurope", "proj:size": "S" });
   });
 
@@ -22,11 +24,15 @@ describe("buildConfigEnv", () => {
   });
 
   it("replaces secure values (also nested ones) by a placeholder and lists their keys as secret", () => {
-    const env = buildConfigEnv("p", {}, {
-      password: { secure: "AAABAG5vdC1yZWFs" },
-      db: { host: "h", password: { secure: "AAABAG5vdC1yZWFs" } },
-      plain: "x",
-    });
+    const env = buildConfigEnv(
+      "p",
+      {},
+      {
+        password: { secure: "AAABAG5vdC1yZWFs" },
+        db: { host: "h", password: { secure: "AAABAG5vdC1yZWFs" } },
+        plain: "x",
+      },
+    );
     const { config, secretKeys } = parse(env);
     expect(config["p:password"]).toBe(SECRET_CONFIG_PLACEHOLDER);
     expect(JSON.parse(config["p:db"])).toEqual({ host: "h", password: SECRET_CONFIG_PLACEHOLDER });
@@ -65,7 +71,9 @@ describe("buildConfigEnv", () => {
     expect(() => buildConfigEnv("p", { workspace: { type: "string", description: "d" } }, {})).toThrow(
       new Error("missing configuration value 'p:workspace' (declared in Pulumi.yaml without a default)"),
     );
-    expect(() => buildConfigEnv("p", { x: { type: "float", default: 1 } }, {})).toThrow("Pulumi.yaml: 'config.x.type': 'float' is not one of");
+    expect(() => buildConfigEnv("p", { x: { type: "float", default: 1 } }, {})).toThrow(
+      "Pulumi.yaml: 'config.x.type': 'float' is not one of",
+    );
   });
 });
 

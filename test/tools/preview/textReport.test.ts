@@ -4,7 +4,17 @@ import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "../../../tools/preview/types"
 
 const STACK = "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev";
 function res(name: string, type: string, parent: string | null, protect = false): RecordedResource {
-  return { urn: name === "p-dev" ? STACK : `urn:pulumi:dev::p::${type}::${name}`, type, name, parent, custom: true, protect, dependencies: [], propertyDependencies: {}, inputs: {} };
+  return {
+    urn: name === "p-dev" ? STACK : `urn:pulumi:dev::p::${type}::${name}`,
+    type,
+    name,
+    parent,
+    custom: true,
+    protect,
+    dependencies: [],
+    propertyDependencies: {},
+    inputs: {},
+  };
 }
 
 const hub = res("hub", "acme:ml:Hub", STACK);
@@ -36,14 +46,16 @@ describe("renderText", () => {
     const rows = treeRows(stack.resources.map((r) => ({ ...r, marker: "+" as const, note: "" })));
     expect(rows.map((r) => r.prefix + r.node.name)).toEqual(["p-dev", "├─ hub", "│  ├─ ws", "│  └─ st", "└─ rg"]);
     const text = renderText({ stacks: [stack] });
-    expect(text).toMatch(/ \+ {3}│  ├─ azure-native:machinelearningservices:Workspace +ws +\[protected\]\n/);
+    expect(text).toMatch(/ \+ {3}│ {2}├─ azure-native:machinelearningservices:Workspace +ws +\[protected\]\n/);
     expect(text).toContain("Resources: + 5 to create");
   });
 
   it("prints outputs (secrets and unknowns readable) and each violation with its message lines", () => {
     const text = renderText({ stacks: [stack] });
     expect(text).toContain('    id   : "/x"\n    key  : [secret]\n    later: (unknown until up)\n');
-    expect(text).toContain("Policy violations: 1\n    [mandatory] aml-default-storage-not-premium (azure-ml-workspaces@0.1.0) on azure-native:machinelearningservices:Workspace ws\n");
+    expect(text).toContain(
+      "Policy violations: 1\n    [mandatory] aml-default-storage-not-premium (azure-ml-workspaces@0.1.0) on azure-native:machinelearningservices:Workspace ws\n",
+    );
     expect(text).toContain("        Default storage must not be premium.\n        Account st is Premium_LRS.\n");
   });
 

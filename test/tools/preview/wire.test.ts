@@ -1,4 +1,13 @@
-import { containsSecret, decodeWire, decodeWireProperties, PLAIN, RECORD, SECRET_SIG, SIG_KEY, wireSecret } from "../../../tools/preview/wire";
+import {
+  containsSecret,
+  decodeWire,
+  decodeWireProperties,
+  PLAIN,
+  RECORD,
+  SECRET_SIG,
+  SIG_KEY,
+  wireSecret,
+} from "../../../tools/preview/wire";
 import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "../../../tools/preview/types";
 
 const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";

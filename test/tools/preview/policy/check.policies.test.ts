@@ -19,11 +19,20 @@ const DEFAULT_STORAGE_POLICIES = [
 ];
 
 const account = (name: string, inputs: Record<string, unknown>): ResourceSpec => ({
-  type: STORAGE, name, inputs: { accountName: name, resourceGroupName: "rg", kind: "StorageV2", sku: { name: "Standard_LRS" }, ...inputs },
+  type: STORAGE,
+  name,
+  inputs: { accountName: name, resourceGroupName: "rg", kind: "StorageV2", sku: { name: "Standard_LRS" }, ...inputs },
 });
 const workspace = (name: string, storage: string, inputs: Record<string, unknown> = {}): ResourceSpec => ({
-  type: WORKSPACE, name,
-  inputs: { workspaceName: name, resourceGroupName: "rg", kind: "Default", storageAccount: `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/${storage}`, ...inputs },
+  type: WORKSPACE,
+  name,
+  inputs: {
+    workspaceName: name,
+    resourceGroupName: "rg",
+    kind: "Default",
+    storageAccount: `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/${storage}`,
+    ...inputs,
+  },
   propertyDependencies: { storageAccount: [storage] },
 });
 const storageViolations = (vs: Violation[]) => vs.filter((v) => DEFAULT_STORAGE_POLICIES.includes(v.policy));
@@ -47,7 +56,12 @@ describe("the real policy pack through startPolicyCheck", () => {
     const stack = fakeStack([account("stbad", inputs), workspace("ws", "stbad")]);
     const found = storageViolations((await check.checkStack(stack)).violations);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ policy, policyPack: "azure-ml-workspaces", enforcementLevel: "mandatory", urn: urnOfName(stack, "ws") });
+    expect(found[0]).toMatchObject({
+      policy,
+      policyPack: "azure-ml-workspaces",
+      enforcementLevel: "mandatory",
+      urn: urnOfName(stack, "ws"),
+    });
     expect(found[0].message).toContain("ws");
     expect(found[0].message).toContain("stbad");
   });
@@ -58,10 +72,18 @@ describe("the real policy pack through startPolicyCheck", () => {
       account("stpremium", { sku: { name: "Premium_ZRS" }, kind: "BlockBlobStorage" }),
       account("stlake", { isHnsEnabled: true }),
       workspace("ws", "stdefault"),
-      { type: DATASTORE, name: "premium-store", inputs: { workspaceName: "ws", datastoreProperties: { datastoreType: "AzureBlob", accountName: "stpremium" } },
-        propertyDependencies: { workspaceName: ["ws"], datastoreProperties: ["stpremium"] } },
-      { type: DATASTORE, name: "lake-store", inputs: { workspaceName: "ws", datastoreProperties: { datastoreType: "AzureDataLakeGen2", accountName: "stlake" } },
-        propertyDependencies: { workspaceName: ["ws"], datastoreProperties: ["stlake"] } },
+      {
+        type: DATASTORE,
+        name: "premium-store",
+        inputs: { workspaceName: "ws", datastoreProperties: { datastoreType: "AzureBlob", accountName: "stpremium" } },
+        propertyDependencies: { workspaceName: ["ws"], datastoreProperties: ["stpremium"] },
+      },
+      {
+        type: DATASTORE,
+        name: "lake-store",
+        inputs: { workspaceName: "ws", datastoreProperties: { datastoreType: "AzureDataLakeGen2", accountName: "stlake" } },
+        propertyDependencies: { workspaceName: ["ws"], datastoreProperties: ["stlake"] },
+      },
     ]);
     const { violations } = await check.checkStack(stack);
     expect(storageViolations(violations)).toEqual([]);
@@ -72,16 +94,31 @@ describe("the real policy pack through startPolicyCheck", () => {
     const stack = fakeStack([
       account("sthub", { sku: { name: "Premium_LRS" } }),
       workspace("hub", "sthub", { kind: "Hub" }),
-      { type: WORKSPACE, name: "project", inputs: { workspaceName: "project", resourceGroupName: "rg", kind: "Project", hubResourceId: "/subscriptions/0/hub" },
-        propertyDependencies: { hubResourceId: ["hub"] } },
+      {
+        type: WORKSPACE,
+        name: "project",
+        inputs: { workspaceName: "project", resourceGroupName: "rg", kind: "Project", hubResourceId: "/subscriptions/0/hub" },
+        propertyDependencies: { hubResourceId: ["hub"] },
+      },
     ]);
     const found = storageViolations((await check.checkStack(stack)).violations);
     expect(found.map((v) => [v.policy, v.urn])).toEqual([["aml-default-storage-not-premium", urnOfName(stack, "hub")]]);
   });
 
   it("reports default storage outside the stack as unverifiable, advisory by default", async () => {
-    const stack = fakeStack([{ type: WORKSPACE, name: "ws", inputs: { kind: "Default", storageAccount: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/external" } }]);
+    const stack = fakeStack([
+      {
+        type: WORKSPACE,
+        name: "ws",
+        inputs: {
+          kind: "Default",
+          storageAccount: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/external",
+        },
+      },
+    ]);
     const found = storageViolations((await check.checkStack(stack)).violations);
-    expect(found.map((v) => [v.policy, v.enforcementLevel, v.urn])).toEqual([["aml-default-storage-verifiable", "advisory", urnOfName(stack, "ws")]]);
+    expect(found.map((v) => [v.policy, v.enforcementLevel, v.urn])).toEqual([
+      ["aml-default-storage-verifiable", "advisory", urnOfName(stack, "ws")],
+    ]);
   });
 });

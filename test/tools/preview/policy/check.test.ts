@@ -28,9 +28,20 @@ const byPolicy = (vs: Violation[], policy: string) => vs.filter((v) => v.policy 
 const specs: ResourceSpec[] = [
   { type: "pulumi:providers:azure-native", name: "westeu", inputs: { location: "westeurope" } },
   { type: "acme:ml:Hub", name: "hub", custom: false },
-  { type: STORAGE, name: "premium", parent: "hub", protect: true, inputs: { sku: { name: "Premium_LRS" }, enableHttpsTrafficOnly: false, key: "[secret]" } },
+  {
+    type: STORAGE,
+    name: "premium",
+    parent: "hub",
+    protect: true,
+    inputs: { sku: { name: "Premium_LRS" }, enableHttpsTrafficOnly: false, key: "[secret]" },
+  },
   { type: STORAGE, name: "standard", provider: "westeu", inputs: { sku: { name: "Standard_LRS" } } },
-  { type: "azure-native:machinelearningservices:Workspace", name: "ws", parent: "hub", propertyDependencies: { storageAccount: ["standard"] } },
+  {
+    type: "azure-native:machinelearningservices:Workspace",
+    name: "ws",
+    parent: "hub",
+    propertyDependencies: { storageAccount: ["standard"] },
+  },
 ];
 
 describe("startPolicyCheck with the fixture pack", () => {
@@ -83,19 +94,25 @@ describe("startPolicyCheck with the fixture pack", () => {
   it("maps diagnostics to the contract and records remediations instead of their violations", async () => {
     const stack = fakeStack(specs);
     const { violations, remediations } = await check.checkStack(stack);
-    expect(byPolicy(violations, "fixture-storage-not-premium")).toEqual([{
-      policy: "fixture-storage-not-premium",
-      policyPack: "fixture-mini",
-      enforcementLevel: "mandatory",
-      urn: stack.resources[3].urn,
-      message: "Storage accounts must not use a Premium SKU.\n'premium' uses Premium_LRS.",
-      policyPackVersion: "0.0.7",
-      severity: "high",
-    }]);
-    expect(remediations).toEqual([{
-      policy: "fixture-https-only", policyPack: "fixture-mini", urn: stack.resources[3].urn,
-      description: "Storage accounts must only accept HTTPS traffic.",
-    }]);
+    expect(byPolicy(violations, "fixture-storage-not-premium")).toEqual([
+      {
+        policy: "fixture-storage-not-premium",
+        policyPack: "fixture-mini",
+        enforcementLevel: "mandatory",
+        urn: stack.resources[3].urn,
+        message: "Storage accounts must not use a Premium SKU.\n'premium' uses Premium_LRS.",
+        policyPackVersion: "0.0.7",
+        severity: "high",
+      },
+    ]);
+    expect(remediations).toEqual([
+      {
+        policy: "fixture-https-only",
+        policyPack: "fixture-mini",
+        urn: stack.resources[3].urn,
+        description: "Storage accounts must only accept HTTPS traffic.",
+      },
+    ]);
     expect(byPolicy(violations, "fixture-https-only")).toEqual([]);
     expect(byPolicy(violations, "fixture-max-resources")).toEqual([]);
   });
@@ -111,7 +128,9 @@ describe("startPolicyCheck with the fixture pack", () => {
     const stack = fakeStack([{ type: STORAGE, name: "later", inputs: { sku: UNKNOWN_VALUE } }]);
     const [violation] = byPolicy((await check.checkStack(stack)).violations, "fixture-storage-not-premium");
     expect(violation.enforcementLevel).toBe("advisory");
-    expect(violation.message).toMatch(/^can't run policy 'fixture-storage-not-premium' from policy pack 'fixture-mini@v0\.0\.7' during preview/);
+    expect(violation.message).toMatch(
+      /^can't run policy 'fixture-storage-not-premium' from policy pack 'fixture-mini@v0\.0\.7' during preview/,
+    );
   });
 
   it("checks stacks one at a time, so concurrent calls each see their own stack tags", async () => {
@@ -126,7 +145,8 @@ describe("startPolicyCheck with the fixture pack", () => {
   it("rejects in one line when a policy throws, and keeps serving later stacks", async () => {
     const bomb = fakeStack([{ type: "fixture:test:Bomb", name: "bomb" }]);
     await expect(check.checkStack(bomb)).rejects.toThrow(
-      `policy pack Analyze(${bomb.resources[1].urn}) failed: Error validating resource with policy 'fixture-throws' from policy pack 'fixture-mini@v0.0.7': Error: fixture policy exploded`);
+      `policy pack Analyze(${bomb.resources[1].urn}) failed: Error validating resource with policy 'fixture-throws' from policy pack 'fixture-mini@v0.0.7': Error: fixture policy exploded`,
+    );
     await expect(check.checkStack(bomb)).rejects.not.toThrow(/\n/);
     expect(byPolicy((await check.checkStack(fakeStack(specs))).violations, "fixture-storage-not-premium")).toHaveLength(1);
   });
@@ -152,16 +172,19 @@ describe("startPolicyCheck with the fixture pack", () => {
 describe("startPolicyCheck lifecycle and errors", () => {
   it("rejects a malformed config file in one line before starting the pack", async () => {
     const file = writeConfig("bad.json", '{"fixture-https-only": "sometimes"}');
-    await expect(startPolicyCheck({ packDir: MINI_PACK, policyConfigFile: file }))
-      .rejects.toThrow(`policy config ${file}: "fixture-https-only": "sometimes" is not a valid enforcement level (advisory | mandatory | remediate | disabled)`);
-    await expect(startPolicyCheck({ packDir: MINI_PACK, policyConfigFile: path.join(tmp, "missing.json") }))
-      .rejects.toThrow(/^policy config .*missing\.json: cannot read it \(ENOENT\)$/);
+    await expect(startPolicyCheck({ packDir: MINI_PACK, policyConfigFile: file })).rejects.toThrow(
+      `policy config ${file}: "fixture-https-only": "sometimes" is not a valid enforcement level (advisory | mandatory | remediate | disabled)`,
+    );
+    await expect(startPolicyCheck({ packDir: MINI_PACK, policyConfigFile: path.join(tmp, "missing.json") })).rejects.toThrow(
+      /^policy config .*missing\.json: cannot read it \(ENOENT\)$/,
+    );
   });
 
   it("rejects a config naming a policy the pack lacks, and leaves no process behind", async () => {
     const file = writeConfig("typo.json", { "fixture-http-only": "mandatory" });
-    await expect(startPolicyCheck({ packDir: MINI_PACK, policyConfigFile: file }))
-      .rejects.toThrow(`policy config ${file}: unknown policy "fixture-http-only"`);
+    await expect(startPolicyCheck({ packDir: MINI_PACK, policyConfigFile: file })).rejects.toThrow(
+      `policy config ${file}: unknown policy "fixture-http-only"`,
+    );
     expect(runningPackPids()).toEqual([]);
   });
 });

@@ -34,8 +34,13 @@ describe("resourceViolations", () => {
   it("attributes to the analyzed resource and keeps the contract fields", () => {
     const [v] = resourceViolations([diagnostic({ urn: "urn:other" })], "urn:mine", {});
     expect(v).toEqual({
-      policy: "p", policyPack: "pack", enforcementLevel: "mandatory", urn: "urn:mine",
-      message: "Describes p.\ndetail", policyPackVersion: "0.1.0", severity: "high",
+      policy: "p",
+      policyPack: "pack",
+      enforcementLevel: "mandatory",
+      urn: "urn:mine",
+      message: "Describes p.\ndetail",
+      policyPackVersion: "0.1.0",
+      severity: "high",
     });
   });
 
@@ -62,20 +67,30 @@ describe("stackViolations", () => {
 describe("applyRemediations", () => {
   it("applies rewrites in order, records them, and turns a diagnostic into an advisory violation", () => {
     const base = { policyPackName: "pack", policyPackVersion: "0.1.0", description: "Fixes it." };
-    const outcome = applyRemediations([
-      { ...base, policyName: "first", properties: { a: 1 }, diagnostic: "" },
-      { ...base, policyName: "second", properties: { a: 2 }, diagnostic: "" },
-      { ...base, policyName: "blind", diagnostic: "can't run remediation 'blind' during preview" },
-    ], "urn:x", {});
+    const outcome = applyRemediations(
+      [
+        { ...base, policyName: "first", properties: { a: 1 }, diagnostic: "" },
+        { ...base, policyName: "second", properties: { a: 2 }, diagnostic: "" },
+        { ...base, policyName: "blind", diagnostic: "can't run remediation 'blind' during preview" },
+      ],
+      "urn:x",
+      {},
+    );
     expect(outcome.properties).toEqual({ a: 2 });
     expect(outcome.remediations).toEqual([
       { policy: "first", policyPack: "pack", urn: "urn:x", description: "Fixes it." },
       { policy: "second", policyPack: "pack", urn: "urn:x", description: "Fixes it." },
     ]);
-    expect(outcome.violations).toEqual([{
-      policy: "blind", policyPack: "pack", enforcementLevel: "advisory", urn: "urn:x",
-      message: "can't run remediation 'blind' during preview", policyPackVersion: "0.1.0",
-    }]);
+    expect(outcome.violations).toEqual([
+      {
+        policy: "blind",
+        policyPack: "pack",
+        enforcementLevel: "advisory",
+        urn: "urn:x",
+        message: "can't run remediation 'blind' during preview",
+        policyPackVersion: "0.1.0",
+      },
+    ]);
   });
 
   it("leaves the inputs alone when nothing was rewritten", () => {

@@ -28,8 +28,15 @@ export interface ResourceSpec {
 /** Builds a stack with its root `pulumi:pulumi:Stack` resource followed by `specs`, resolving names to URNs. */
 export function fakeStack(specs: ResourceSpec[]): StackResult {
   const root: RecordedResource = {
-    urn: STACK_URN, type: "pulumi:pulumi:Stack", name: `${PROJECT}-${STACK}`, parent: null, custom: false,
-    protect: false, dependencies: [], propertyDependencies: {}, inputs: {},
+    urn: STACK_URN,
+    type: "pulumi:pulumi:Stack",
+    name: `${PROJECT}-${STACK}`,
+    parent: null,
+    custom: false,
+    protect: false,
+    dependencies: [],
+    propertyDependencies: {},
+    inputs: {},
   };
   const byName = new Map<string, RecordedResource>();
   const resources = [root];
@@ -42,7 +49,8 @@ export function fakeStack(specs: ResourceSpec[]): StackResult {
       return r.urn;
     };
     const propertyDependencies = Object.fromEntries(
-      Object.entries(spec.propertyDependencies ?? {}).map(([k, names]) => [k, names.map(urnFor)]));
+      Object.entries(spec.propertyDependencies ?? {}).map(([k, names]) => [k, names.map(urnFor)]),
+    );
     const dependencies = [...new Set([...(spec.dependsOn ?? []).map(urnFor), ...Object.values(propertyDependencies).flat()])];
     const resource: RecordedResource = {
       urn: urnOf(spec.type, spec.name, parent.type),

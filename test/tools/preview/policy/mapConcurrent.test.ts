@@ -17,6 +17,11 @@ describe("mapConcurrent", () => {
 
   it("handles an empty list and rejects when a call fails", async () => {
     expect(await mapConcurrent([], 4, async () => 1)).toEqual([]);
-    await expect(mapConcurrent([1, 2], 4, async (n) => { if (n === 2) throw new Error("nope"); return n; })).rejects.toThrow("nope");
+    await expect(
+      mapConcurrent([1, 2], 4, async (n) => {
+        if (n === 2) throw new Error("nope");
+        return n;
+      }),
+    ).rejects.toThrow("nope");
   });
 });

@@ -5,13 +5,15 @@ const PACKS = path.resolve(__dirname, "../../../fixtures/packs");
 
 describe("summarizeStderr", () => {
   it("skips run.js's generic preamble and colour codes", () => {
-    const stderr = "error: [runtime] Running program '/p' failed with an unhandled exception:\n    Error: boom\n\u001b[90m    at x\u001b[39m\n";
+    const stderr =
+      "error: [runtime] Running program '/p' failed with an unhandled exception:\n    Error: boom\n\u001b[90m    at x\u001b[39m\n";
     expect(summarizeStderr(stderr)).toBe("Error: boom");
   });
 
   it("joins a line ending in a colon with the next one", () => {
     expect(summarizeStderr("TSError: ⨯ Unable to compile TypeScript:\nindex.ts(1,7): error TS2322: nope\n")).toBe(
-      "TSError: ⨯ Unable to compile TypeScript: index.ts(1,7): error TS2322: nope");
+      "TSError: ⨯ Unable to compile TypeScript: index.ts(1,7): error TS2322: nope",
+    );
   });
 
   it("is empty for empty stderr", () => {
@@ -23,7 +25,10 @@ describe("startPackProcess", () => {
   const start = (packDir: string) => startPackProcess({ packDir, typeCheck: false, startTimeoutMs: 30_000 });
 
   it("reports a pack that dies while loading with its own error, in one line, and leaves nothing running", async () => {
-    const error = await start(path.join(PACKS, "broken")).then(() => undefined, (e: Error) => e);
+    const error = await start(path.join(PACKS, "broken")).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).toMatch(/^policy pack .*broken exited with code \d+: Error: fixture pack refuses to load$/);
     expect(runningPackPids()).toEqual([]);
   });
@@ -35,8 +40,9 @@ describe("startPackProcess", () => {
   });
 
   it("times out in one line and kills a pack that never prints its port", async () => {
-    await expect(startPackProcess({ packDir: path.join(PACKS, "mini"), typeCheck: false, startTimeoutMs: 1 }))
-      .rejects.toThrow(/^policy pack .*mini did not print its port within 1 ms$/);
+    await expect(startPackProcess({ packDir: path.join(PACKS, "mini"), typeCheck: false, startTimeoutMs: 1 })).rejects.toThrow(
+      /^policy pack .*mini did not print its port within 1 ms$/,
+    );
     expect(runningPackPids()).toEqual([]);
   });
 });

@@ -18,7 +18,10 @@ const pack: PackMetadata = {
       name: "tags",
       enforcementLevel: "advisory",
       kind: "resource",
-      configSchema: { properties: { requiredTags: { type: "array", items: { type: "string" }, default: ["owner"] }, note: { type: "string" } }, required: [] },
+      configSchema: {
+        properties: { requiredTags: { type: "array", items: { type: "string" }, default: ["owner"] }, note: { type: "string" } },
+        required: [],
+      },
     },
     { name: "stack-x", enforcementLevel: "mandatory", kind: "stack" },
   ],
@@ -27,7 +30,10 @@ const pack: PackMetadata = {
 
 describe("parsePolicyConfig", () => {
   it("accepts level strings and objects, splitting enforcementLevel from properties", () => {
-    const parsed = parsePolicyConfig(JSON.stringify({ all: "mandatory", "res-b": { enforcementLevel: "disabled", x: 1 }, tags: { requiredTags: ["a"] } }), "f.json");
+    const parsed = parsePolicyConfig(
+      JSON.stringify({ all: "mandatory", "res-b": { enforcementLevel: "disabled", x: 1 }, tags: { requiredTags: ["a"] } }),
+      "f.json",
+    );
     expect(parsed).toEqual({
       all: { enforcementLevel: "mandatory", properties: {} },
       "res-b": { enforcementLevel: "disabled", properties: { x: 1 } },
@@ -58,13 +64,18 @@ describe("parsePolicyConfig", () => {
   });
 
   it("round-trips any map of policy names to levels", () => {
-    fc.assert(fc.property(
-      fc.dictionary(fc.string({ minLength: 1 }).filter((k) => k !== "__proto__"), fc.constantFrom(...ENFORCEMENT_LEVELS)),
-      (levels) => {
-        const parsed = parsePolicyConfig(JSON.stringify(levels), "f.json");
-        expect(Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v.enforcementLevel]))).toEqual(levels);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string({ minLength: 1 }).filter((k) => k !== "__proto__"),
+          fc.constantFrom(...ENFORCEMENT_LEVELS),
+        ),
+        (levels) => {
+          const parsed = parsePolicyConfig(JSON.stringify(levels), "f.json");
+          expect(Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v.enforcementLevel]))).toEqual(levels);
+        },
+      ),
+    );
   });
 });
 
@@ -76,7 +87,10 @@ describe("reconcilePolicyConfig", () => {
   });
 
   it("applies `all` first, then per-policy levels and properties on top", () => {
-    const config = reconcilePolicyConfig(pack, parsePolicyConfig(JSON.stringify({ all: "advisory", "stack-x": "disabled", tags: { note: "n" } }), "f"));
+    const config = reconcilePolicyConfig(
+      pack,
+      parsePolicyConfig(JSON.stringify({ all: "advisory", "stack-x": "disabled", tags: { note: "n" } }), "f"),
+    );
     const levels = effectiveLevels(pack, config);
     expect(Object.fromEntries(levels)).toEqual({ "res-a": "advisory", "res-b": "advisory", tags: "advisory", "stack-x": "disabled" });
     expect(config.tags.properties).toEqual({ requiredTags: ["owner"], note: "n" });
@@ -86,20 +100,28 @@ describe("reconcilePolicyConfig", () => {
   });
 
   it("layers the pack's initial config between defaults and the file", () => {
-    const withInitial: PackMetadata = { ...pack, initialConfig: { "res-b": { enforcementLevel: "mandatory", properties: {} }, tags: { enforcementLevel: "advisory", properties: { requiredTags: ["cost"] } } } };
+    const withInitial: PackMetadata = {
+      ...pack,
+      initialConfig: {
+        "res-b": { enforcementLevel: "mandatory", properties: {} },
+        tags: { enforcementLevel: "advisory", properties: { requiredTags: ["cost"] } },
+      },
+    };
     const config = reconcilePolicyConfig(withInitial, parsePolicyConfig('{"tags": {"requiredTags": ["env"]}}', "f"));
     expect(config["res-b"].enforcementLevel).toBe("mandatory");
     expect(config.tags.properties.requiredTags).toEqual(["env"]);
   });
 
   it("rejects a policy the pack does not have, listing the ones it has", () => {
-    expect(() => reconcilePolicyConfig(pack, parsePolicyConfig('{"res-c": "mandatory"}', "f"), "policy config f"))
-      .toThrow('policy config f: unknown policy "res-c" (pack pack has: res-a, res-b, stack-x, tags)');
+    expect(() => reconcilePolicyConfig(pack, parsePolicyConfig('{"res-c": "mandatory"}', "f"), "policy config f")).toThrow(
+      'policy config f: unknown policy "res-c" (pack pack has: res-a, res-b, stack-x, tags)',
+    );
   });
 
   it("validates the merged properties against the policy's config schema", () => {
-    expect(() => reconcilePolicyConfig(pack, parsePolicyConfig('{"tags": {"requiredTags": "owner"}}', "f"), "policy config f"))
-      .toThrow(/^policy config f: tags\.requiredTags: .*expected array/);
+    expect(() => reconcilePolicyConfig(pack, parsePolicyConfig('{"tags": {"requiredTags": "owner"}}', "f"), "policy config f")).toThrow(
+      /^policy config f: tags\.requiredTags: .*expected array/,
+    );
   });
 });
 

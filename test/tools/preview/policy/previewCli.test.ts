@@ -8,7 +8,6 @@ import * as path from "path";
 import type { PreviewResult, StackResult, Violation } from "../../../../tools/preview/types";
 
 const REPO = path.resolve(__dirname, "../../../..");
-const PROGRAMS = path.join(REPO, "test/fixtures/policy-programs");
 const DEFAULT_STORAGE_POLICIES = [
   "aml-default-storage-not-premium",
   "aml-default-storage-no-hns",
@@ -46,10 +45,12 @@ beforeAll(async () => {
   const programs = ["premium-default", "hns-default", "blob-default", "datastores", "hub-project"];
   const results = await Promise.all(programs.map((p, i) => preview(p, i === 0)));
   programs.forEach((p, i) => (runs[p] = results[i]));
-  stacks = Object.fromEntries(programs.map((p) => {
-    const parsed = JSON.parse(runs[p].stdout) as PreviewResult;
-    return [p, parsed.stacks[0]];
-  }));
+  stacks = Object.fromEntries(
+    programs.map((p) => {
+      const parsed = JSON.parse(runs[p].stdout) as PreviewResult;
+      return [p, parsed.stacks[0]];
+    }),
+  );
 }, 120_000);
 
 const storageViolations = (stack: StackResult): Violation[] => stack.violations.filter((v) => DEFAULT_STORAGE_POLICIES.includes(v.policy));
@@ -64,9 +65,14 @@ describe("npm run preview with the policy pack", () => {
     const stack = stacks[program];
     expect(runs[program].code).toBe(1);
     expect(stack.error).toBeUndefined();
-    expect(storageViolations(stack)).toEqual([expect.objectContaining({
-      policy, policyPack: "azure-ml-workspaces", enforcementLevel: "mandatory", urn: urnOf(stack, "ws"),
-    })]);
+    expect(storageViolations(stack)).toEqual([
+      expect.objectContaining({
+        policy,
+        policyPack: "azure-ml-workspaces",
+        enforcementLevel: "mandatory",
+        urn: urnOf(stack, "ws"),
+      }),
+    ]);
   });
 
   it("datastores: premium and HNS accounts used only as datastores pass, exit 0", () => {

@@ -4,9 +4,21 @@ import { fakeStack, STACK_URN } from "./fakeStack";
 const stack = fakeStack([
   { type: "pulumi:providers:azure-native", name: "westeu", inputs: { location: "westeurope" } },
   { type: "acme:ml:Hub", name: "hub", custom: false },
-  { type: "azure-native:storage:StorageAccount", name: "st", parent: "hub", protect: true, inputs: { kind: "StorageV2", __defaults: [], gone: undefined } },
+  {
+    type: "azure-native:storage:StorageAccount",
+    name: "st",
+    parent: "hub",
+    protect: true,
+    inputs: { kind: "StorageV2", __defaults: [], gone: undefined },
+  },
   { type: "azure-native:keyvault:Vault", name: "kv", provider: "westeu" },
-  { type: "azure-native:machinelearningservices:Workspace", name: "ws", parent: "hub", dependsOn: ["kv"], propertyDependencies: { storageAccount: ["st"], keyVault: ["kv"] } },
+  {
+    type: "azure-native:machinelearningservices:Workspace",
+    name: "ws",
+    parent: "hub",
+    dependsOn: ["kv"],
+    propertyDependencies: { storageAccount: ["st"], keyVault: ["kv"] },
+  },
 ]);
 const byName = (name: string) => analyzeRequests(stack).find((r) => r.name === name)!;
 
@@ -21,8 +33,12 @@ describe("URN parts", () => {
 describe("analyzeRequests", () => {
   it("sends every registration like the engine: stack, components, providers and custom resources", () => {
     expect(analyzeRequests(stack).map((r) => r.type)).toEqual([
-      "pulumi:pulumi:Stack", "pulumi:providers:azure-native", "acme:ml:Hub",
-      "azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", "azure-native:machinelearningservices:Workspace",
+      "pulumi:pulumi:Stack",
+      "pulumi:providers:azure-native",
+      "acme:ml:Hub",
+      "azure-native:storage:StorageAccount",
+      "azure-native:keyvault:Vault",
+      "azure-native:machinelearningservices:Workspace",
     ]);
   });
 
@@ -37,10 +53,16 @@ describe("analyzeRequests", () => {
 
   it("attaches an explicit provider with its inputs, else the package's default provider", () => {
     expect(byName("kv").provider).toEqual({
-      urn: stack.resources[1].urn, type: "pulumi:providers:azure-native", name: "westeu", properties: { location: "westeurope" },
+      urn: stack.resources[1].urn,
+      type: "pulumi:providers:azure-native",
+      name: "westeu",
+      properties: { location: "westeurope" },
     });
     expect(byName("st").provider).toEqual({
-      urn: "urn:pulumi:dev::checks::pulumi:providers:azure-native::default", type: "pulumi:providers:azure-native", name: "default", properties: {},
+      urn: "urn:pulumi:dev::checks::pulumi:providers:azure-native::default",
+      type: "pulumi:providers:azure-native",
+      name: "default",
+      properties: {},
     });
   });
 
@@ -69,6 +91,10 @@ describe("stackResources", () => {
 
 describe("plainProperties", () => {
   it("keeps internal keys when asked (Remediate sees them) and never returns non-JSON values", () => {
-    expect(plainProperties({ __meta: 1, when: new Date(0), n: NaN }, false)).toEqual({ __meta: 1, when: "1970-01-01T00:00:00.000Z", n: null });
+    expect(plainProperties({ __meta: 1, when: new Date(0), n: NaN }, false)).toEqual({
+      __meta: 1,
+      when: "1970-01-01T00:00:00.000Z",
+      n: null,
+    });
   });
 });

@@ -6,7 +6,11 @@ import { parse } from "yaml";
 const WORKFLOWS = path.resolve(__dirname, "../../../../.github/workflows");
 const load = (file: string): any => parse(fs.readFileSync(path.join(WORKFLOWS, file), "utf8"));
 const stepUsing = (steps: any[], action: string) => steps.find((s) => typeof s.uses === "string" && s.uses.startsWith(action));
-const runs = (steps: any[]) => steps.filter((s) => typeof s.run === "string").map((s) => s.run as string).join("\n");
+const runs = (steps: any[]) =>
+  steps
+    .filter((s) => typeof s.run === "string")
+    .map((s) => s.run as string)
+    .join("\n");
 const SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repository";
 
 describe("policy-check.yml (offline, fork-safe)", () => {

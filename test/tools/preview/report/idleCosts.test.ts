@@ -2,7 +2,10 @@ import { idleCostSections, renderIdleCostsText } from "../../../../tools/preview
 
 const outputs = {
   workspaces: {
-    "team-a": { workspaceId: "/x", idleCosts: { items: [{ resource: "containerRegistry", ownership: "dedicated", basis: ["fixed"], note: "daily fee" }], notes: [] } },
+    "team-a": {
+      workspaceId: "/x",
+      idleCosts: { items: [{ resource: "containerRegistry", ownership: "dedicated", basis: ["fixed"], note: "daily fee" }], notes: [] },
+    },
   },
   hubs: { research: { projects: {}, idleCosts: { items: [{ resource: "storage", ownership: "shared", note: "data kept" }] } } },
   storageAccountId: "/subscriptions/x",
@@ -24,7 +27,10 @@ it("renders nothing for a program that reports no idle costs", () => {
 it("renders a markdown table with escaped cells", async () => {
   const { renderIdleCostsMarkdown } = await import("../../../../tools/preview/report/idleCosts");
   const { escapeCell } = await import("../../../../tools/preview/report/markdown");
-  const lines = renderIdleCostsMarkdown({ workspaces: { a: { idleCosts: { items: [{ resource: "storage", ownership: "shared", note: "a | b" }] } } } }, escapeCell);
+  const lines = renderIdleCostsMarkdown(
+    { workspaces: { a: { idleCosts: { items: [{ resource: "storage", ownership: "shared", note: "a | b" }] } } } },
+    escapeCell,
+  );
   expect(lines).toContain("| workspaces.a | storage | shared | a \\| b |");
   expect(renderIdleCostsMarkdown({}, escapeCell)).toEqual([]);
 });

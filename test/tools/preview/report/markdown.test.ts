@@ -3,8 +3,12 @@ import type { StackResult, Violation } from "../../../../tools/preview/types";
 import { fakeStack, type ResourceSpec } from "../policy/fakeStack";
 
 const violation = (urn: string, over: Partial<Violation> = {}): Violation => ({
-  policy: "aml-default-storage-not-premium", policyPack: "azure-ml-workspaces", enforcementLevel: "mandatory",
-  urn, message: "Default storage must not be premium.\nWorkspace 'ws' uses 'st'.", ...over,
+  policy: "aml-default-storage-not-premium",
+  policyPack: "azure-ml-workspaces",
+  enforcementLevel: "mandatory",
+  urn,
+  message: "Default storage must not be premium.\nWorkspace 'ws' uses 'st'.",
+  ...over,
 });
 
 function hubStack(): StackResult {
@@ -13,9 +17,17 @@ function hubStack(): StackResult {
     { type: "azure-native:storage:StorageAccount", name: "st", parent: "hub" },
     { type: "azure-native:keyvault:Vault", name: "kv", parent: "hub" },
     { type: "azure-native:authorization:RoleAssignment", name: "grant", parent: "kv" },
-    { type: "azure-native:machinelearningservices:Workspace", name: "ws", parent: "hub", propertyDependencies: { storageAccount: ["st"], keyVault: ["kv"] } },
+    {
+      type: "azure-native:machinelearningservices:Workspace",
+      name: "ws",
+      parent: "hub",
+      propertyDependencies: { storageAccount: ["st"], keyVault: ["kv"] },
+    },
   ]);
-  stack.violations = [violation(stack.resources[5].urn), violation(stack.resources[3].urn, { policy: "aml-keyvault-rbac", enforcementLevel: "advisory", message: "RBAC" })];
+  stack.violations = [
+    violation(stack.resources[5].urn),
+    violation(stack.resources[3].urn, { policy: "aml-keyvault-rbac", enforcementLevel: "advisory", message: "RBAC" }),
+  ];
   return stack;
 }
 
@@ -81,7 +93,19 @@ describe("renderGraph", () => {
   });
 
   it("drops dependency edges implied by longer paths and shortens index-module types", () => {
-    expect(transitiveReduction([["a", "b"], ["b", "c"], ["a", "c"], ["c", "d"], ["a", "d"]])).toEqual([["a", "b"], ["b", "c"], ["c", "d"]]);
+    expect(
+      transitiveReduction([
+        ["a", "b"],
+        ["b", "c"],
+        ["a", "c"],
+        ["c", "d"],
+        ["a", "d"],
+      ]),
+    ).toEqual([
+      ["a", "b"],
+      ["b", "c"],
+      ["c", "d"],
+    ]);
     const stack = fakeStack([
       { type: "azure-native:resources:ResourceGroup", name: "rg" },
       { type: "azure-native:storage:StorageAccount", name: "st", dependsOn: ["rg"] },
@@ -108,7 +132,9 @@ describe("renderGraph", () => {
 describe("fitting a PR comment", () => {
   const manyViolations = (count: number, level: string): StackResult => {
     const stack = fakeStack(Array.from({ length: count }, (_, i) => ({ type: "azure-native:storage:StorageAccount", name: `st${i}` })));
-    stack.violations = stack.resources.slice(1).map((r) => violation(r.urn, { enforcementLevel: level, message: `${"x".repeat(150)} ${r.name}` }));
+    stack.violations = stack.resources
+      .slice(1)
+      .map((r) => violation(r.urn, { enforcementLevel: level, message: `${"x".repeat(150)} ${r.name}` }));
     return stack;
   };
 
@@ -116,7 +142,11 @@ describe("fitting a PR comment", () => {
     const md = renderMarkdown({ stacks: [manyViolations(40, "advisory")] });
     expect(md.split("\n").filter((l) => l.startsWith("| 🟡"))).toHaveLength(25);
     expect(md).toContain("_…and 15 more advisory violations (`npm run preview -- --stack dev` lists all)._");
-    expect(renderMarkdown({ stacks: [manyViolations(40, "mandatory")] }).split("\n").filter((l) => l.startsWith("| 🔴"))).toHaveLength(40);
+    expect(
+      renderMarkdown({ stacks: [manyViolations(40, "mandatory")] })
+        .split("\n")
+        .filter((l) => l.startsWith("| 🔴")),
+    ).toHaveLength(40);
   });
 
   it("drops the graphs, then truncates, to stay under GitHub's comment limit", () => {

@@ -12,35 +12,53 @@ import { fakeStack } from "../policy/fakeStack";
 const githubSarif = z.object({
   $schema: z.string().url(),
   version: z.literal("2.1.0"),
-  runs: z.array(z.object({
-    tool: z.object({
-      driver: z.object({
-        name: z.string().min(1),
-        version: z.string().min(1),
-        informationUri: z.string().url().optional(),
-        rules: z.array(z.object({
-          id: z.string().min(1),
-          shortDescription: z.object({ text: z.string().min(1) }),
-          defaultConfiguration: z.object({ level: z.enum(["error", "warning", "note", "none"]) }),
-          properties: z.object({ tags: z.array(z.string()), "security-severity": z.string().regex(/^\d+(\.\d+)?$/).optional() }),
-        })),
-      }),
-    }),
-    results: z.array(z.object({
-      ruleId: z.string().min(1),
-      ruleIndex: z.number().int().nonnegative(),
-      level: z.enum(["error", "warning", "note", "none"]),
-      message: z.object({ text: z.string().min(1) }),
-      locations: z.array(z.object({
-        physicalLocation: z.object({
-          artifactLocation: z.object({ uri: z.string().regex(/^[^\\/][^\\]*$/, "repo-relative, forward slashes") }),
-          region: z.object({ startLine: z.number().int().positive() }),
+  runs: z
+    .array(
+      z.object({
+        tool: z.object({
+          driver: z.object({
+            name: z.string().min(1),
+            version: z.string().min(1),
+            informationUri: z.string().url().optional(),
+            rules: z.array(
+              z.object({
+                id: z.string().min(1),
+                shortDescription: z.object({ text: z.string().min(1) }),
+                defaultConfiguration: z.object({ level: z.enum(["error", "warning", "note", "none"]) }),
+                properties: z.object({
+                  tags: z.array(z.string()),
+                  "security-severity": z
+                    .string()
+                    .regex(/^\d+(\.\d+)?$/)
+                    .optional(),
+                }),
+              }),
+            ),
+          }),
         }),
-        logicalLocations: z.array(z.object({ fullyQualifiedName: z.string().startsWith("urn:pulumi:") })).min(1),
-      })).min(1),
-      partialFingerprints: z.record(z.string(), z.string()),
-    })),
-  })).length(1),
+        results: z.array(
+          z.object({
+            ruleId: z.string().min(1),
+            ruleIndex: z.number().int().nonnegative(),
+            level: z.enum(["error", "warning", "note", "none"]),
+            message: z.object({ text: z.string().min(1) }),
+            locations: z
+              .array(
+                z.object({
+                  physicalLocation: z.object({
+                    artifactLocation: z.object({ uri: z.string().regex(/^[^\\/][^\\]*$/, "repo-relative, forward slashes") }),
+                    region: z.object({ startLine: z.number().int().positive() }),
+                  }),
+                  logicalLocations: z.array(z.object({ fullyQualifiedName: z.string().startsWith("urn:pulumi:") })).min(1),
+                }),
+              )
+              .min(1),
+            partialFingerprints: z.record(z.string(), z.string()),
+          }),
+        ),
+      }),
+    )
+    .length(1),
 });
 
 const ROOT = path.resolve("/repo");
@@ -52,9 +70,14 @@ function preview(): PreviewResult {
   ]);
   dev.configFile = path.join(ROOT, "stacks", "Pulumi.dev.yaml");
   const v = (over: Partial<Violation>): Violation => ({
-    policy: "aml-default-storage-not-premium", policyPack: "azure-ml-workspaces", policyPackVersion: "0.1.0",
-    enforcementLevel: "mandatory", urn: dev.resources[2].urn, message: "Default storage must not be premium.\nWorkspace 'ws' uses 'st'.",
-    severity: "critical", ...over,
+    policy: "aml-default-storage-not-premium",
+    policyPack: "azure-ml-workspaces",
+    policyPackVersion: "0.1.0",
+    enforcementLevel: "mandatory",
+    urn: dev.resources[2].urn,
+    message: "Default storage must not be premium.\nWorkspace 'ws' uses 'st'.",
+    severity: "critical",
+    ...over,
   });
   dev.violations = [
     v({}),
@@ -81,13 +104,20 @@ describe("renderSarif", () => {
       ["aml-storage-min-tls", "warning", "aml-storage-min-tls"],
     ]);
     expect(run.tool.driver.rules).toHaveLength(2);
-    expect(run.tool.driver.rules[0]).toMatchObject({ shortDescription: { text: "Default storage must not be premium." }, properties: { "security-severity": "9.5" } });
+    expect(run.tool.driver.rules[0]).toMatchObject({
+      shortDescription: { text: "Default storage must not be premium." },
+      properties: { "security-severity": "9.5" },
+    });
   });
 
   it("locates results at the stack config relative to the repo, with the URN as logical location", () => {
     const [first, , stackWide] = sarif.runs[0].results;
     expect(first.locations[0].physicalLocation.artifactLocation.uri).toBe("stacks/Pulumi.dev.yaml");
-    expect(first.locations[0].logicalLocations[0]).toEqual({ fullyQualifiedName: preview().stacks[0].resources[2].urn, name: "ws", kind: "resource" });
+    expect(first.locations[0].logicalLocations[0]).toEqual({
+      fullyQualifiedName: preview().stacks[0].resources[2].urn,
+      name: "ws",
+      kind: "resource",
+    });
     expect(first.message.text).toBe("Default storage must not be premium. Workspace 'ws' uses 'st'. [ws in stack checks/dev]");
     expect(stackWide.locations[0].logicalLocations[0].fullyQualifiedName).toBe("urn:pulumi:dev::checks::pulumi:pulumi:Stack::checks-dev");
   });
@@ -95,14 +125,20 @@ describe("renderSarif", () => {
   it("gives every flagged resource its own stable fingerprint", () => {
     const prints = sarif.runs[0].results.map((r: any) => r.partialFingerprints.primaryLocationLineHash);
     expect(new Set(prints).size).toBe(3);
-    expect(JSON.parse(renderSarif(preview(), ROOT)).runs[0].results.map((r: any) => r.partialFingerprints.primaryLocationLineHash)).toEqual(prints);
+    expect(JSON.parse(renderSarif(preview(), ROOT)).runs[0].results.map((r: any) => r.partialFingerprints.primaryLocationLineHash)).toEqual(
+      prints,
+    );
   });
 
   it("reports failed stacks as tool execution notifications", () => {
-    expect(sarif.runs[0].invocations).toEqual([{
-      executionSuccessful: false,
-      toolExecutionNotifications: [{ level: "error", message: { text: "stack checks/prod failed to preview: config: missing 'location'" } }],
-    }]);
+    expect(sarif.runs[0].invocations).toEqual([
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          { level: "error", message: { text: "stack checks/prod failed to preview: config: missing 'location'" } },
+        ],
+      },
+    ]);
   });
 
   it("is valid with no violations at all", () => {

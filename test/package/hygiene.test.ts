@@ -1,0 +1,81 @@
+/**
+ * The hygiene `npm test` relies on: ESLint bans the root `@pulumi/azure-native` import everywhere (by name and by its
+ * other spellings), in the library and in the policy pack, and the test script lints and checks formatting first.
+ * ESLint runs once, in a child process (its flat config is an ES module), on in-memory probes.
+ */
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { REPO_ROOT } from "../previewCli";
+
+const PROBES: Record<string, string> = {
+  rootNamespace: 'import * as azure from "@pulumi/azure-native";\nexport const a = azure;\n',
+  rootIndex: 'import { storage } from "@pulumi/azure-native/index";\nexport const s = storage;\n',
+  rootIndexJs: 'import * as azure from "@pulumi/azure-native/index.js";\nexport const a = azure;\n',
+  rootTypeOnly: 'import type * as azure from "@pulumi/azure-native/";\nexport type A = typeof azure;\n',
+  reExport: 'export * from "@pulumi/azure-native";\n',
+  importEquals: 'import azure = require("@pulumi/azure-native");\nexport const a = azure;\n',
+  submodules:
+    'import * as storage from "@pulumi/azure-native/storage";\nimport type * as types from "@pulumi/azure-native/types/input";\nexport const s: types.storage.SkuArgs | typeof storage = storage;\n',
+};
+const FOLDERS = ["components", "policies/rules", "stacks", "test"];
+
+const LINT_SCRIPT = `
+import { ESLint } from "eslint";
+const probes = JSON.parse(process.argv[1]);
+const folders = JSON.parse(process.argv[2]);
+const eslint = new ESLint({ cwd: process.cwd() });
+const out = {};
+for (const folder of folders) for (const [name, text] of Object.entries(probes)) {
+  const [result] = await eslint.lintText(text, { filePath: folder + "/probe-" + name + ".ts" });
+  out[folder + ":" + name] = result.messages.map((m) => m.ruleId ?? m.message);
+}
+console.log(JSON.stringify(out));
+`;
+
+let results: Record<string, string[]>;
+
+beforeAll(async () => {
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ["--input-type=module", "-e", LINT_SCRIPT, JSON.stringify(PROBES), JSON.stringify(FOLDERS)],
+      { cwd: REPO_ROOT },
+      (err, out, stderr) => (err ? reject(new Error(stderr || String(err))) : resolve(out)),
+    ),
+  );
+  results = JSON.parse(stdout);
+});
+
+describe("eslint.config.mjs", () => {
+  it.each(FOLDERS)("bans every spelling of the root azure-native import in %s", (folder) => {
+    for (const probe of ["rootNamespace", "rootIndex", "rootIndexJs", "rootTypeOnly", "reExport", "importEquals"]) {
+      // Exactly once: the name is banned by `paths`, the other spellings by `patterns`, never both.
+      const banned = results[`${folder}:${probe}`].filter((rule) => rule === "@typescript-eslint/no-restricted-imports");
+      expect({ probe, banned: banned.length }).toEqual({ probe, banned: 1 });
+    }
+  });
+
+  it.each(FOLDERS)("allows submodule imports in %s", (folder) => {
+    expect(results[`${folder}:submodules`]).toEqual([]);
+  });
+});
+
+describe("package.json", () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
+
+  it("lints and checks formatting before the type-check and jest", () => {
+    const steps = String(manifest.scripts.test)
+      .split("&&")
+      .map((step) => step.trim());
+    expect(steps).toEqual(["npm run lint", "npm run format:check", "npm run typecheck", "jest"]);
+    expect(manifest.scripts.lint).toMatch(/^eslint \. /);
+    expect(manifest.scripts["format:check"]).toMatch(/^prettier --check (--cache )?\.$/);
+  });
+
+  it("pins TypeScript to 5.9 and builds the package before packing", () => {
+    expect(manifest.devDependencies.typescript).toBe("~5.9.3");
+    expect(manifest.scripts.prepack).toContain("npm run build");
+    expect(manifest.scripts.build).toMatch(/rmSync\('dist'.* && tsc -p tsconfig\.build\.json$/);
+  });
+});

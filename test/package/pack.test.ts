@@ -1,0 +1,131 @@
+/**
+ * `npm pack` (whose prepack builds dist/ with tsconfig.build.json) yields a package a Pulumi program can use by name:
+ * the tarball is unpacked into <repo>/.scratch/package-test/node_modules (gitignored; its own dependencies resolve to
+ * the repo's node_modules, so no network), then a scratch TypeScript program importing "azure-ml-workspaces" and
+ * "azure-ml-workspaces/policies" is type-checked with tsc against the tarball's .d.ts and previewed offline.
+ * One build, one pack, one tsc and one preview (the last two in parallel).
+ */
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as ts from "typescript";
+import { REPO_ROOT, previewJson, type CliRun } from "../previewCli";
+import type { StackResult } from "../../tools/preview/types";
+import { CONSUMER_FILES, ROOT_COMPONENTS } from "./consumerProgram";
+
+const SCRATCH = path.join(REPO_ROOT, ".scratch/package-test");
+const INSTALLED = path.join(SCRATCH, "node_modules/azure-ml-workspaces");
+
+function run(command: string, args: string[], cwd: string): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+let packed: { filename: string; files: { path: string }[] };
+let tsc: CliRun;
+let preview: CliRun;
+let stack: StackResult;
+
+beforeAll(async () => {
+  const destination = fs.mkdtempSync(path.join(os.tmpdir(), "aml-pack-"));
+  const pack = await run("npm", ["pack", "--json", "--pack-destination", destination], REPO_ROOT);
+  if (pack.code !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
+  // The prepack script's banners come first on stdout; the JSON report is the rest, from its first line "[".
+  [packed] = JSON.parse(pack.stdout.slice(pack.stdout.search(/^\[/m)));
+
+  fs.rmSync(SCRATCH, { recursive: true, force: true });
+  fs.mkdirSync(INSTALLED, { recursive: true });
+  const untar = await run("tar", ["-xzf", path.join(destination, packed.filename), "-C", INSTALLED, "--strip-components=1"], REPO_ROOT);
+  if (untar.code !== 0) throw new Error(`tar failed: ${untar.stderr}`);
+  fs.rmSync(destination, { recursive: true, force: true });
+  for (const [file, text] of Object.entries(CONSUMER_FILES)) fs.writeFileSync(path.join(SCRATCH, file), text);
+
+  const tscBin = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
+  let json: { result: { stacks: StackResult[] } };
+  [tsc, json] = await Promise.all([
+    run(process.execPath, [tscBin, "-p", SCRATCH], SCRATCH),
+    previewJson(["--cwd", SCRATCH, "--stack", "dev", "--no-policy"]).then(({ run: r, result }) => {
+      preview = r;
+      return { result };
+    }),
+  ]);
+  stack = json.result.stacks[0];
+}, 180_000);
+
+describe("npm pack", () => {
+  it("ships compiled JavaScript with declarations, and no TypeScript sources or tests", () => {
+    const files = packed.files.map((f) => f.path);
+    for (const entry of [
+      "dist/components/index.js",
+      "dist/components/index.d.ts",
+      "dist/policies/policies.js",
+      "dist/policies/policies.d.ts",
+    ]) {
+      expect(files).toContain(entry);
+    }
+    expect(files).toEqual(
+      expect.arrayContaining(["package.json", "README.md", "CHANGELOG.md", "docs/config-reference.md", "docs/policy-reference.md"]),
+    );
+    expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    expect(files.filter((f) => /^(test|stacks|tools|examples)\//.test(f) || f === "dist/policies/index.js")).toEqual([]);
+  });
+
+  it("declares the Pulumi SDKs as caret ranges and @pulumi/policy as an optional peer", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(INSTALLED, "package.json"), "utf8"));
+    for (const sdk of ["@pulumi/pulumi", "@pulumi/azure-native", "@pulumi/azuread"]) {
+      expect(manifest.dependencies[sdk] ?? manifest.peerDependencies[sdk]).toMatch(/^\^\d/);
+    }
+    expect(manifest.peerDependencies["@pulumi/policy"]).toMatch(/^\^\d/);
+    expect(manifest.peerDependenciesMeta["@pulumi/policy"]).toEqual({ optional: true });
+  });
+});
+
+describe("a program using the packed package", () => {
+  it("type-checks against the tarball's declarations (node16 resolution, through `exports`)", () => {
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.code).toBe(0);
+  });
+
+  it.each(["node10", "node16"] as const)("resolves both entry points to the tarball's .d.ts with moduleResolution %s", (mode) => {
+    const options: ts.CompilerOptions =
+      mode === "node10"
+        ? { moduleResolution: ts.ModuleResolutionKind.Node10, module: ts.ModuleKind.CommonJS }
+        : { moduleResolution: ts.ModuleResolutionKind.Node16, module: ts.ModuleKind.Node16 };
+    const resolve = (name: string) =>
+      ts.resolveModuleName(name, path.join(SCRATCH, "index.ts"), options, ts.sys).resolvedModule?.resolvedFileName;
+    expect(resolve("azure-ml-workspaces")).toBe(path.join(INSTALLED, "dist/components/index.d.ts"));
+    expect(resolve("azure-ml-workspaces/policies")).toBe(path.join(INSTALLED, "dist/policies/policies.d.ts"));
+  });
+
+  it("previews offline with the components' resources", () => {
+    expect(preview.stderr).not.toMatch(/error:/);
+    expect(preview.code).toBe(0);
+    const types = new Set(stack.resources.map((r) => r.type));
+    for (const type of [
+      "azure-ml-workspaces:ml:Workspace",
+      "azure-ml-workspaces:ml:Hub",
+      "azure-ml-workspaces:ml:Project",
+      "azure-native:storage:StorageAccount",
+    ]) {
+      expect(types).toContain(type);
+    }
+    expect(stack.resources.filter((r) => r.type === "azure-native:machinelearningservices:Workspace")).toHaveLength(3);
+  });
+
+  it("loads every root component and the policies from the package at run time", () => {
+    expect(stack.outputs.components).toEqual([...ROOT_COMPONENTS]);
+    const policies = stack.outputs.policies as { pack: string; all: string[]; defaultStorage: number };
+    expect(policies.pack).toBe("azure-ml-workspaces");
+    expect(policies.all).toContain("aml-default-storage-not-premium");
+    expect(policies.defaultStorage).toBe(4);
+  });
+
+  it("runs the compiled JavaScript of the tarball, not the repository's sources", () => {
+    expect(stack.outputs.resolvedFrom).toBe(path.join(INSTALLED, "dist/components/index.js"));
+  });
+});
