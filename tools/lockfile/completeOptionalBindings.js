@@ -14,7 +14,16 @@ const lock = JSON.parse(fs.readFileSync(lockPath, "utf8"));
 /** `<os>-<cpu>[-<abi>]` as the binding packages spell it → npm's os/cpu/libc fields. */
 function platformOf(suffix) {
   const [os, cpu, abi] = suffix.split("-");
-  const cpuName = { "arm": "arm", "arm64": "arm64", "x64": "x64", "ia32": "ia32", "loong64": "loong64", "ppc64": "ppc64", "riscv64": "riscv64", "s390x": "s390x" }[cpu];
+  const cpuName = {
+    arm: "arm",
+    arm64: "arm64",
+    x64: "x64",
+    ia32: "ia32",
+    loong64: "loong64",
+    ppc64: "ppc64",
+    riscv64: "riscv64",
+    s390x: "s390x",
+  }[cpu];
   if (!cpuName) throw new Error(`unknown cpu in ${suffix}`);
   const fields = { cpu: [cpuName], os: [os] };
   if (os === "linux" && abi) fields.libc = [/musl/.test(abi) ? "musl" : "glibc"];
