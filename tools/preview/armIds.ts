@@ -165,7 +165,13 @@ export interface ArmResourceNaming {
  * Names and identifies an azure-native resource from its token, logical name, URN and inputs. The physical name is
  * the name input when set, else Pulumi-style autoname `<logical>-<7 hex of the URN hash>` (a GUID where Azure wants one).
  */
-export function armNaming(module: string, type: string, logicalName: string, urn: string, inputs: Record<string, unknown>): ArmResourceNaming {
+export function armNaming(
+  module: string,
+  type: string,
+  logicalName: string,
+  urn: string,
+  inputs: Record<string, unknown>,
+): ArmResourceNaming {
   const spec = specFor(module, type, inputs);
   const explicit = spec.nameInputs.map((key) => inputs[key]).find((v): v is string => typeof v === "string" && v !== "");
   const name = explicit ?? (spec.guidName ? fakeGuid(urn) : `${logicalName}-${hashHex(urn, 7)}`);

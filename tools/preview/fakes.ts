@@ -75,7 +75,11 @@ function typeSpecificOutputs(token: string, name: string, id: string, location: 
   switch (token) {
     case "storage:StorageAccount": {
       const sku = isObject(inputs.sku) ? inputs.sku : {};
-      const tier = String(sku.name ?? "").toLowerCase().startsWith("premium") ? "Premium" : "Standard";
+      const tier = String(sku.name ?? "")
+        .toLowerCase()
+        .startsWith("premium")
+        ? "Premium"
+        : "Standard";
       return { sku: { ...sku, tier }, primaryEndpoints: storageEndpoints(name), primaryLocation: location, statusOfPrimary: "available" };
     }
     case "machinelearningservices:Workspace":
@@ -107,7 +111,14 @@ function typeSpecificOutputs(token: string, name: string, id: string, location: 
 
 function storageEndpoints(accountName: string): Props {
   const endpoint = (service: string) => `https://${accountName}.${service}.core.windows.net/`;
-  return { blob: endpoint("blob"), dfs: endpoint("dfs"), file: endpoint("file"), queue: endpoint("queue"), table: endpoint("table"), web: endpoint("web") };
+  return {
+    blob: endpoint("blob"),
+    dfs: endpoint("dfs"),
+    file: endpoint("file"),
+    queue: endpoint("queue"),
+    table: endpoint("table"),
+    web: endpoint("web"),
+  };
 }
 
 /** A requested managed identity gets its principal: system-assigned on the resource, user-assigned per identity id. */
@@ -123,7 +134,10 @@ export function fakeIdentity(identity: unknown, urn: string): Props | undefined 
   const ids = Array.isArray(assigned) ? assigned.map(String) : isObject(assigned) ? Object.keys(assigned) : [];
   if (/UserAssigned/i.test(type) && ids.length > 0) {
     out.userAssignedIdentities = Object.fromEntries(
-      ids.map((id) => [id, { principalId: fakeGuid(`${armLookupKey(id)}#principalId`), clientId: fakeGuid(`${armLookupKey(id)}#clientId`) }]),
+      ids.map((id) => [
+        id,
+        { principalId: fakeGuid(`${armLookupKey(id)}#principalId`), clientId: fakeGuid(`${armLookupKey(id)}#clientId`) },
+      ]),
     );
   }
   return out;
@@ -177,7 +191,14 @@ export function fakeInvoke(token: string, inputs: Props): Props {
       return plausibleStorageAccount(String(inputs.resourceGroupName ?? ""), String(inputs.accountName ?? ""));
     case INVOKE_GET_RESOURCE_GROUP: {
       const name = String(inputs.resourceGroupName ?? "");
-      return { id: resourceGroupId(name), name, location: DEFAULT_LOCATION, type: "Microsoft.Resources/resourceGroups", properties: { provisioningState: "Succeeded" }, tags: {} };
+      return {
+        id: resourceGroupId(name),
+        name,
+        location: DEFAULT_LOCATION,
+        type: "Microsoft.Resources/resourceGroups",
+        properties: { provisioningState: "Succeeded" },
+        tags: {},
+      };
     }
     case "azure-native:storage:listStorageAccountKeys":
       return { keys: wireSecret(["key1", "key2"].map((keyName) => storageKey(inputs, keyName))) };

@@ -14,6 +14,8 @@ export interface WorkerJob {
   typescript: boolean;
   /** `PULUMI_CONFIG` and `PULUMI_CONFIG_SECRET_KEYS`. */
   configEnv: Record<string, string>;
+  /** Send registrations as they happen (`recorded` messages), for a policy check that runs alongside. */
+  streamRecords?: boolean;
 }
 
 /** A referenced stack's outputs in wire form (secrets still wrapped), as the engine's StackReference returns them. */
@@ -52,4 +54,23 @@ export type FromWorker =
   | { kind: "lookup"; requestId: number; id: string; globalName?: string }
   /** Every pending request is unanswered and the program has nothing else to do; `repliesSeen` answers received so far. */
   | { kind: "idle"; repliesSeen: number }
-  | { kind: "done"; result: WorkerResult };
+  /** Registrations since the last such message, in order (only when the job asks for them). */
+  | { kind: "recorded"; resources: RecordedResource[] }
+  | { kind: "done"; result: WorkerResult; streamed?: StreamedResources };
+
+/**
+ * With `streamRecords`, a result's resources travel only as the `recorded` messages (not twice): `done` then
+ * carries an empty list and this, which completes them.
+ */
+export interface StreamedResources {
+  /** Ids assigned after a registration was sent, by URN. */
+  ids: Record<string, string>;
+  /** Sent registrations the result leaves out (a failed stack's root `pulumi:pulumi:Stack`). */
+  omitted: string[];
+}
+
+/** The result's resources rebuilt from the `recorded` messages and the `done` message's completion. */
+export function completeStreamedResources(sent: readonly RecordedResource[], streamed: StreamedResources): RecordedResource[] {
+  const omitted = new Set(streamed.omitted);
+  return sent.filter((r) => !omitted.has(r.urn)).map((r) => (streamed.ids[r.urn] !== undefined ? { ...r, id: streamed.ids[r.urn] } : r));
+}

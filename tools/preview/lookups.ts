@@ -77,7 +77,9 @@ export class LookupIndex {
     if (recorded) return recorded;
     const entry = this.file?.entries.get(key);
     if (entry) {
-      return entry.props ? { kind: "props", props: entry.props } : { kind: "missing", reason: `resource '${entry.id}' does not exist (${this.file?.name} marks it null)` };
+      return entry.props
+        ? { kind: "props", props: entry.props }
+        : { kind: "missing", reason: `resource '${entry.id}' does not exist (${this.file?.name} marks it null)` };
     }
     return { kind: "none" };
   }

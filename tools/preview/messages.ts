@@ -2,7 +2,12 @@
 
 /** The first non-empty line of a message, trimmed. */
 export function firstLine(message: string): string {
-  return message.split("\n").find((line) => line.trim() !== "")?.trim() ?? message;
+  return (
+    message
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? message
+  );
 }
 
 /** The one-line message of anything thrown (for ts-node's compile errors, the first diagnostic). */

@@ -2,26 +2,67 @@
  * The policy check and the report formats owned by the policy-check module, loaded lazily so that `--no-policy`
  * and `--format text|json` never load them.
  */
-import type { PreviewResult, StackResult } from "./types";
+import type { PolicyCheck, StackCheck } from "./policy/check";
+import type { PreviewResult, RecordedResource, StackResult } from "./types";
 
 export interface PolicyStage {
+  /**
+   * Registrations a stack's program made so far, in order: the pack analyzes them while the program still runs, as
+   * the engine does. Stacks are checked one at a time, in the order of their first registration.
+   */
+  record(stack: StackResult["stack"], resources: RecordedResource[]): void;
   /** Adds the pack's violations and remediations (and the time it took) to a previewed stack. */
   check(stack: StackResult): Promise<void>;
+  /** The stack's program failed: it is not checked. */
+  abandon(stack: StackResult["stack"]): void;
   close(): Promise<void>;
 }
 
-export async function startPolicyStage(packDir: string, policyConfigFile?: string): Promise<PolicyStage> {
-  const { startPolicyCheck } = await import("./policy/check");
-  const policyCheck = await startPolicyCheck({ packDir, policyConfigFile });
+/** Starts the pack in the background; a failure to start is reported by `check`. */
+export function startPolicyStage(project: string, packDir: string, policyConfigFile?: string): PolicyStage {
+  const started: Promise<PolicyCheck> = import("./policy/check").then(({ startPolicyCheck }) =>
+    startPolicyCheck({ packDir, policyConfigFile }),
+  );
+  started.catch(() => undefined);
+  const open = new Map<string, Promise<StackCheck>>();
+  const stackCheck = (stack: string): Promise<StackCheck> => {
+    let check = open.get(stack);
+    if (!check) {
+      check = started.then((policy) => policy.openStack({ project, stack }));
+      check.catch(() => undefined);
+      open.set(stack, check);
+    }
+    return check;
+  };
+  const recordedEarly = new Set<string>();
   return {
+    record(stack, resources) {
+      recordedEarly.add(stack);
+      void stackCheck(stack).then(
+        (check) => check.add(resources),
+        () => undefined,
+      );
+    },
     async check(stack) {
-      const started = performance.now();
-      const { violations, remediations } = await policyCheck.checkStack(stack);
+      const begun = performance.now();
+      const check = await stackCheck(stack.stack);
+      if (!recordedEarly.has(stack.stack)) check.add(stack.resources);
+      const { violations, remediations } = await check.finish(stack);
       stack.violations = violations;
       stack.remediations = remediations;
-      if (stack.timings) stack.timings.policyMs = Math.round(performance.now() - started);
+      if (stack.timings) stack.timings.policyMs = Math.round(performance.now() - begun);
     },
-    close: () => policyCheck.close(),
+    abandon(stack) {
+      void open.get(stack)?.then(
+        (check) => check.abandon(),
+        () => undefined,
+      );
+    },
+    close: () =>
+      started.then(
+        (policy) => policy.close(),
+        () => undefined,
+      ),
   };
 }
 

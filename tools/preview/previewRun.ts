@@ -6,7 +6,7 @@ import { LookupIndex, loadLookupsFile } from "./lookups";
 import { errorLine } from "./messages";
 import { findRepoRoot, loadProject, PulumiProject, relativePath, stackConfigFile } from "./project";
 import { Scheduler } from "./scheduler";
-import { workerStackRunner } from "./stackJobs";
+import { RecordSink, workerStackRunner } from "./stackJobs";
 import { renderText } from "./textReport";
 import { EXIT_MANDATORY_VIOLATION, EXIT_OK, EXIT_PROGRAM_ERROR, PreviewResult, StackResult } from "./types";
 import type { WorkerPool } from "./workerProcess";
@@ -56,21 +56,23 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
   }
   pool.expect(selected.length);
 
-  // The pack starts while the programs run; it is only imported when policies are on.
+  // The pack starts while the programs run and analyzes the selected stacks' registrations as they come; it is
+  // only imported when policies are on.
   const policy = args.policy
-    ? import("./policyStage").then(({ startPolicyStage }) =>
-        startPolicyStage(
-          path.resolve(callerCwd, args.policyPack ?? DEFAULT_POLICY_PACK),
-          args.policyConfig !== undefined ? path.resolve(callerCwd, args.policyConfig) : undefined,
-        ),
+    ? (await import("./policyStage")).startPolicyStage(
+        project.name,
+        path.resolve(callerCwd, args.policyPack ?? DEFAULT_POLICY_PACK),
+        args.policyConfig !== undefined ? path.resolve(callerCwd, args.policyConfig) : undefined,
       )
     : undefined;
-  policy?.catch(() => undefined);
+  const recordSink: RecordSink | undefined = policy
+    ? (stack) => (selected.includes(stack) ? (resources) => policy.record(stack, resources) : undefined)
+    : undefined;
   const scheduler = new Scheduler({
     project: project.name,
     stacks: project.stacks,
     concurrency: MAX_WORKERS,
-    run: workerStackRunner(project, pool, STACK_TIMEOUT_MS),
+    run: workerStackRunner(project, pool, STACK_TIMEOUT_MS, recordSink),
     lookups,
   });
   const repoRoot = findRepoRoot(project.dir, callerCwd);
@@ -78,9 +80,10 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
   const stacks = await Promise.all(
     selected.map(async (stack) => {
       const result = toStackResult(project, stack, await scheduler.result(stack), repoRoot);
+      if (policy && result.error !== undefined) policy.abandon(stack);
       if (policy && result.error === undefined) {
         try {
-          await (await policy).check(result);
+          await policy.check(result);
         } catch (err) {
           policyError ??= errorLine(err);
         }
@@ -88,7 +91,7 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
       return result;
     }),
   );
-  await policy?.then((p) => p.close()).catch(() => undefined);
+  await policy?.close().catch(() => undefined);
 
   const output = await render(args.format, { stacks });
   // Wait until the OS has the output: the caller exits right after, and pipes are written asynchronously when full.
@@ -98,4 +101,3 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
   if (policyError !== undefined || stacks.some((s) => s.error !== undefined)) return EXIT_PROGRAM_ERROR;
   return stacks.some((s) => s.violations.some((v) => v.enforcementLevel === "mandatory")) ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
 }
-

@@ -103,7 +103,8 @@ export function loadProject(cwd: string): PulumiProject {
 export function resolveProgramEntry(projectDir: string, main?: string): string {
   const base = path.resolve(projectDir, main ?? ".");
   const entry = resolveAsFile(base) ?? resolveAsDirectory(base);
-  if (!entry) throw new PreviewInputError(`Pulumi.yaml: 'main': ${main ?? "."} has no entry point (file, package.json main, index.js or index.ts)`);
+  if (!entry)
+    throw new PreviewInputError(`Pulumi.yaml: 'main': ${main ?? "."} has no entry point (file, package.json main, index.js or index.ts)`);
   return entry;
 }
 

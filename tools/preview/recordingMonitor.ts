@@ -35,7 +35,14 @@ interface MockMonitorBase {
 
 /** What answers the program's requests: fake provider results, possibly asking the CLI (stack references, lookups). */
 export interface FakeBackend {
-  newResource(args: { type: string; name: string; urn: string; inputs: Props; custom: boolean; id?: string }): Promise<{ id: string | undefined; state: Props }>;
+  newResource(args: {
+    type: string;
+    name: string;
+    urn: string;
+    inputs: Props;
+    custom: boolean;
+    id?: string;
+  }): Promise<{ id: string | undefined; state: Props }>;
   call(token: string, inputs: Props): Promise<Props>;
 }
 
@@ -46,6 +53,8 @@ export class StackRecording {
   stackUrn: string | undefined;
   /** The stack's outputs in wire form (last RegisterResourceOutputs on the stack URN). */
   stackOutputs: Props = {};
+  /** Told of each registration as it is recorded. */
+  onRecord?: (record: RecordedResource) => void;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- protobuf requests come from the program's runtime, untyped. */
@@ -91,6 +100,7 @@ export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBacke
       };
       if (type === "pulumi:pulumi:Stack" && !record.parent) recording.stackUrn = urn;
       recording.resources.push(record);
+      recording.onRecord?.(record);
       try {
         const inputs = decodeWireProperties(wireInputs, PLAIN);
         const result = await backend.newResource({ type, name, urn, inputs, custom, id: req.getImportid() || undefined });

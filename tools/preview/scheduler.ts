@@ -66,11 +66,14 @@ interface PendingLookup {
 /** `org/project/stack`, `project/stack` or `stack` → the stack name, when it names this project. */
 export function parseStackReference(name: string, project: string): { stack: string } | { error: string } {
   const parts = name.split("/");
-  if (parts.length > 3 || parts.some((p) => p === "")) return { error: `stack reference '${name}' is not of the form [org/][project/]stack` };
+  if (parts.length > 3 || parts.some((p) => p === ""))
+    return { error: `stack reference '${name}' is not of the form [org/][project/]stack` };
   const stack = parts[parts.length - 1];
   const referencedProject = parts.length >= 2 ? parts[parts.length - 2] : project;
   if (referencedProject !== project) {
-    return { error: `stack reference '${name}': project '${referencedProject}' is not this project ('${project}'); offline, only this project's stacks can be referenced` };
+    return {
+      error: `stack reference '${name}': project '${referencedProject}' is not this project ('${project}'); offline, only this project's stacks can be referenced`,
+    };
   }
   return { stack };
 }
@@ -185,7 +188,9 @@ export class Scheduler {
     if ("error" in parsed) throw new Error(parsed.error);
     const target = parsed.stack;
     if (!this.options.stacks.includes(target)) {
-      throw new Error(`stack reference '${name}': no stack '${target}' in project '${this.options.project}' (stacks: ${this.options.stacks.join(", ") || "none"})`);
+      throw new Error(
+        `stack reference '${name}': no stack '${target}' in project '${this.options.project}' (stacks: ${this.options.stacks.join(", ") || "none"})`,
+      );
     }
     const cycle = this.pathBetween(target, from);
     if (cycle) throw new Error(`stack reference cycle: ${[from, ...cycle].join(" -> ")}`);

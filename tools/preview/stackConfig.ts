@@ -64,7 +64,12 @@ function declaration(key: string, entry: unknown): Declaration {
     throw new PreviewInputError(`Pulumi.yaml: 'config.${key}.type': '${String(type)}' is not one of ${CONFIG_TYPES.join(", ")}`);
   }
   const hasValue = "value" in entry || "default" in entry;
-  return { type: type as string | undefined, secret: entry.secret === true, value: "value" in entry ? entry.value : entry.default, hasValue };
+  return {
+    type: type as string | undefined,
+    secret: entry.secret === true,
+    value: "value" in entry ? entry.value : entry.default,
+    hasValue,
+  };
 }
 
 /** Replaces `{ secure: ... }` anywhere in a value by the placeholder; reports whether it found one. */
@@ -92,11 +97,15 @@ function replaceSecure(value: unknown): { value: unknown; secret: boolean } {
 function checkType(key: string, type: string | undefined, value: unknown): void {
   if (type === undefined || value === SECRET_CONFIG_PLACEHOLDER) return;
   const ok =
-    type === "string" ? ["string", "number", "boolean"].includes(typeof value)
-    : type === "integer" ? Number.isInteger(value) || (typeof value === "string" && /^-?\d+$/.test(value))
-    : type === "boolean" ? typeof value === "boolean" || value === "true" || value === "false"
-    : type === "array" ? Array.isArray(value)
-    : isObject(value);
+    type === "string"
+      ? ["string", "number", "boolean"].includes(typeof value)
+      : type === "integer"
+        ? Number.isInteger(value) || (typeof value === "string" && /^-?\d+$/.test(value))
+        : type === "boolean"
+          ? typeof value === "boolean" || value === "true" || value === "false"
+          : type === "array"
+            ? Array.isArray(value)
+            : isObject(value);
   if (!ok) throw new PreviewInputError(`config '${key}' must be of type ${type}, got ${JSON.stringify(value)}`);
 }
 
@@ -109,7 +118,11 @@ function configString(value: unknown): string {
  * Merges project config declarations and stack config into the program's environment. Throws one line for a value of
  * the wrong declared type or a declared key with no default that the stack leaves unset.
  */
-export function buildConfigEnv(project: string, projectConfig: Record<string, unknown>, stackConfig: Record<string, unknown>): ProgramConfigEnv {
+export function buildConfigEnv(
+  project: string,
+  projectConfig: Record<string, unknown>,
+  stackConfig: Record<string, unknown>,
+): ProgramConfigEnv {
   const values = new Map<string, unknown>();
   const secretKeys = new Set<string>();
   const declarations = new Map<string, Declaration>();
@@ -128,7 +141,8 @@ export function buildConfigEnv(project: string, projectConfig: Record<string, un
   }
   for (const [key, decl] of declarations) {
     if (!values.has(key)) {
-      if (decl.type !== undefined) throw new PreviewInputError(`missing configuration value '${key}' (declared in Pulumi.yaml without a default)`);
+      if (decl.type !== undefined)
+        throw new PreviewInputError(`missing configuration value '${key}' (declared in Pulumi.yaml without a default)`);
       continue;
     }
     checkType(key, decl.type, values.get(key));

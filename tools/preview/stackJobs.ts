@@ -4,6 +4,7 @@ import type { WorkerJob, WorkerResult } from "./ipc";
 import { errorLine } from "./messages";
 import { PulumiProject, stackConfigFile } from "./project";
 import type { StackRunner } from "./scheduler";
+import type { RecordedResource } from "./types";
 import { buildConfigEnv, readStackFile } from "./stackConfig";
 import { emptyWorkerResult, runWorker, WorkerPool } from "./workerProcess";
 
@@ -36,12 +37,19 @@ export function prepareStack(project: PulumiProject, stack: string): PreparedSta
   }
 }
 
+/** Where a stack's registrations go while its program runs (none: the stack's worker does not send them). */
+export type RecordSink = (stack: string) => ((resources: RecordedResource[]) => void) | undefined;
+
 /** Runs each stack in a forked worker; a config problem fails the stack without starting one. */
-export function workerStackRunner(project: PulumiProject, pool: WorkerPool, timeoutMs: number): StackRunner {
+export function workerStackRunner(project: PulumiProject, pool: WorkerPool, timeoutMs: number, recordSink?: RecordSink): StackRunner {
   return async (stack, hooks): Promise<WorkerResult> => {
     const prepared = prepareStack(project, stack);
     if ("error" in prepared) return emptyWorkerResult(prepared.error);
-    const result = await runWorker(pool.take(), prepared.job, hooks, timeoutMs);
-    return prepared.warnings.length > 0 ? { ...result, diagnostics: [...prepared.warnings.map((w) => `warning: ${w}`), ...result.diagnostics] } : result;
+    const onRecorded = recordSink?.(stack);
+    const job = onRecorded ? { ...prepared.job, streamRecords: true } : prepared.job;
+    const result = await runWorker(pool.take(), job, hooks, timeoutMs, onRecorded);
+    return prepared.warnings.length > 0
+      ? { ...result, diagnostics: [...prepared.warnings.map((w) => `warning: ${w}`), ...result.diagnostics] }
+      : result;
   };
 }

@@ -16,11 +16,25 @@ interface TreeNode {
 }
 
 function toNode(resource: RecordedResource): TreeNode {
-  return { urn: resource.urn, type: resource.type, name: resource.name, parent: resource.parent, marker: "+", note: resource.protect ? "[protected]" : "" };
+  return {
+    urn: resource.urn,
+    type: resource.type,
+    name: resource.name,
+    parent: resource.parent,
+    marker: "+",
+    note: resource.protect ? "[protected]" : "",
+  };
 }
 
 function readNode(read: ReadResource): TreeNode {
-  return { urn: read.urn, type: read.type, name: read.name, parent: read.parent, marker: ">", note: read.id === read.name ? "(read)" : `(read ${read.id})` };
+  return {
+    urn: read.urn,
+    type: read.type,
+    name: read.name,
+    parent: read.parent,
+    marker: ">",
+    note: read.id === read.name ? "(read)" : `(read ${read.id})`,
+  };
 }
 
 /** Depth-first rows with their tree prefixes, children in registration order. */
@@ -46,9 +60,11 @@ export function treeRows(nodes: TreeNode[]): Array<{ node: TreeNode; prefix: str
 
 export function formatValue(value: unknown): string {
   const text =
-    value === SECRET_PLACEHOLDER ? SECRET_PLACEHOLDER
-    : value === UNKNOWN_VALUE ? "(unknown until up)"
-    : JSON.stringify(value, (_key, v) => (v === UNKNOWN_VALUE ? "(unknown until up)" : v)) ?? "undefined";
+    value === SECRET_PLACEHOLDER
+      ? SECRET_PLACEHOLDER
+      : value === UNKNOWN_VALUE
+        ? "(unknown until up)"
+        : (JSON.stringify(value, (_key, v) => (v === UNKNOWN_VALUE ? "(unknown until up)" : v)) ?? "undefined");
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
 
@@ -62,7 +78,13 @@ function describeUrn(urn: string): string {
 function renderViolation(v: Violation): string[] {
   const pack = v.policyPackVersion ? `${v.policyPack}@${v.policyPackVersion}` : v.policyPack;
   const lines = [`    [${v.enforcementLevel}] ${v.policy} (${pack}) on ${describeUrn(v.urn)}`];
-  return [...lines, ...v.message.split("\n").filter((l) => l.trim() !== "").map((l) => `        ${l}`)];
+  return [
+    ...lines,
+    ...v.message
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .map((l) => `        ${l}`),
+  ];
 }
 
 function renderStack(stack: StackResult): string[] {
@@ -91,7 +113,10 @@ function renderStack(stack: StackResult): string[] {
   else if (stack.violations.length === 0) lines.push("Policy violations: none");
   else lines.push(`Policy violations: ${stack.violations.length}`, ...stack.violations.flatMap(renderViolation));
   if (stack.remediations?.length) {
-    lines.push("Remediations:", ...stack.remediations.map((r) => `    ${r.policy} (${r.policyPack}) on ${describeUrn(r.urn)}: ${r.description}`));
+    lines.push(
+      "Remediations:",
+      ...stack.remediations.map((r) => `    ${r.policy} (${r.policyPack}) on ${describeUrn(r.urn)}: ${r.description}`),
+    );
   }
   lines.push(...renderIdleCostsText(stack.outputs));
   if (stack.diagnostics?.length) lines.push("Diagnostics:", ...stack.diagnostics.map((d) => `    ${d}`));

@@ -63,7 +63,10 @@ export interface StackResult {
   configFile?: string;
   /** The program's entry file. */
   programFile?: string;
-  /** Milliseconds spent loading the program's modules and running it (extra field, used by the benchmark). */
+  /**
+   * Milliseconds spent loading the program's modules and running it, and the policy check's share after the program
+   * finished (the pack analyzes registrations while the program runs). Extra field, used by the benchmark.
+   */
   timings?: { loadMs: number; runMs: number; policyMs?: number };
   /** Resources read rather than registered (StackReference, `.get()`); extra field. */
   reads?: ReadResource[];

@@ -7,6 +7,7 @@ import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJ
 import { errorLine } from "./messages";
 import { prepareProgramRun, ProgramRun } from "./programRunner";
 import type { FakeBackend } from "./recordingMonitor";
+import type { RecordedResource } from "./types";
 
 const MAX_DIAGNOSTIC_LINES = 1000;
 const diagnostics: string[] = [];
@@ -67,7 +68,8 @@ function watchForIdle(): void {
 }
 
 /** A request before it gets its id (distributes Omit over the union). */
-type UnsentRequest = Extract<FromWorker, { kind: "stackReference" | "lookup" }> extends infer R ? (R extends unknown ? Omit<R, "requestId"> : never) : never;
+type UnsentRequest =
+  Extract<FromWorker, { kind: "stackReference" | "lookup" }> extends infer R ? (R extends unknown ? Omit<R, "requestId"> : never) : never;
 
 function request(message: UnsentRequest): Promise<ToWorker> {
   const requestId = nextRequestId++;
@@ -102,7 +104,16 @@ function finish(error?: string): void {
   void settled.then(() => {
     const result = { ...run.result(firstError), diagnostics };
     process.channel?.ref();
-    send({ kind: "done", result }, () => process.exit(0));
+    if (!streaming) {
+      send({ kind: "done", result }, () => process.exit(0));
+      return;
+    }
+    flushRecords();
+    const ids: Record<string, string> = {};
+    for (const r of result.resources) if (r.id !== undefined) ids[r.urn] = r.id;
+    const kept = new Set(result.resources.map((r) => r.urn));
+    const streamed = { ids, omitted: sentUrns.filter((urn) => !kept.has(urn)) };
+    send({ kind: "done", result: { ...result, resources: [] }, streamed }, () => process.exit(0));
   });
 }
 
@@ -148,9 +159,37 @@ const backend: FakeBackend = {
   },
 };
 
+/**
+ * Registrations not sent yet, sent in batches. A program's registrations mostly run as one long chain of promise
+ * callbacks, with no event-loop turn in between, so a batch also goes out once it is full.
+ */
+let unsent: RecordedResource[] = [];
+let flushScheduled = false;
+const sentUrns: string[] = [];
+let streaming = false;
+const RECORD_BATCH = 32;
+
+function flushRecords(): void {
+  flushScheduled = false;
+  if (unsent.length === 0) return;
+  send({ kind: "recorded", resources: unsent });
+  unsent = [];
+}
+
+function streamRecord(record: RecordedResource): void {
+  unsent.push(record);
+  sentUrns.push(record.urn);
+  if (unsent.length >= RECORD_BATCH) flushRecords();
+  else if (!flushScheduled) {
+    flushScheduled = true;
+    setImmediate(flushRecords);
+  }
+}
+
 function start(job: WorkerJob): void {
   process.channel?.unref();
-  program = prepareProgramRun(job, backend);
+  streaming = job.streamRecords === true;
+  program = prepareProgramRun(job, backend, streaming ? streamRecord : undefined);
   program.run().then(
     () => finish(),
     (err) => finish(errorLine(err)),

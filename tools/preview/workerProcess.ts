@@ -4,11 +4,22 @@
  */
 import { ChildProcess, fork } from "child_process";
 import * as path from "path";
-import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJob, WorkerResult } from "./ipc";
+import {
+  completeStreamedResources,
+  type FromWorker,
+  type LookupAnswer,
+  type StackReferenceOutputs,
+  type ToWorker,
+  type WorkerJob,
+  type WorkerResult,
+} from "./ipc";
 import { errorLine, firstLine } from "./messages";
+import type { RecordedResource } from "./types";
 
 const WORKER_FILE = path.join(__dirname, "worker.ts");
 const WORKER_PRELOAD = path.join(__dirname, "workerPreload.ts");
+/** Defers modules @pulumi/pulumi loads eagerly but a preview never uses (plain JS: loads before ts-node). */
+const DEFERRED_MODULES = path.join(__dirname, "deferredModules.js");
 /** Where `-r ts-node/register/transpile-only` resolves from and finds the tool's tsconfig. */
 const TOOL_ROOT = path.resolve(__dirname, "../..");
 const MAX_STDERR_CHARS = 64 * 1024;
@@ -21,7 +32,16 @@ export interface WorkerHooks {
 }
 
 export function emptyWorkerResult(error: string): WorkerResult {
-  return { resources: [], reads: [], outputs: {}, rawOutputs: {}, secretOutputNames: [], diagnostics: [], error, timings: { loadMs: 0, runMs: 0 } };
+  return {
+    resources: [],
+    reads: [],
+    outputs: {},
+    rawOutputs: {},
+    secretOutputNames: [],
+    diagnostics: [],
+    error,
+    timings: { loadMs: 0, runMs: 0 },
+  };
 }
 
 export interface SpawnedWorker {
@@ -35,7 +55,7 @@ const DEBUG_NODE_ARGS = (process.env.PREVIEW_WORKER_NODE_ARGS ?? "").split(/\s+/
 function spawnWorker(nodeArgs: string[]): SpawnedWorker {
   const child = fork(WORKER_FILE, [], {
     cwd: TOOL_ROOT,
-    execArgv: ["-r", "ts-node/register/transpile-only", "-r", WORKER_PRELOAD, ...nodeArgs, ...DEBUG_NODE_ARGS],
+    execArgv: ["-r", DEFERRED_MODULES, "-r", "ts-node/register/transpile-only", "-r", WORKER_PRELOAD, ...nodeArgs, ...DEBUG_NODE_ARGS],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let stderr = "";
@@ -85,11 +105,21 @@ export class WorkerPool {
 
 /** Node's report of a crash: the `SomeError: message` line, else the first line. */
 function crashLine(stderr: string): string | undefined {
-  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => /^([A-Z]\w*)?Error\b/.test(l) || l.startsWith("error:")) ?? lines[0];
 }
 
-export function runWorker(worker: SpawnedWorker, job: WorkerJob, hooks: WorkerHooks, timeoutMs: number): Promise<WorkerResult> {
+/** `onRecorded` receives the registrations a job with `streamRecords` sends while it runs. */
+export function runWorker(
+  worker: SpawnedWorker,
+  job: WorkerJob,
+  hooks: WorkerHooks,
+  timeoutMs: number,
+  onRecorded?: (resources: RecordedResource[]) => void,
+): Promise<WorkerResult> {
   const { child } = worker;
   return new Promise((resolve) => {
     let settled = false;
@@ -107,13 +137,21 @@ export function runWorker(worker: SpawnedWorker, job: WorkerJob, hooks: WorkerHo
       if (child.connected) child.send(message);
     };
 
+    const recorded: RecordedResource[] = [];
     child.on("message", (message: FromWorker) => {
       switch (message.kind) {
         case "done":
-          settle(message.result);
+          settle(
+            message.streamed ? { ...message.result, resources: completeStreamedResources(recorded, message.streamed) } : message.result,
+          );
           return;
         case "idle":
           hooks.idle(message.repliesSeen);
+          return;
+        case "recorded":
+          if (settled) return;
+          recorded.push(...message.resources);
+          onRecorded?.(message.resources);
           return;
         case "stackReference":
           hooks.stackReference(message.name).then(

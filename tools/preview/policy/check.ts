@@ -6,13 +6,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Remediation, StackResult, Violation } from "../types";
+import type { RecordedResource, Remediation, StackResult, Violation } from "../types";
 import { applyRemediations, resourceViolations, stackViolations, type PackIdentity } from "./diagnostics";
-import { mapConcurrent } from "./mapConcurrent";
+import { createLimiter } from "./mapConcurrent";
 import { startPackProcess, type PackProcess } from "./packProcess";
 import { needsRemediation, parsePolicyConfig, reconcilePolicyConfig, type PackMetadata, type PolicyConfigMap } from "./policyConfig";
 import { AnalyzerConnection, loadStubs } from "./protocol";
-import { analyzeRequests, stackResources, type WireResource } from "./requests";
+import { analyzeRequest, stackResources, type StackIdentity, type WireResource } from "./requests";
 
 export interface PolicyCheckOptions {
   packDir: string;
@@ -23,8 +23,25 @@ export interface PolicyCheckOptions {
   startTimeoutMs?: number;
 }
 
+export interface StackCheckResult {
+  violations: Violation[];
+  remediations: Remediation[];
+}
+
+/**
+ * One stack's check, fed while its program still runs (the engine, too, analyzes each registration as it comes):
+ * `add` registrations in order, then `finish` with the previewed stack, or `abandon` when the program failed.
+ */
+export interface StackCheck {
+  add(resources: RecordedResource[]): void;
+  finish(stack: StackResult): Promise<StackCheckResult>;
+  abandon(): void;
+}
+
 export interface PolicyCheck {
-  checkStack(stack: StackResult): Promise<{ violations: Violation[]; remediations: Remediation[] }>;
+  checkStack(stack: StackResult): Promise<StackCheckResult>;
+  /** Stacks are checked one at a time, in the order they are opened. */
+  openStack(stack: StackIdentity): StackCheck;
   close(): Promise<void>;
 }
 
@@ -65,7 +82,7 @@ function readConfigFile(file: string): string {
   try {
     return fs.readFileSync(file, "utf8");
   } catch (e) {
-    throw new Error(`policy config ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new Error(`policy config ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
   }
 }
 
@@ -75,11 +92,14 @@ async function explain<T>(pack: PackProcess, method: string, run: () => Promise<
     return await run();
   } catch (error) {
     const died = pack.exitSummary();
-    if (died) throw new Error(died);
+    if (died) throw new Error(died, { cause: error });
     const details = String((error as { details?: string }).details ?? (error as Error).message);
     // The Node server sends "<context>:\n<stack>": keep the context and the error line, drop the frames.
-    const lines = details.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("at "));
-    throw new Error(`policy pack ${method} failed: ${lines.slice(0, 2).join(" ")}`);
+    const lines = details
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "" && !l.startsWith("at "));
+    throw new Error(`policy pack ${method} failed: ${lines.slice(0, 2).join(" ")}`, { cause: error });
   }
 }
 
@@ -88,6 +108,8 @@ class RunningPolicyCheck implements PolicyCheck {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly identity: PackIdentity;
+  /** Requests in flight across the stack being checked. */
+  private readonly limit = createLimiter(MAX_IN_FLIGHT);
 
   constructor(
     private readonly connection: AnalyzerConnection,
@@ -99,37 +121,71 @@ class RunningPolicyCheck implements PolicyCheck {
     this.identity = { versionOverride: packProcess.versionOverride };
   }
 
-  checkStack(stack: StackResult): Promise<{ violations: Violation[]; remediations: Remediation[] }> {
-    if (this.closed) return Promise.reject(new Error("policy check is closed"));
-    const result = this.queue.then(() => this.runStack(stack));
-    this.queue = result.catch(() => undefined);
-    return result;
+  checkStack(stack: StackResult): Promise<StackCheckResult> {
+    const check = this.openStack(stack);
+    check.add(stack.resources);
+    return check.finish(stack);
   }
 
-  private async runStack(stack: StackResult): Promise<{ violations: Violation[]; remediations: Remediation[] }> {
+  openStack(id: StackIdentity): StackCheck {
+    if (this.closed) {
+      const closed = Promise.reject(new Error("policy check is closed"));
+      closed.catch(() => undefined);
+      return { add: () => undefined, finish: () => closed, abandon: () => undefined };
+    }
+    let settle!: (stack: StackResult | undefined) => void;
+    const outcome = new Promise<StackResult | undefined>((resolve) => (settle = resolve));
+    const analyses = new StackAnalyses(id, (request) => this.limit(() => this.analyzeOne(request)));
+    const turn = this.queue.then(() => this.runStack(id, analyses, outcome));
+    this.queue = turn.catch(() => undefined);
+    return {
+      add: (resources) => analyses.add(resources),
+      finish: (stack) => {
+        settle(stack);
+        return turn.then((result) => result ?? { violations: [], remediations: [] });
+      },
+      abandon: () => settle(undefined),
+    };
+  }
+
+  private async runStack(
+    id: StackIdentity,
+    analyses: StackAnalyses,
+    outcome: Promise<StackResult | undefined>,
+  ): Promise<StackCheckResult | undefined> {
     const conn = this.connection;
     const pack = this.packProcess;
-    await explain(pack, "ConfigureStack", () => conn.configureStack({
-      stack: stack.stack,
-      project: stack.project,
-      organization: ORGANIZATION,
-      // The tags the local backend gives every stack of a Node.js project.
-      tags: { "pulumi:project": stack.project, "pulumi:runtime": "nodejs" },
-    }));
-
-    const requests = analyzeRequests(stack);
-    const perResource = await mapConcurrent(requests, MAX_IN_FLIGHT, (request) => this.analyzeOne(request));
+    await explain(pack, "ConfigureStack", () =>
+      conn.configureStack({
+        stack: id.stack,
+        project: id.project,
+        organization: ORGANIZATION,
+        // The tags the local backend gives every stack of a Node.js project.
+        tags: { "pulumi:project": id.project, "pulumi:runtime": "nodejs" },
+      }),
+    );
+    analyses.start();
+    const stack = await outcome;
+    if (!stack) {
+      // The program failed: nothing to report, but the next stack's ConfigureStack must wait for these calls.
+      await analyses.settled();
+      return undefined;
+    }
+    const perResource = await analyses.results(stack.resources);
     const violations = perResource.flatMap((r) => r.violations);
     const remediations = perResource.flatMap((r) => r.remediations);
 
-    const resources = stackResources(stack, perResource.map((r) => r.request));
+    const resources = stackResources(
+      stack,
+      perResource.map((r) => r.request),
+    );
     const diagnostics = await explain(pack, "AnalyzeStack", () => conn.analyzeStack(resources));
     violations.push(...stackViolations(diagnostics, new Set(stack.resources.map((r) => r.urn)), this.identity));
     return { violations, remediations };
   }
 
   /** Remediate (when some policy runs at `remediate`), then Analyze the possibly rewritten inputs. */
-  private async analyzeOne(request: WireResource): Promise<{ request: WireResource; violations: Violation[]; remediations: Remediation[] }> {
+  private async analyzeOne(request: WireResource): Promise<AnalyzedResource> {
     const conn = this.connection;
     const violations: Violation[] = [];
     let remediations: Remediation[] = [];
@@ -150,5 +206,53 @@ class RunningPolicyCheck implements PolicyCheck {
     this.closed = true;
     this.connection.close();
     await this.packProcess.kill();
+  }
+}
+
+type AnalyzedResource = { request: WireResource; violations: Violation[]; remediations: Remediation[] };
+
+/**
+ * The Remediate/Analyze calls of one stack, started per registration as it arrives (once the stack has its turn);
+ * a registration that did not arrive early is analyzed from the previewed stack.
+ */
+class StackAnalyses {
+  private readonly byUrn = new Map<string, RecordedResource>();
+  private readonly waiting: RecordedResource[] = [];
+  private readonly analyzed = new Map<string, Promise<AnalyzedResource>>();
+  private started = false;
+
+  constructor(
+    private readonly id: StackIdentity,
+    private readonly analyze: (request: WireResource) => Promise<AnalyzedResource>,
+  ) {}
+
+  add(resources: RecordedResource[]): void {
+    // All of a batch first: a request names its explicit provider, registered earlier (or in the same batch).
+    for (const r of resources) this.byUrn.set(r.urn, r);
+    if (this.started) resources.forEach((r) => this.begin(r));
+    else this.waiting.push(...resources);
+  }
+
+  start(): void {
+    this.started = true;
+    this.waiting.splice(0).forEach((r) => this.begin(r));
+  }
+
+  /** Every registration's outcome, in the previewed stack's order. */
+  results(resources: RecordedResource[]): Promise<AnalyzedResource[]> {
+    for (const r of resources) if (!this.byUrn.has(r.urn)) this.byUrn.set(r.urn, r);
+    return Promise.all(resources.map((r) => this.analyzed.get(r.urn) ?? this.begin(r)));
+  }
+
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.analyzed.values());
+  }
+
+  private begin(r: RecordedResource): Promise<AnalyzedResource> {
+    const result = this.analyze(analyzeRequest(r, this.byUrn, this.id));
+    // Awaited later, or never for a failed program: a failure must not surface as unhandled meanwhile.
+    result.catch(() => undefined);
+    this.analyzed.set(r.urn, result);
+    return result;
   }
 }

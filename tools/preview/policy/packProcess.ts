@@ -34,6 +34,9 @@ const STDERR_LIMIT = 64 * 1024;
 const KILL_GRACE_MS = 3000;
 const STDERR_GRACE_MS = 500;
 
+/** Extra node flags for the pack process, for diagnosis (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
+const DEBUG_NODE_ARGS = (process.env.PREVIEW_POLICY_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+
 const running = new Set<ChildProcess>();
 let handlersInstalled = false;
 
@@ -42,10 +45,16 @@ export function runningPackPids(): number[] {
   return [...running].map((c) => c.pid!).filter((pid) => pid !== undefined);
 }
 
+// eslint-disable-next-line no-control-regex
+const ANSI_COLOR = /\u001b\[[0-9;]*m/g;
+
 /** Picks the informative line of a pack's stderr (run.js prefixes errors with a generic "Running program" line). */
 export function summarizeStderr(stderr: string): string {
-  // eslint-disable-next-line no-control-regex
-  const lines = stderr.replace(/\u001b\[[0-9;]*m/g, "").split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  const lines = stderr
+    .replace(ANSI_COLOR, "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   const useful = lines.filter((l) => !/^error: (\[runtime\] )?Running program .* failed with an unhandled exception:$/.test(l));
   const first = useful[0] ?? "";
   // "TSError: ⨯ Unable to compile TypeScript:" says little without the line that follows.
@@ -64,7 +73,7 @@ function readPolicyProject(packDir: string): PolicyProject {
   try {
     doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
   } catch (e) {
-    throw new Error(`policy pack ${packDir}: PulumiPolicy.yaml is not valid YAML (${(e as Error).message.split("\n")[0]})`);
+    throw new Error(`policy pack ${packDir}: PulumiPolicy.yaml is not valid YAML (${(e as Error).message.split("\n")[0]})`, { cause: e });
   }
   const runtime = doc.runtime as { options?: Record<string, unknown> } | string | undefined;
   const runtimeOptions = typeof runtime === "object" && runtime?.options ? runtime.options : {};
@@ -125,7 +134,7 @@ export async function startPackProcess(opts: PackProcessOptions): Promise<PackPr
   installCleanupHandlers();
   const child = spawn(
     process.execPath,
-    ["-r", path.join(__dirname, "packPreload.js"), runScript, ENGINE_ADDRESS_PLACEHOLDER, ".", ...optionArgs],
+    [...DEBUG_NODE_ARGS, "-r", path.join(__dirname, "packPreload.js"), runScript, ENGINE_ADDRESS_PLACEHOLDER, ".", ...optionArgs],
     { cwd: packDir, env: packEnvironment(opts.typeCheck), stdio: ["pipe", "pipe", "pipe"] },
   );
   running.add(child);
@@ -170,16 +179,23 @@ export async function startPackProcess(opts: PackProcessOptions): Promise<PackPr
   }
 }
 
-function readPort(child: ChildProcess, exited: Promise<void>, summary: () => string | null, timeoutMs: number, packDir: string): Promise<number> {
+function readPort(
+  child: ChildProcess,
+  exited: Promise<void>,
+  summary: () => string | null,
+  timeoutMs: number,
+  packDir: string,
+): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     let stdout = "";
-    const timer = setTimeout(
-      () => reject(new Error(`policy pack ${packDir} did not print its port within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => reject(new Error(`policy pack ${packDir} did not print its port within ${timeoutMs} ms`)), timeoutMs);
     const onData = (chunk: string): void => {
       stdout += chunk;
-      const port = stdout.split(/\r?\n/).slice(0, -1).map((l) => l.trim()).find((l) => /^\d+$/.test(l));
+      const port = stdout
+        .split(/\r?\n/)
+        .slice(0, -1)
+        .map((l) => l.trim())
+        .find((l) => /^\d+$/.test(l));
       if (port) {
         clearTimeout(timer);
         child.stdout!.removeListener("data", onData);

@@ -49,7 +49,10 @@ export interface StackIdentity {
 export class AnalyzerConnection {
   private readonly client: AnalyzerGrpcPb.AnalyzerClient;
 
-  constructor(private readonly stubs: Stubs, port: number) {
+  constructor(
+    private readonly stubs: Stubs,
+    port: number,
+  ) {
     this.client = new stubs.rpc.AnalyzerClient(`127.0.0.1:${port}`, stubs.grpc.credentials.createInsecure(), {
       "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
       "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
@@ -58,10 +61,20 @@ export class AnalyzerConnection {
 
   /** Calls a unary method; rejects with the gRPC error (its `details` carry the pack's message). */
   private call<Req, Res>(method: string, request: Req): Promise<Res> {
-    const fn = (this.client as unknown as Record<string, Function>)[method].bind(this.client);
+    type UnaryMethod = (
+      request: Req,
+      metadata: Grpc.Metadata,
+      options: Grpc.CallOptions,
+      callback: (error: Grpc.ServiceError | null, response: Res) => void,
+    ) => void;
+    const fn = (this.client as unknown as Record<string, UnaryMethod>)[method].bind(this.client);
     return new Promise<Res>((resolve, reject) => {
-      fn(request, new this.stubs.grpc.Metadata(), { deadline: Date.now() + CALL_DEADLINE_MS }, (error: Grpc.ServiceError | null, response: Res) =>
-        error ? reject(error) : resolve(response));
+      fn(
+        request,
+        new this.stubs.grpc.Metadata(),
+        { deadline: Date.now() + CALL_DEADLINE_MS },
+        (error: Grpc.ServiceError | null, response: Res) => (error ? reject(error) : resolve(response)),
+      );
     });
   }
 
@@ -156,20 +169,22 @@ export class AnalyzerConnection {
 
   async analyzeStack(resources: WireStackResource[]): Promise<WireDiagnostic[]> {
     const request = new this.stubs.pb.AnalyzeStackRequest();
-    request.setResourcesList(resources.map((r) => {
-      const message = new this.stubs.pb.AnalyzerResource();
-      message.setUrn(r.urn).setType(r.type).setName(r.name);
-      message.setProperties(this.stubs.Struct.fromJavaScript(r.properties as never));
-      message.setOptions(this.options(r));
-      if (r.provider) message.setProvider(this.provider(r.provider));
-      message.setParent(r.parent);
-      message.setDependenciesList(r.dependencies);
-      const deps = message.getPropertydependenciesMap();
-      for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-        deps.set(key, new this.stubs.pb.AnalyzerPropertyDependencies().setUrnsList(urns));
-      }
-      return message;
-    }));
+    request.setResourcesList(
+      resources.map((r) => {
+        const message = new this.stubs.pb.AnalyzerResource();
+        message.setUrn(r.urn).setType(r.type).setName(r.name);
+        message.setProperties(this.stubs.Struct.fromJavaScript(r.properties as never));
+        message.setOptions(this.options(r));
+        if (r.provider) message.setProvider(this.provider(r.provider));
+        message.setParent(r.parent);
+        message.setDependenciesList(r.dependencies);
+        const deps = message.getPropertydependenciesMap();
+        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+          deps.set(key, new this.stubs.pb.AnalyzerPropertyDependencies().setUrnsList(urns));
+        }
+        return message;
+      }),
+    );
     const response = await this.call<AnalyzerPb.AnalyzeStackRequest, AnalyzerPb.AnalyzeResponse>("analyzeStack", request);
     return response.getDiagnosticsList().map(plainDiagnostic);
   }

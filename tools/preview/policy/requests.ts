@@ -61,7 +61,11 @@ export function plainProperties(inputs: Record<string, unknown>, skipInternalKey
  * package's default provider. Offline we know neither the default provider's version suffix nor the stack config
  * the engine would give it, so it is `default` with no properties.
  */
-export function providerFor(resource: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>, stack: StackResult): WireProvider | undefined {
+export function providerFor(
+  resource: RecordedResource,
+  byUrn: ReadonlyMap<string, RecordedResource>,
+  stack: StackIdentity,
+): WireProvider | undefined {
   if (resource.provider) {
     const urn = resource.provider.slice(0, resource.provider.lastIndexOf("::"));
     const explicit = byUrn.get(urn);
@@ -78,21 +82,27 @@ export function providerFor(resource: RecordedResource, byUrn: ReadonlyMap<strin
   return { urn: `urn:pulumi:${stack.stack}::${stack.project}::${type}::default`, type, name: "default", properties: {} };
 }
 
+/** Which stack a request is for (default providers' URNs name it). */
+export type StackIdentity = Pick<StackResult, "stack" | "project">;
+
+/** The `Analyze`/`Remediate` request of one registration; `byUrn` holds (at least) the registrations before it. */
+export function analyzeRequest(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>, stack: StackIdentity): WireResource {
+  const request: WireResource = {
+    urn: r.urn,
+    type: r.type,
+    name: r.name || urnName(r.urn),
+    properties: plainProperties(r.inputs, true),
+    options: { protect: r.protect, parent: r.parent ?? "" },
+  };
+  const provider = providerFor(r, byUrn, stack);
+  if (provider) request.provider = provider;
+  return request;
+}
+
 /** One `Analyze`/`Remediate` request per registration, in registration order. */
 export function analyzeRequests(stack: StackResult): WireResource[] {
   const byUrn = new Map(stack.resources.map((r) => [r.urn, r] as const));
-  return stack.resources.map((r) => {
-    const request: WireResource = {
-      urn: r.urn,
-      type: r.type,
-      name: r.name || urnName(r.urn),
-      properties: plainProperties(r.inputs, true),
-      options: { protect: r.protect, parent: r.parent ?? "" },
-    };
-    const provider = providerFor(r, byUrn, stack);
-    if (provider) request.provider = provider;
-    return request;
-  });
+  return stack.resources.map((r) => analyzeRequest(r, byUrn, stack));
 }
 
 /**

@@ -55,7 +55,9 @@ export function renderIdleCostsMarkdown(outputs: Record<string, unknown>, escape
     "",
     "| Workspace | Resource | Ownership | Note |",
     "|---|---|---|---|",
-    ...sections.flatMap((s) => s.items.map((i) => `| ${escapeCell(s.owner)} | ${escapeCell(i.resource)} | ${escapeCell(i.ownership)} | ${escapeCell(i.note)} |`)),
+    ...sections.flatMap((s) =>
+      s.items.map((i) => `| ${escapeCell(s.owner)} | ${escapeCell(i.resource)} | ${escapeCell(i.ownership)} | ${escapeCell(i.note)} |`),
+    ),
     "",
     "</details>",
   ];

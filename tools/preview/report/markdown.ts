@@ -34,12 +34,7 @@ function code(text: string, inTable = true): string {
 
 /** Escapes text for a quoted Mermaid label (Mermaid entity codes; `#` first since they start with it). */
 export function escapeMermaid(text: string): string {
-  return text
-    .replace(/#/g, "#35;")
-    .replace(/"/g, "#quot;")
-    .replace(/</g, "#lt;")
-    .replace(/>/g, "#gt;")
-    .replace(/\r?\n/g, " ");
+  return text.replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/\r?\n/g, " ");
 }
 
 /** `azure-native:storage:StorageAccount` → `storage:StorageAccount`, `azuread:index/group:Group` → `azuread:Group`. */
@@ -100,20 +95,26 @@ function violationTable(stack: StackResult): string[] {
   const shown = sorted.filter((v) => v.enforcementLevel !== "advisory" || advisoryShown++ < MAX_ADVISORY_ROWS);
   const rows = shown.map((v) => {
     const resource = byUrn.get(v.urn);
-    const where = v.urn === "" ? "(stack)" : resource ? `${code(resource.name)} (${escapeCell(shortType(resource.type))})` : escapeCell(v.urn);
+    const where =
+      v.urn === "" ? "(stack)" : resource ? `${code(resource.name)} (${escapeCell(shortType(resource.type))})` : escapeCell(v.urn);
     const level = `${LEVEL_ICON[v.enforcementLevel] ?? ""} ${v.enforcementLevel}`.trim();
     return `| ${level} | ${code(v.policy)} | ${where} | ${escapeCell(v.message)} |`;
   });
-  const more = hidden > 0 ? ["", `_…and ${hidden} more advisory violations (\`npm run preview -- --stack ${stack.stack}\` lists all)._`] : [];
+  const more =
+    hidden > 0 ? ["", `_…and ${hidden} more advisory violations (\`npm run preview -- --stack ${stack.stack}\` lists all)._`] : [];
   return ["| Level | Policy | Resource | Message |", "|---|---|---|---|", ...rows, ...more];
 }
 
 function remediationList(stack: StackResult): string[] {
   if (!stack.remediations?.length) return [];
   const byUrn = new Map(stack.resources.map((r) => [r.urn, r.name] as const));
-  return ["", "Remediated before analysis:", ...stack.remediations.map(
-    (r) => `- ${code(r.policy, false)} on ${code(byUrn.get(r.urn) ?? r.urn, false)}: ${escapeText(r.description)}`,
-  )];
+  return [
+    "",
+    "Remediated before analysis:",
+    ...stack.remediations.map(
+      (r) => `- ${code(r.policy, false)} on ${code(byUrn.get(r.urn) ?? r.urn, false)}: ${escapeText(r.description)}`,
+    ),
+  ];
 }
 
 /** The most severe level reported against each URN. */
@@ -201,7 +202,10 @@ export function renderGraph(stack: StackResult): string[] {
     }
   }
   lines.push(...parentEdges, ...transitiveReduction([...dependencyEdges.values()]).map(([d, r]) => `  ${ids.get(d)} --> ${ids.get(r)}`));
-  lines.push("  classDef mandatory fill:#ffd6d6,stroke:#c62828,stroke-width:3px", "  classDef advisory fill:#fff4c2,stroke:#b8860b,stroke-width:2px");
+  lines.push(
+    "  classDef mandatory fill:#ffd6d6,stroke:#c62828,stroke-width:3px",
+    "  classDef advisory fill:#fff4c2,stroke:#b8860b,stroke-width:2px",
+  );
   for (const level of ["mandatory", "advisory"]) {
     const marked = nodes.filter((r) => offending.get(r.urn) === level).map((r) => ids.get(r.urn));
     if (marked.length > 0) lines.push(`  class ${marked.join(",")} ${level}`);
@@ -211,7 +215,13 @@ export function renderGraph(stack: StackResult): string[] {
 }
 
 function renderStack(stack: StackResult, withGraph: boolean): string[] {
-  const lines = [`### ${summaryLine(stack)}`, "", ...violationTable(stack), ...remediationList(stack), ...renderIdleCostsMarkdown(stack.outputs, escapeCell)];
+  const lines = [
+    `### ${summaryLine(stack)}`,
+    "",
+    ...violationTable(stack),
+    ...remediationList(stack),
+    ...renderIdleCostsMarkdown(stack.outputs, escapeCell),
+  ];
   const graph = stack.error || !withGraph ? [] : renderGraph(stack);
   if (graph.length > 0) {
     lines.push(
@@ -242,7 +252,12 @@ function renderReport(result: PreviewResult, withGraphs: boolean): string {
   const all = result.stacks.flatMap((s) => s.violations);
   const { mandatory, advisory } = countLevels(all);
   const failed = result.stacks.filter((s) => s.error).length;
-  const verdict = failed > 0 ? "💥 some stacks failed to preview" : mandatory > 0 ? "❌ mandatory policy violations" : "✅ no mandatory policy violations";
+  const verdict =
+    failed > 0
+      ? "💥 some stacks failed to preview"
+      : mandatory > 0
+        ? "❌ mandatory policy violations"
+        : "✅ no mandatory policy violations";
   const lines = [
     "## Offline preview and policy check",
     "",

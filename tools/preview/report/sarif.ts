@@ -56,18 +56,23 @@ function resultFor(stack: StackResult, v: Violation, ruleIndex: number, rootDir:
     ruleIndex,
     level: sarifLevel(v.enforcementLevel),
     message: { text: `${v.message.split("\n").join(" ")} [${where}]` },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri: artifactUri(stack, rootDir) },
-        // Recorded resources carry no source position; line 1 of the stack's file keeps the alert attached to it.
-        region: { startLine: 1 },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: artifactUri(stack, rootDir) },
+          // Recorded resources carry no source position; line 1 of the stack's file keeps the alert attached to it.
+          region: { startLine: 1 },
+        },
+        logicalLocations: [
+          {
+            fullyQualifiedName:
+              v.urn || `urn:pulumi:${stack.stack}::${stack.project}::pulumi:pulumi:Stack::${stack.project}-${stack.stack}`,
+            ...(name ? { name } : {}),
+            kind: "resource",
+          },
+        ],
       },
-      logicalLocations: [{
-        fullyQualifiedName: v.urn || `urn:pulumi:${stack.stack}::${stack.project}::pulumi:pulumi:Stack::${stack.project}-${stack.stack}`,
-        ...(name ? { name } : {}),
-        kind: "resource",
-      }],
-    }],
+    ],
     partialFingerprints: { primaryLocationLineHash: fingerprint(stack, v) },
     properties: { project: stack.project, stack: stack.stack, enforcementLevel: v.enforcementLevel, policyPack: v.policyPack },
   };
@@ -76,30 +81,36 @@ function resultFor(stack: StackResult, v: Violation, ruleIndex: number, rootDir:
 export function renderSarif(result: PreviewResult, rootDir: string = process.cwd()): string {
   const rules: ReturnType<typeof ruleFor>[] = [];
   const ruleIndex = new Map<string, number>();
-  const results = result.stacks.flatMap((stack) => stack.violations.map((v) => {
-    if (!ruleIndex.has(v.policy)) {
-      ruleIndex.set(v.policy, rules.length);
-      rules.push(ruleFor(v));
-    }
-    return resultFor(stack, v, ruleIndex.get(v.policy)!, rootDir);
-  }));
+  const results = result.stacks.flatMap((stack) =>
+    stack.violations.map((v) => {
+      if (!ruleIndex.has(v.policy)) {
+        ruleIndex.set(v.policy, rules.length);
+        rules.push(ruleFor(v));
+      }
+      return resultFor(stack, v, ruleIndex.get(v.policy)!, rootDir);
+    }),
+  );
   const failed = result.stacks.filter((s) => s.error);
   const version = result.stacks.flatMap((s) => s.violations).find((v) => v.policyPackVersion)?.policyPackVersion;
 
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
-    runs: [{
-      tool: { driver: { name: TOOL_NAME, version: version ?? "0.0.0", informationUri: INFORMATION_URI, rules } },
-      invocations: [{
-        executionSuccessful: failed.length === 0,
-        toolExecutionNotifications: failed.map((s) => ({
-          level: "error",
-          message: { text: `stack ${s.project}/${s.stack} failed to preview: ${s.error}` },
-        })),
-      }],
-      results,
-    }],
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, version: version ?? "0.0.0", informationUri: INFORMATION_URI, rules } },
+        invocations: [
+          {
+            executionSuccessful: failed.length === 0,
+            toolExecutionNotifications: failed.map((s) => ({
+              level: "error",
+              message: { text: `stack ${s.project}/${s.stack} failed to preview: ${s.error}` },
+            })),
+          },
+        ],
+        results,
+      },
+    ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
