@@ -5,4 +5,6 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 60000,
+  // Many suites wait on child processes (previews, the policy pack): two workers keep both cores busy.
+  maxWorkers: 2,
 };
