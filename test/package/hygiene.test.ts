@@ -64,13 +64,16 @@ describe("eslint.config.mjs", () => {
 describe("package.json", () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
 
-  it("lints and checks formatting before the type-check and jest", () => {
-    const steps = String(manifest.scripts.test)
-      .split("&&")
-      .map((step) => step.trim());
-    expect(steps).toEqual(["npm run lint", "npm run format:check", "npm run typecheck", "jest"]);
+  const steps = (script: string) => script.split("&&").map((step) => step.trim());
+
+  it("type-checks before jest in npm test, and lints and checks formatting in npm run check, which CI runs first", () => {
+    expect(steps(manifest.scripts.test)).toEqual(["npm run typecheck", "jest"]);
+    expect(steps(manifest.scripts.check)).toEqual(["npm run lint", "npm run format:check"]);
     expect(manifest.scripts.lint).toMatch(/^eslint \. /);
     expect(manifest.scripts["format:check"]).toMatch(/^prettier --check (--cache )?\.$/);
+    const ci = fs.readFileSync(path.join(REPO_ROOT, ".ci/run"), "utf8");
+    expect(ci.indexOf("npm run check")).toBeGreaterThan(ci.indexOf("npm ci"));
+    expect(ci.indexOf("npm test")).toBeGreaterThan(ci.indexOf("npm run check"));
   });
 
   it("pins TypeScript to 5.9 and builds the package before packing", () => {
