@@ -10,7 +10,7 @@
  */
 "use strict";
 const path = require("path");
-const { createRequire } = require("module");
+const { registerPulumiTypeScript } = require("../preview/pulumiTypeScript");
 
 const [mode, projectDir, ...modules] = process.argv.slice(2);
 if (!["typecheck", "transpile"].includes(mode) || !projectDir || modules.length === 0) {
@@ -21,27 +21,7 @@ const started = performance.now();
 process.chdir(projectDir);
 const programDir = path.dirname(path.resolve(modules[0]));
 const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] }));
-const requireFromPulumi = createRequire(path.join(pulumiDir, "cmd", "run", "run.js"));
-const tsutils = requireFromPulumi("../../tsutils");
-const tsConfigPath = process.env.PULUMI_NODEJS_TSCONFIG_PATH || "tsconfig.json";
-const compilerOptions = tsutils.loadTypeScriptCompilerOptions(tsConfigPath);
-const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
-const ts = requireFromPulumi(typescriptRequire);
-const [major, minor] = String(ts.version).split(".").map(Number);
-const useNodeNext = major > 4 || (major === 4 && minor >= 7);
-requireFromPulumi(tsnodeRequire).register({
-  compiler: typescriptRequire,
-  // run.js: PULUMI_NODEJS_TRANSPILE_ONLY, else the tsconfig's `noCheck`, else ts-node's default (type-check).
-  transpileOnly: mode === "transpile" ? true : compilerOptions.noCheck,
-  project: tsConfigPath,
-  skipProject: false,
-  compilerOptions: {
-    target: "ES2020",
-    module: useNodeNext ? "nodenext" : "commonjs",
-    moduleResolution: useNodeNext ? "nodenext" : "node",
-    sourceMap: "true",
-    ...compilerOptions,
-  },
-});
+// run.js: PULUMI_NODEJS_TRANSPILE_ONLY, else the tsconfig's `noCheck`, else ts-node's default (type-check).
+registerPulumiTypeScript(pulumiDir, { transpileOnly: mode === "transpile" ? true : undefined });
 for (const file of modules) require(path.resolve(file));
 process.stdout.write(`${JSON.stringify({ loadMs: Math.round(performance.now() - started) })}\n`);

@@ -3,9 +3,9 @@
  * `@pulumi/pulumi/cmd/run/run.js` runs it under the engine, and records what the engine would receive.
  * Meant to run once per process: the runtime's state is global.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { createRequire } from "module";
+import { registerPulumiTypeScript } from "./pulumiTypeScript";
 import type { WorkerJob, WorkerResult } from "./ipc";
 import type { RecordedResource } from "./types";
 import { createRecordingMonitor, FakeBackend, PulumiModules, StackRecording } from "./recordingMonitor";
@@ -45,33 +45,6 @@ const TS_NODE_INSTANCE = Symbol.for("ts-node.register.instance");
 function disableWorkerTypeScript(): void {
   const instance = (process as unknown as Record<symbol, { enabled?(on: boolean): void } | undefined>)[TS_NODE_INSTANCE];
   instance?.enabled?.(false);
-}
-
-/** ts-node, transpile-only, with the project's tsconfig: what run.js does with PULUMI_NODEJS_TRANSPILE_ONLY=true. */
-function registerTypeScript(pulumiDir: string): void {
-  const requireFromPulumi = createRequire(path.join(pulumiDir, "cmd", "run", "run.js"));
-  const tsutils = requireFromPulumi("../../tsutils");
-  const tsConfigPath = process.env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json";
-  const skipProject = !fs.existsSync(tsConfigPath);
-  const compilerOptions = skipProject ? {} : tsutils.loadTypeScriptCompilerOptions(tsConfigPath);
-  const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
-  const ts = requireFromPulumi(typescriptRequire);
-  // As run.js: nodenext from TypeScript 4.7 on (the vendored 3.8 fallback gets commonjs).
-  const [major, minor] = String(ts.version).split(".").map(Number);
-  const useNodeNext = major > 4 || (major === 4 && minor >= 7);
-  requireFromPulumi(tsnodeRequire).register({
-    compiler: typescriptRequire,
-    transpileOnly: true,
-    project: tsConfigPath,
-    skipProject,
-    compilerOptions: {
-      target: "ES2020",
-      module: useNodeNext ? "nodenext" : "commonjs",
-      moduleResolution: useNodeNext ? "nodenext" : "node",
-      sourceMap: "true",
-      ...compilerOptions,
-    },
-  });
 }
 
 function loadPulumiModules(pulumiDir: string): PulumiModules & { runtime: any; state: any; log: any } {
@@ -156,7 +129,7 @@ export function prepareProgramRun(job: WorkerJob, backend: FakeBackend, onRecord
     const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] }));
     disableWorkerTypeScript();
     if (job.typescript) {
-      registerTypeScript(pulumiDir);
+      registerPulumiTypeScript(pulumiDir, { transpileOnly: true });
       cacheTypeScriptOutput();
     }
     skipStackTraces();
