@@ -10,19 +10,32 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `npm run preview -- <args>` the way a user does (ts-node transpile-only), from the repo root. */
-export function runPreview(args: string[], cwd = REPO_ROOT): Promise<CliRun> {
+/**
+ * How to start the CLI: `register` preloads ts-node transpile-only (cheapest); `ts-node-bin` is the npm script's own
+ * command (`ts-node -T tools/preview/cli.ts`); `npm` goes through `npm run --silent preview` itself.
+ */
+export type Launch = "register" | "ts-node-bin" | "npm";
+
+function command(launch: Launch, args: string[]): [string, string[]] {
   const cli = path.join(REPO_ROOT, "tools/preview/cli.ts");
+  switch (launch) {
+    case "register":
+      return [process.execPath, ["-r", "ts-node/register/transpile-only", cli, ...args]];
+    case "ts-node-bin":
+      return [process.execPath, [path.join(REPO_ROOT, "node_modules/ts-node/dist/bin.js"), "-T", cli, ...args]];
+    case "npm":
+      return ["npm", ["run", "--silent", "preview", "--", ...args]];
+  }
+}
+
+/** Runs `npm run preview -- <args>` the way a user does, from `cwd` (the repo root by default). */
+export function runPreview(args: string[], cwd = REPO_ROOT, launch: Launch = "register"): Promise<CliRun> {
+  const [file, argv] = command(launch, args);
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["-r", "ts-node/register/transpile-only", cli, ...args],
-      { cwd, maxBuffer: 256 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+    execFile(file, argv, { cwd, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

@@ -5,6 +5,7 @@
  * It subclasses the program's own `MockMonitor` (loaded from the program's @pulumi/pulumi) so URNs, the
  * `getResource` invoke and feature negotiation behave exactly like `pulumi.runtime.setMocks`.
  */
+import type { FakeResourceArgs, FakeResourceResult } from "./fakes";
 import type { ReadResource, RecordedResource } from "./types";
 import { decodeWireProperties, PLAIN, RECORD, toWire } from "./wire";
 
@@ -35,14 +36,7 @@ interface MockMonitorBase {
 
 /** What answers the program's requests: fake provider results, possibly asking the CLI (stack references, lookups). */
 export interface FakeBackend {
-  newResource(args: {
-    type: string;
-    name: string;
-    urn: string;
-    inputs: Props;
-    custom: boolean;
-    id?: string;
-  }): Promise<{ id: string | undefined; state: Props }>;
+  newResource(args: FakeResourceArgs): Promise<FakeResourceResult>;
   call(token: string, inputs: Props): Promise<Props>;
 }
 

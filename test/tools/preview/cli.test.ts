@@ -2,35 +2,19 @@
  * End-to-end: the real CLI in child processes on the plain fixture programs (test/fixtures/programs/plain-*).
  * All runs start in beforeAll, two at a time, and the tests read their results.
  */
-import { spawn } from "child_process";
 import * as path from "path";
 import { z } from "zod";
 import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/types";
+import { CliRun, runPreview } from "../../previewCli";
 
 const REPO = path.resolve(__dirname, "../../..");
-const CLI = path.join(REPO, "tools/preview/cli.ts");
 const FIXTURES = path.join(REPO, "test/fixtures/programs");
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 /** `viaTsNodeBin` runs it exactly like `npm run preview` does (`ts-node -T tools/preview/cli.ts`). */
 function runCli(args: string[], options: { cwd?: string; viaTsNodeBin?: boolean } = {}): Promise<Run> {
-  const command = options.viaTsNodeBin
-    ? [path.join(REPO, "node_modules/ts-node/dist/bin.js"), "-T", CLI]
-    : ["-r", "ts-node/register/transpile-only", CLI];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...command, ...args], { cwd: options.cwd ?? REPO, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runPreview(args, options.cwd ?? REPO, options.viaTsNodeBin ? "ts-node-bin" : "register");
 }
 
 /** Runs the thunks at most `limit` at a time (2 cores). */

@@ -3,9 +3,9 @@
  * Pulumi program on the mock runtime and the real policy pack (policies/) over the analyzer protocol.
  * The five previews start together in beforeAll (each is a CLI, a worker and a pack process).
  */
-import { spawn } from "child_process";
 import * as path from "path";
 import type { PreviewResult, StackResult, Violation } from "../../../../tools/preview/types";
+import { CliRun, runPreview } from "../../../previewCli";
 
 const REPO = path.resolve(__dirname, "../../../..");
 const DEFAULT_STORAGE_POLICIES = [
@@ -15,27 +15,12 @@ const DEFAULT_STORAGE_POLICIES = [
   "aml-default-storage-verifiable",
 ];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 /** `viaNpm` goes through npm itself; otherwise the npm script's own command (`ts-node -T tools/preview/cli.ts`). */
 function preview(program: string, viaNpm = false): Promise<Run> {
   const args = ["--cwd", path.join("test/fixtures/policy-programs", program), "--stack", "dev", "--format", "json"];
-  const [command, argv] = viaNpm
-    ? ["npm", ["run", "--silent", "preview", "--", ...args]]
-    : [process.execPath, [path.join(REPO, "node_modules/ts-node/dist/bin.js"), "-T", "tools/preview/cli.ts", ...args]];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command as string, argv as string[], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runPreview(args, REPO, viaNpm ? "npm" : "ts-node-bin");
 }
 
 const runs: Record<string, Run> = {};
