@@ -21,7 +21,7 @@ describe("WorkspaceBudget", () => {
       scope: RG_ID,
       name: "team-a",
       amount: 500,
-      startDate: "2025-01-01",
+      startDate: "2026-12-01",
       contactEmails: ["ml-owners@contoso.com"],
     });
     expect(await promiseOf(b.budgetId)).toBe(`${RG_ID}/providers/Microsoft.Consumption/budgets/budget-team-a`);
@@ -33,7 +33,7 @@ describe("WorkspaceBudget", () => {
       amount: 500,
       category: "Cost",
       timeGrain: "Monthly",
-      timePeriod: { startDate: "2025-01-01T00:00:00Z" },
+      timePeriod: { startDate: "2026-12-01T00:00:00Z" },
     });
     const contacts = { enabled: true, operator: "GreaterThan", contactEmails: ["ml-owners@contoso.com"], contactGroups: [] };
     expect(budget.inputs.notifications).toEqual({
@@ -75,7 +75,7 @@ describe("WorkspaceBudget", () => {
     [{ contactEmails: [] }, /^bad: contactEmails = \[\]: .*at least one contact/],
     [{ forecastThresholds: [100, 110, 120, 130] }, /^bad: forecastThresholds = .*6 notifications/],
   ])("refuses %j in one line before registering anything", async (change, message) => {
-    const args = { scope: RG_ID, name: "bad", amount: 10, startDate: "2025-01-01", contactEmails: ["a@contoso.com"], ...change };
+    const args = { scope: RG_ID, name: "bad", amount: 10, startDate: "2026-12-01", contactEmails: ["a@contoso.com"], ...change };
     expect(() => new cost.WorkspaceBudget("bad", args)).toThrow(message);
     await settle();
     expect(mocks.registered).toEqual([]);
