@@ -372,13 +372,13 @@ const workspaceBase = {
     budgetConfigSchema,
     "A cost budget on the resource group, with notifications on actual and forecast spend. Defaults to none.",
     {
-      examples: [{ amount: 500, startDate: "2025-01-01", contactEmails: ["team-x@contoso.com"] }],
+      examples: [{ amount: 500, contactEmails: ["team-x@contoso.com"] }],
       keys: {
-        amount: doc("Amount per time grain, in the billing currency; above 0.", { examples: [500] }),
+        amount: doc("Amount per time grain, in the billing currency; a finite number above 0.", { examples: [500] }),
         timeGrain: doc("Period the amount applies to.", { default: "Monthly", examples: ["Quarterly"] }),
         startDate: doc(
-          "First day tracked, the first of a month as `YYYY-MM-01` (quote it in YAML), not before 2017-06-01; keep it fixed once created.",
-          { examples: ["2025-01-01"] },
+          "First day tracked, `YYYY-MM-01` (quote it in YAML), within Azure's window on the day it is checked: from the start of the current time grain to twelve months ahead. Used at creation only; later changes are ignored.",
+          { default: "the first of the current month", examples: ["2027-01-01"] },
         ),
         actualThresholds: doc("Percentages (above 0, up to 1000) of the amount actually spent that notify.", {
           default: [80, 100],
@@ -388,10 +388,10 @@ const workspaceBase = {
           default: [100],
           examples: [[110]],
         }),
-        contactEmails: doc("Who is notified by email. At least one email or action group is needed when there are notifications.", {
+        contactEmails: doc("Who is notified by email (at most 50). At least one email or action group is needed when there are notifications.", {
           examples: [["team-x@contoso.com"]],
         }),
-        actionGroupIds: doc("Azure Monitor action groups (ARM ids) notified as well. Defaults to none.", {
+        actionGroupIds: doc("Azure Monitor action groups (ARM ids, at most 50) notified as well. Defaults to none.", {
           examples: [
             ["/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ml-cost"],
           ],

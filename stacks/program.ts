@@ -8,6 +8,7 @@ import { SharedResources } from "../components/sharedResources";
 import { Workspace } from "../components/workspace";
 import { SharedResourceIds } from "../components/workspaceCore";
 import * as naming from "../components/naming";
+import { resourceGroupId } from "../components/armId";
 import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config";
 import { addCostVisibility } from "./costVisibility";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
@@ -202,7 +203,7 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
   const component = new Hub(hub.name, {
     ...commonWorkspaceArgs(ctx, hub, shared, rgName, tags),
     additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
-    defaultProjectResourceGroup: hub.defaultProjectResourceGroup,
+    defaultProjectResourceGroup: hub.defaultProjectResourceGroup && resourceGroupId(ctx.subscriptionId, hub.defaultProjectResourceGroup),
     serverlessComputeSubnetId: hub.serverlessCompute?.subnetId,
     serverlessComputeNoPublicIp: hub.serverlessCompute?.noPublicIp,
   });

@@ -4,6 +4,7 @@ import { LocatedBinding, NAMESPACE, StackConfig, checkBindings, checkCustomRoleK
 import { parseConfig } from "./configMessages";
 import { engineConfigIssues } from "./engineConfig";
 import { physicalNameIssues, resourceGroupIssues } from "./sharedNames";
+import { accessKeyModeProblem } from "../components/authMode";
 
 /**
  * Validates raw stack config (keys without the namespace); returns the typed config or every issue found.
@@ -29,6 +30,7 @@ export function validateConfig(
     ...mergedTagIssues(config),
     ...requiredTagIssues(config),
     ...identityIssues(config),
+    ...authModeIssues(config),
     ...checkCustomRoleKeys(Object.keys(config.customRoles ?? {})),
     ...checkBindings(locatedBindings(config), config.groups ?? {}, config.customRoles ?? {}),
   ];
@@ -210,6 +212,15 @@ function identityIssues(config: StackConfig): ConfigIssue[] {
       ];
     }
     return [];
+  });
+}
+
+/** A dedicated default storage created here has shared keys off unless allowed: `accesskey` cannot work on it. */
+function authModeIssues(config: StackConfig): ConfigIssue[] {
+  return (config.workspaces ?? []).flatMap((ws, i): ConfigIssue[] => {
+    if (ws.sharedResources || (ws.storage && "existingId" in ws.storage)) return []; // checked on the looked-up account
+    const problem = accessKeyModeProblem(ws.systemDatastoresAuthMode, ws.storage?.allowSharedKeyAccess ?? false);
+    return problem ? [{ path: ["workspaces", i, "systemDatastoresAuthMode"], value: ws.systemDatastoresAuthMode, rule: problem }] : [];
   });
 }
 
