@@ -31,6 +31,8 @@ export class Hub extends pulumi.ComponentResource {
   public readonly location: pulumi.Output<string>;
   public readonly studioUrl: pulumi.Output<string>;
   public readonly principalId: pulumi.Output<string | undefined>;
+  /** The immutable GUID (`workspaceId`): with data isolation, its containers start with it. */
+  public readonly workspaceGuid: pulumi.Output<string>;
 
   constructor(name: string, args: HubArgs, opts?: pulumi.ComponentResourceOptions) {
     validateWorkspaceCoreArgs(name, args);
@@ -65,6 +67,7 @@ export class Hub extends pulumi.ComponentResource {
     this.location = core.workspace.location.apply((location) => location as string);
     this.studioUrl = core.studioUrl;
     this.principalId = core.principalId;
+    this.workspaceGuid = core.workspace.workspaceId;
     this.registerOutputs({ hubId: this.hubId, hubName: this.hubName, location: this.location, studioUrl: this.studioUrl });
   }
 }

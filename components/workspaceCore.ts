@@ -60,6 +60,7 @@ export interface WorkspaceCoreOutputs {
   workspaceName: pulumi.Output<string>;
   studioUrl: pulumi.Output<string>;
   principalId: pulumi.Output<string | undefined>;
+  subscriptionId: pulumi.Input<string>;
 }
 
 /** Checks what can be checked synchronously; components call it before `super` so a refusal registers nothing. */
@@ -189,5 +190,6 @@ export function buildWorkspaceCore(
     workspaceName: workspace.name,
     studioUrl: studioUrl(workspace.id),
     principalId: workspace.identity.apply((i) => i?.principalId),
+    subscriptionId,
   };
 }

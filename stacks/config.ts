@@ -267,8 +267,13 @@ const identitySchema = z.strictObject({
   ),
   systemAssigned: optional(
     z.boolean(),
-    "Keep a system-assigned identity beside the user-assigned ones (it gets Storage Blob Data Contributor on the default storage).",
+    "Keep a system-assigned identity beside the user-assigned ones (Azure ML grants it its roles itself).",
     { default: true },
+  ),
+  primaryPrincipalId: optional(
+    z.guid("must be a GUID (the identity's principal id)"),
+    "Principal (object) id of the primary user-assigned identity, which gets the roles Azure ML documents for it. Defaults to a lookup of the identity.",
+    { examples: ["0b6e4a2c-1d3f-4a5b-8c7d-9e0f1a2b3c4d"] },
   ),
 });
 
@@ -286,6 +291,12 @@ const accessEntrySchema = bindingSpecSchema.extend({ scope: z.enum(["workspace",
       }),
     },
   }),
+);
+
+const accountWideFileAccess = optional(
+  z.boolean(),
+  "Grant the data-scientist groups (AzureML Data Scientist, Azure AI Developer) Storage File Data Privileged Contributor on the whole default storage account when other workspaces share it (a shared set, or a hub's storage for projects). Azure Files roles cannot be narrowed to one workspace's shares, so without it those groups cannot use notebooks or compute instances with shared keys off; with it they can read every workspace's notebook files on that account. A workspace with its own storage gets the role on it without this key.",
+  { default: false, examples: [true] },
 );
 
 /** Settings a workspace and a hub share. */
@@ -365,9 +376,10 @@ const workspaceBase = {
   }),
   suspended: optional(
     z.boolean(),
-    "The DENY switch: removes the group bindings and disables public network access; `false` restores both.",
+    "The DENY switch: removes the group bindings (and the data-plane roles derived from them) and disables public network access; `false` restores both.",
     { default: false },
   ),
+  accountWideFileAccess,
   budget: optional(
     budgetConfigSchema,
     "A cost budget on the resource group, with notifications on actual and forecast spend. Defaults to none.",
@@ -511,6 +523,7 @@ export const projectSchema = z
       { examples: [[{ group: "churn-team", role: "AzureML Data Scientist" }]] },
     ),
     suspended: optional(z.boolean(), "Removes the project's group bindings and disables its public network access.", { default: false }),
+    accountWideFileAccess,
     ...inheritedFromHub,
   })
   .superRefine((project, ctx) => {
@@ -553,7 +566,10 @@ export const hubSchema = z.strictObject({
 });
 
 const sharedAccessSchema = bindingSpecSchema
-  .extend({ resource: z.enum(["storage", "keyVault", "containerRegistry", "applicationInsights", "resourceGroup"]) })
+  .extend({
+    resource: z.enum(["storage", "keyVault", "containerRegistry", "applicationInsights", "resourceGroup"]),
+    allWorkspaces: z.boolean().optional(),
+  })
   .meta(
     doc("A role for a group on one shared resource.", {
       keys: {
@@ -562,6 +578,10 @@ const sharedAccessSchema = bindingSpecSchema
           examples: ["Storage Blob Data Contributor"],
         }),
         resource: doc("The shared resource the role is assigned on.", { examples: ["storage"] }),
+        allWorkspaces: doc(
+          "Required (true) for a data role (blob, file, secrets, images) on the shared storage, key vault or registry: it reaches every workspace's data on the set. Workspace stacks grant their groups what studio needs, scoped to their own workspace.",
+          { default: false, examples: [true] },
+        ),
       },
     }),
   );

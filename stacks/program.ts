@@ -12,7 +12,8 @@ import { resourceGroupId } from "../components/armId";
 import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config";
 import { addCostVisibility } from "./costVisibility";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
-import { resourceGroupNameOf, scopeKeys } from "./validate";
+import { resourceGroupNameOf } from "./validate";
+import { GrantTarget, Owner, PlannedGrant, accessPlan, keyOf } from "./accessPlan";
 
 /** Turns validated stack config into components; returns the stack outputs. */
 export async function runProgram(config: StackConfig): Promise<Record<string, unknown>> {
@@ -34,6 +35,8 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
     tenantId: client.tenantId,
     principals: {},
     customRoleIds: {},
+    scopes: new Map(),
+    sharedScopes: {},
   };
   if (config.groups && Object.keys(config.groups).length > 0) {
     ctx.principals = new EntraGroups("access-groups", { groups: config.groups }).objectIds;
@@ -52,7 +55,48 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
   if (workspaces.length) outputs.workspaces = Object.fromEntries(workspaces);
   const hubs = (config.hubs ?? []).map((hub) => buildHub(ctx, hub, shared.get(hub.name)));
   if (hubs.length) outputs.hubs = Object.fromEntries(hubs);
+  bindPlan(ctx, accessPlan(config));
   return outputs;
+}
+
+/** What a grant's scope resolves against: each workspace, hub and project by its logical key. */
+interface Scopes {
+  id: pulumi.Input<string>;
+  guid: pulumi.Input<string>;
+  storageId: pulumi.Input<string>;
+  datastoreContainers?: Record<string, pulumi.Input<string>>;
+}
+
+function scopeOf(ctx: Context, target: GrantTarget): pulumi.Input<string> {
+  const of = (owner: Owner) => ctx.scopes.get(keyOf(owner))!;
+  switch (target.kind) {
+    case "self":
+      return of(target.owner).id;
+    case "resourceGroup":
+      return rgIdOf(ctx, target.name);
+    case "storage":
+      return of(target.owner).storageId;
+    case "blobstoreContainer":
+      // docs/azure-rules/identity-and-access.md AZ-ACCESS-07: with data isolation the container is <workspace GUID>-azureml-blobstore.
+      return pulumi.interpolate`${of(target.storageOf).storageId}/blobServices/default/containers/${of(target.owner).guid}-azureml-blobstore`;
+    case "datastoreContainer":
+      return of(target.owner).datastoreContainers![target.datastore];
+    case "shared":
+      return ctx.sharedScopes[target.resource];
+  }
+}
+
+/** One RoleBindings per workspace, hub, project or shared set, in plan order. */
+function bindPlan(ctx: Context, plan: PlannedGrant[]): void {
+  const byComponent = new Map<string, PlannedGrant[]>();
+  for (const grant of plan) byComponent.set(grant.component, [...(byComponent.get(grant.component) ?? []), grant]);
+  for (const [component, grants] of byComponent) {
+    bind(
+      ctx,
+      component,
+      grants.map((g) => ({ scopeKey: g.scopeKey, scope: scopeOf(ctx, g.target), group: g.group, role: g.role })),
+    );
+  }
 }
 
 interface Context {
@@ -66,6 +110,8 @@ interface Context {
   tenantId: string;
   principals: Record<string, pulumi.Output<string>>;
   customRoleIds: Record<string, pulumi.Output<string>>;
+  scopes: Map<string, Scopes>;
+  sharedScopes: Record<string, pulumi.Input<string>>;
 }
 
 function tagsFor(ctx: Context, ...own: (Record<string, string> | undefined)[]): Record<string, string> {
@@ -95,25 +141,6 @@ function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principal
     customRoleIds: ctx.customRoleIds,
     bindings: bindings.map((b) => ({ ...b, principalId: ctx.principals[b.group] })),
   });
-}
-
-type AccessEntries = WorkspaceConfig["access"];
-
-/** Bindings of a workspace, hub or project: none while suspended (the classic DENY switch). */
-function accessBindings(
-  entries: AccessEntries,
-  suspended: boolean | undefined,
-  scopeKey: string,
-  scope: pulumi.Input<string>,
-  rgName: string,
-  rgId: pulumi.Input<string>,
-) {
-  if (suspended) return [];
-  return (entries ?? []).map((entry) =>
-    entry.scope === "resourceGroup"
-      ? { scopeKey: scopeKeys.resourceGroup(rgName), scope: rgId, group: entry.group, role: entry.role }
-      : { scopeKey, scope, group: entry.group, role: entry.role },
-  );
 }
 
 const rgIdOf = (ctx: Context, rgName: pulumi.Input<string>) =>
@@ -158,18 +185,12 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
     datastores: ws.datastores,
   });
-  bind(
-    ctx,
-    `${ws.name}-access`,
-    accessBindings(
-      ws.access,
-      ws.suspended,
-      scopeKeys.workspace(ws.name),
-      workspace.workspaceId,
-      resourceGroupNameOf(ws),
-      rgIdOf(ctx, rgName),
-    ),
-  );
+  ctx.scopes.set(keyOf({ kind: "workspace", name: ws.name }), {
+    id: workspace.workspaceId,
+    guid: workspace.workspaceGuid,
+    storageId: workspace.storageAccountId,
+    datastoreContainers: workspace.datastoreContainerIds,
+  });
   const idle = addCostVisibility({
     config: ws,
     resourceGroupName: rgName,
@@ -207,7 +228,11 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
     serverlessComputeSubnetId: hub.serverlessCompute?.subnetId,
     serverlessComputeNoPublicIp: hub.serverlessCompute?.noPublicIp,
   });
-  const hubBindings = accessBindings(hub.access, hub.suspended, scopeKeys.hub(hub.name), component.hubId, resourceGroupNameOf(hub), rgId);
+  ctx.scopes.set(keyOf({ kind: "hub", name: hub.name }), {
+    id: component.hubId,
+    guid: component.workspaceGuid,
+    storageId: component.associated.storageAccountId,
+  });
   const projects: Record<string, Record<string, pulumi.Output<unknown>>> = {};
   for (const project of hub.projects ?? []) {
     const suspended = hub.suspended || project.suspended;
@@ -224,25 +249,13 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
       publicNetworkAccess: suspended ? "Disabled" : project.publicNetworkAccess,
       protect: ctx.protect,
     });
-    const bindings = accessBindings(
-      project.access,
-      suspended,
-      scopeKeys.project(hub.name, project.name),
-      prj.projectId,
-      resourceGroupNameOf(hub),
-      rgId,
-    );
-    bind(ctx, `${project.name}-access`, bindings);
-    // Project members need Reader on the hub; the portal grants it by itself, infrastructure code must do it.
-    for (const group of new Set(bindings.map((b) => b.group))) {
-      const already = hubBindings.some(
-        (b) => b.group === group && b.scopeKey === scopeKeys.hub(hub.name) && b.role.toLowerCase() === "reader",
-      );
-      if (!already) hubBindings.push({ scopeKey: scopeKeys.hub(hub.name), scope: component.hubId, group, role: "Reader" });
-    }
+    ctx.scopes.set(keyOf({ kind: "project", hub: hub.name, name: project.name }), {
+      id: prj.projectId,
+      guid: prj.workspaceGuid,
+      storageId: component.associated.storageAccountId,
+    });
     projects[project.name] = { projectId: prj.projectId, projectName: prj.projectName, studioUrl: prj.studioUrl };
   }
-  bind(ctx, `${hub.name}-access`, hubBindings);
   const idle = addCostVisibility({
     config: hub,
     resourceGroupName: rgName,
@@ -282,23 +295,13 @@ function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown
     locks: shared.locks,
     protect: ctx.protect,
   });
-  const scopes: Record<string, pulumi.Input<string>> = {
+  ctx.sharedScopes = {
     storage: set.storageAccountId,
     keyVault: set.keyVaultId,
     containerRegistry: set.containerRegistryId,
     applicationInsights: set.applicationInsightsId,
     resourceGroup: rgIdOf(ctx, rgName),
   };
-  bind(
-    ctx,
-    `${shared.name}-access`,
-    (shared.access ?? []).map((entry) => ({
-      scopeKey: scopeKeys.shared(entry.resource),
-      scope: scopes[entry.resource],
-      group: entry.group,
-      role: entry.role,
-    })),
-  );
   // Consumers read these by StackReference.
   return {
     resourceGroupName: rgName,
