@@ -24,7 +24,7 @@ describe("usageWorkbookJson", () => {
     expect(doc.version).toBe("Notebook/1.0");
     expect(doc.fallbackResourceIds).toEqual([LAW]);
     const queries = queryItems(doc);
-    expect(queries.length).toBeGreaterThanOrEqual(9);
+    expect(queries.length).toBeGreaterThanOrEqual(7);
     for (const q of queries) {
       expect(q.content).toMatchObject({
         version: "KqlItem/1.0",
