@@ -81,3 +81,19 @@ describe("WorkspaceBudget", () => {
     expect(mocks.registered).toEqual([]);
   });
 });
+
+describe("AZ-BUDGET-02: the start date is fixed at creation", () => {
+  it("defaults to the first of the current month and ignores later changes to it", async () => {
+    const seen: pulumi.ResourceTransformationArgs[] = [];
+    const b = new cost.WorkspaceBudget(
+      "pinned-budget",
+      { scope: RG_ID, name: "pinned", amount: 10, contactEmails: ["a@contoso.com"] },
+      { transformations: [(args) => (seen.push(args), undefined)] },
+    );
+    await promiseOf(b.budgetId);
+    const [budget] = mocks.ofType(BUDGET).filter((r) => r.inputs.budgetName === "budget-pinned");
+    expect(budget.inputs.timePeriod).toEqual({ startDate: "2026-12-01T00:00:00Z" });
+    const opts = seen.find((s) => s.type === BUDGET)!.opts as pulumi.CustomResourceOptions;
+    expect(opts.ignoreChanges).toEqual(["timePeriod.startDate"]);
+  });
+});
