@@ -33,7 +33,7 @@ describe("AZ-ACCESS-03: data-scientist groups get the data-plane roles studio ne
   });
 });
 
-describe("AZ-ACCESS-07: on storage other workspaces share, blob access is limited to the workspace's own container", () => {
+describe("AZ-ACCESS-07 and AZ-WS-05: on storage other workspaces share (a shared set, a hub's projects), blob access is limited to the workspace's own container", () => {
   it("for a workspace on a shared set and for a hub's projects", () => {
     const ws = accessPlan({ groups, workspaces: [{ name: "lab", sharedResources: SHARED, access: [{ group: "ds", role: "AzureML Data Scientist" }] }] } as StackConfig);
     expect(roles(ws)).toEqual(["AzureML Data Scientist @ self", `${BLOB} @ blobstoreContainer`]);

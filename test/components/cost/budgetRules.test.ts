@@ -170,3 +170,12 @@ describe("AZ-BUDGET-04: contact limits and amount", () => {
     expect(budgetIssues({ ...valid, amount: Infinity }).map((i) => i.path)).toEqual([["amount"]]);
   });
 });
+
+describe("AZ-BUDGET-03: at most five notifications per budget", () => {
+  it("accepts five and refuses six", () => {
+    expect(budgetIssues({ ...valid, actualThresholds: [10, 20, 30, 40], forecastThresholds: [100] })).toEqual([]);
+    expect(budgetIssues({ ...valid, actualThresholds: [10, 20, 30, 40, 50], forecastThresholds: [100] }).map((i) => i.rule)).toEqual([
+      expect.stringMatching(/6 notifications .* at most 5/),
+    ]);
+  });
+});
