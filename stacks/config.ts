@@ -413,7 +413,7 @@ const workspaceBase = {
   ),
   usageWorkbook: optional(
     z.boolean(),
-    "An Azure Monitor workbook of the workspace's use (jobs, compute, endpoints, storage, ingestion). Created only where diagnostics reach a Log Analytics workspace.",
+    "An Azure Monitor workbook of the workspace's use (jobs, compute clusters and instances, billed ingestion: what its diagnostic setting collects). Created only where diagnostics reach a Log Analytics workspace.",
     { default: true },
   ),
 };

@@ -1,7 +1,7 @@
 /**
- * What keeps billing while a workspace sits idle, from Microsoft's published pricing *structure* (azure-ml-facts
- * §10). No prices are computed: the only figure quoted is the fact file's own ACR Basic figure, with its caveat.
- * Anything beyond the fact file is marked [unverified]. Pure: a description of the workspace in, a list out.
+ * What keeps billing while a workspace sits idle, from how Microsoft's pricing pages say each resource bills (a
+ * standing fee, data kept, or operations). No prices are computed or quoted: they depend on region, currency and
+ * agreement. Pure: a description of the workspace in, a list out.
  */
 import type { IsolationMode } from "../workspaceSettings";
 
@@ -50,7 +50,7 @@ export function idleCosts(footprint: WorkspaceFootprint): IdleCostReport {
       basis: ["stored-data", "per-use"],
       note: withOwnership(
         footprint.storage.ownership,
-        `billed for the data it holds and for operations, whether or not jobs run; the price per GB depends on the SKU's redundancy (${footprint.storage.skuName ?? "SKU unknown"}) [unverified: not in the fact file]`,
+        `billed for the data it holds and for operations, whether or not jobs run; the price per GB depends on the SKU's redundancy (${footprint.storage.skuName ?? "SKU unknown"})`,
       ),
     },
   ];
@@ -63,8 +63,8 @@ export function idleCosts(footprint: WorkspaceFootprint): IdleCostReport {
     note: withOwnership(
       vault.ownership,
       vault.skuName === "premium"
-        ? "bills per operation (§10), near zero while nothing reads it; premium HSM-protected keys also bill per key per month [unverified]"
-        : "Standard bills per operation (§10): near zero while nothing reads it",
+        ? "bills per operation, near zero while nothing reads it; premium HSM-protected keys also bill per key per month"
+        : "Standard bills per operation: near zero while nothing reads it",
     ),
   });
   items.push(...networkItems(footprint.managedNetwork));
@@ -81,14 +81,14 @@ function registryItem(registry: WorkspaceFootprint["containerRegistry"]): IdleCo
       resource: "containerRegistry",
       ownership: "dedicated",
       basis: ["fixed"],
-      note: "none until the first image build; then Azure ML creates one that bills a fixed daily fee per tier and cannot be tagged (§10)",
+      note: "none until the first image build; then Azure ML creates one that bills a fixed daily fee per tier and cannot be tagged",
     };
   }
   const fee =
     registry.sku === "Basic"
-      ? "fixed daily fee, used or not: Basic is about $0.167/day with 10 GB included (§10; check the pricing page for your region and currency)"
+      ? "fixed daily fee, used or not, for the Basic tier (see the Container Registry pricing page for your region and currency)"
       : registry.sku
-        ? `fixed daily fee per tier, used or not; the ${registry.sku} figure is [unverified] here`
+        ? `fixed daily fee per tier, used or not, for the ${registry.sku} tier (see the Container Registry pricing page)`
         : "fixed daily fee per tier, used or not (tier unknown)";
   return {
     resource: "containerRegistry",
@@ -107,13 +107,13 @@ function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>):
     basis: ["per-use", "stored-data"],
     note: withOwnership(
       log.ownership,
-      `bills per GB ingested and for extra retention (§10); diagnostic settings keep sending metrics while the workspace is idle [unverified volume]; ${retention}; ${cap}`,
+      `bills per GB ingested and for extra retention; diagnostic settings keep sending metrics while the workspace is idle; ${retention}; ${cap}`,
     ),
   };
 }
 
 /** The managed network exists only once provisioned (first managed compute, or provisionNetworkNow). */
-const PROVISIONED = "once the managed network is provisioned (first managed compute or provisionNetworkNow) [unverified]";
+const PROVISIONED = "once the managed network is provisioned (first managed compute or provisionNetworkNow)";
 
 function networkItems(network: WorkspaceFootprint["managedNetwork"]): IdleCostItem[] {
   if (!network || network.isolationMode === "Disabled") return [];
@@ -124,7 +124,7 @@ function networkItems(network: WorkspaceFootprint["managedNetwork"]): IdleCostIt
       resource: "azureFirewall",
       ownership: "managed",
       basis: ["fixed", "per-use"],
-      note: `FQDN outbound rules make Azure ML create a billed Azure Firewall (§10); it bills per hour deployed plus per GB processed ${PROVISIONED}`,
+      note: `FQDN outbound rules make Azure ML create a billed Azure Firewall; it bills per hour deployed plus per GB processed ${PROVISIONED}`,
     });
   }
   items.push({
@@ -138,7 +138,7 @@ function networkItems(network: WorkspaceFootprint["managedNetwork"]): IdleCostIt
 
 function notes(footprint: WorkspaceFootprint): string[] {
   const result = [
-    "The workspace itself has no standing fee (§10).",
+    "The workspace itself has no standing fee.",
     "Compute left running (compute instances not stopped, clusters with a minimum node count above 0, online deployments) is not modelled here: it bills while it runs, used or not. The usage workbook's cluster table flags clusters that keep nodes.",
   ];
   const dedicated = [
@@ -149,11 +149,11 @@ function notes(footprint: WorkspaceFootprint): string[] {
   ].filter((x): x is string => x !== undefined);
   if (footprint.containerRegistry === "on-demand") dedicated.push("registry, once Azure ML has created it,");
   if (dedicated.length > 0) {
-    result.push(`Deleting the workspace does not stop these bills: its ${dedicated.join(", ")} keep billing until deleted too (§10).`);
+    result.push(`Deleting the workspace does not stop these bills: its ${dedicated.join(", ")} keep billing until deleted too.`);
   }
   if (footprint.containerRegistry === "on-demand") {
     result.push(
-      "A registry Azure ML creates on demand cannot be tagged (§10), so cost-by-tag views miss it; pre-create the registry when tags matter.",
+      "A registry Azure ML creates on demand cannot be tagged, so cost-by-tag views miss it; pre-create the registry when tags matter.",
     );
   }
   return result;
