@@ -128,7 +128,9 @@ export class Datastores extends pulumi.ComponentResource {
             scope: containerId,
             principalId: args.principalId,
             principalType: "ServicePrincipal",
-            roleDefinitionId: pulumi.output(args.subscriptionId!).apply((sub) => roleDefinitionId(sub, BUILT_IN_ROLES[DATASTORE_IDENTITY_ROLE])),
+            roleDefinitionId: pulumi
+              .output(args.subscriptionId!)
+              .apply((sub) => roleDefinitionId(sub, BUILT_IN_ROLES[DATASTORE_IDENTITY_ROLE])),
             roleAssignmentName: roleAssignmentName({
               project: pulumi.getProject(),
               stack: pulumi.getStack(),

@@ -39,7 +39,9 @@ export class Hub extends pulumi.ComponentResource {
     const rg = args.defaultProjectResourceGroup;
     // docs/azure-rules/workspaces.md AZ-WS-03: Azure takes the group's ARM id, not its name.
     if (typeof rg === "string" && !isResourceGroupId(rg)) {
-      throw new Error(`${name}: defaultProjectResourceGroup '${rg}' must be a resource group ARM id: /subscriptions/<guid>/resourceGroups/<name>`);
+      throw new Error(
+        `${name}: defaultProjectResourceGroup '${rg}' must be a resource group ARM id: /subscriptions/<guid>/resourceGroups/<name>`,
+      );
     }
     super("azure-ml-workspaces:ml:Hub", name, {}, opts);
     const serverless = args.serverlessComputeSubnetId !== undefined || args.serverlessComputeNoPublicIp !== undefined;

@@ -93,25 +93,61 @@ export function accessPlan(config: StackConfig): PlannedGrant[] {
         why: "bound in config",
       });
       if (!defined.has(entry.group)) return;
-      const add = (grant: Omit<PlannedGrant, "path" | "group" | "component">) => derived.push({ ...grant, path, group: entry.group, component });
+      const add = (grant: Omit<PlannedGrant, "path" | "group" | "component">) =>
+        derived.push({ ...grant, path, group: entry.group, component });
       if (site.owner.kind === "project") {
         // Created by the hub's RoleBindings, where it always was, so existing stacks see no replacement.
-        const hubGrant = { scopeKey: scopeKeys.hub(site.storageOf.name), target: { kind: "self" as const, owner: site.storageOf }, role: "Reader" };
-        derived.push({ ...hubGrant, path, group: entry.group, component: componentOf(site.storageOf), why: "project members need Reader on the hub (AZ-ACCESS-06)" });
+        const hubGrant = {
+          scopeKey: scopeKeys.hub(site.storageOf.name),
+          target: { kind: "self" as const, owner: site.storageOf },
+          role: "Reader",
+        };
+        derived.push({
+          ...hubGrant,
+          path,
+          group: entry.group,
+          component: componentOf(site.storageOf),
+          why: "project members need Reader on the hub (AZ-ACCESS-06)",
+        });
       }
       if (!isDataScientistRole(entry.role)) return;
       const storageKey = `storage/${site.key}`;
       if (site.sharedStorage) {
-        add({ scopeKey: storageKey, target: { kind: "blobstoreContainer", owner: site.owner, storageOf: site.storageOf }, role: BLOB, why: "studio data with shared keys off, limited to this workspace's container (AZ-ACCESS-03, AZ-ACCESS-07)" });
+        add({
+          scopeKey: storageKey,
+          target: { kind: "blobstoreContainer", owner: site.owner, storageOf: site.storageOf },
+          role: BLOB,
+          why: "studio data with shared keys off, limited to this workspace's container (AZ-ACCESS-03, AZ-ACCESS-07)",
+        });
         if (site.accountWideFileAccess) {
-          add({ scopeKey: `storage/${keyOf(site.storageOf)}`, target: { kind: "storage", owner: site.storageOf }, role: FILE, why: "notebooks and compute instances with shared keys off, whole shared account: accountWideFileAccess (AZ-ACCESS-08)" });
+          add({
+            scopeKey: `storage/${keyOf(site.storageOf)}`,
+            target: { kind: "storage", owner: site.storageOf },
+            role: FILE,
+            why: "notebooks and compute instances with shared keys off, whole shared account: accountWideFileAccess (AZ-ACCESS-08)",
+          });
         }
       } else {
-        add({ scopeKey: storageKey, target: { kind: "storage", owner: site.storageOf }, role: BLOB, why: "studio data with shared keys off (AZ-ACCESS-03)" });
-        add({ scopeKey: storageKey, target: { kind: "storage", owner: site.storageOf }, role: FILE, why: "notebooks and compute instances with shared keys off (AZ-ACCESS-03)" });
+        add({
+          scopeKey: storageKey,
+          target: { kind: "storage", owner: site.storageOf },
+          role: BLOB,
+          why: "studio data with shared keys off (AZ-ACCESS-03)",
+        });
+        add({
+          scopeKey: storageKey,
+          target: { kind: "storage", owner: site.storageOf },
+          role: FILE,
+          why: "notebooks and compute instances with shared keys off (AZ-ACCESS-03)",
+        });
       }
       for (const ds of site.datastores ?? []) {
-        add({ scopeKey: `datastore/${site.key}/${ds.name.toLowerCase()}`, target: { kind: "datastoreContainer", owner: site.owner, datastore: ds.name }, role: BLOB, why: `datastore ${ds.name} (AZ-ACCESS-05)` });
+        add({
+          scopeKey: `datastore/${site.key}/${ds.name.toLowerCase()}`,
+          target: { kind: "datastoreContainer", owner: site.owner, datastore: ds.name },
+          role: BLOB,
+          why: `datastore ${ds.name} (AZ-ACCESS-05)`,
+        });
       }
     });
   }
@@ -137,24 +173,59 @@ function dedupe(explicit: PlannedGrant[], derived: PlannedGrant[]): PlannedGrant
 }
 
 export function keyOf(owner: Owner): string {
-  return owner.kind === "project" ? scopeKeys.project(owner.hub, owner.name) : owner.kind === "hub" ? scopeKeys.hub(owner.name) : scopeKeys.workspace(owner.name);
+  return owner.kind === "project"
+    ? scopeKeys.project(owner.hub, owner.name)
+    : owner.kind === "hub"
+      ? scopeKeys.hub(owner.name)
+      : scopeKeys.workspace(owner.name);
 }
 
 function sites(config: StackConfig): Site[] {
   return [
     ...(config.workspaces ?? []).map((ws, i): Site => {
       const owner: Owner = { kind: "workspace", name: ws.name };
-      return { owner, base: ["workspaces", i], key: keyOf(owner), rgName: resourceGroupNameOf(ws), access: ws.access, suspended: ws.suspended, storageOf: owner, sharedStorage: !!ws.sharedResources, accountWideFileAccess: ws.accountWideFileAccess, datastores: ws.datastores };
+      return {
+        owner,
+        base: ["workspaces", i],
+        key: keyOf(owner),
+        rgName: resourceGroupNameOf(ws),
+        access: ws.access,
+        suspended: ws.suspended,
+        storageOf: owner,
+        sharedStorage: !!ws.sharedResources,
+        accountWideFileAccess: ws.accountWideFileAccess,
+        datastores: ws.datastores,
+      };
     }),
     ...(config.hubs ?? []).flatMap((hub, i): Site[] => {
       const owner: Owner = { kind: "hub", name: hub.name };
       const rgName = resourceGroupNameOf(hub);
       return [
-        { owner, base: ["hubs", i], key: keyOf(owner), rgName, access: hub.access, suspended: hub.suspended, storageOf: owner, sharedStorage: !!hub.sharedResources, accountWideFileAccess: hub.accountWideFileAccess },
+        {
+          owner,
+          base: ["hubs", i],
+          key: keyOf(owner),
+          rgName,
+          access: hub.access,
+          suspended: hub.suspended,
+          storageOf: owner,
+          sharedStorage: !!hub.sharedResources,
+          accountWideFileAccess: hub.accountWideFileAccess,
+        },
         ...(hub.projects ?? []).map((p, j): Site => {
           const prj: Owner = { kind: "project", hub: hub.name, name: p.name };
           // docs/azure-rules/workspaces.md AZ-WS-05: a hub's projects share its storage, each isolated to its own containers.
-          return { owner: prj, base: ["hubs", i, "projects", j], key: keyOf(prj), rgName, access: p.access, suspended: hub.suspended || p.suspended, storageOf: owner, sharedStorage: true, accountWideFileAccess: p.accountWideFileAccess };
+          return {
+            owner: prj,
+            base: ["hubs", i, "projects", j],
+            key: keyOf(prj),
+            rgName,
+            access: p.access,
+            suspended: hub.suspended || p.suspended,
+            storageOf: owner,
+            sharedStorage: true,
+            accountWideFileAccess: p.accountWideFileAccess,
+          };
         }),
       ];
     }),

@@ -400,9 +400,12 @@ const workspaceBase = {
           default: [100],
           examples: [[110]],
         }),
-        contactEmails: doc("Who is notified by email (at most 50). At least one email or action group is needed when there are notifications.", {
-          examples: [["team-x@contoso.com"]],
-        }),
+        contactEmails: doc(
+          "Who is notified by email (at most 50). At least one email or action group is needed when there are notifications.",
+          {
+            examples: [["team-x@contoso.com"]],
+          },
+        ),
         actionGroupIds: doc("Azure Monitor action groups (ARM ids, at most 50) notified as well. Defaults to none.", {
           examples: [
             ["/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ml-cost"],

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as resources from "@pulumi/azure-native/resources";
-import { CustomRoles, EntraGroups, RoleBinding, RoleBindings } from "../components/access";
+import { CustomRoles, EntraGroups } from "../components/access";
 import { Hub } from "../components/hub";
 import { Project } from "../components/project";
 import { SharedResources } from "../components/sharedResources";
@@ -13,7 +13,8 @@ import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config"
 import { addCostVisibility } from "./costVisibility";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
 import { resourceGroupNameOf } from "./validate";
-import { GrantTarget, Owner, PlannedGrant, accessPlan, keyOf } from "./accessPlan";
+import { accessPlan, keyOf } from "./accessPlan";
+import { AccessContext, Scopes, bindPlan } from "./accessBindings";
 
 /** Turns validated stack config into components; returns the stack outputs. */
 export async function runProgram(config: StackConfig): Promise<Record<string, unknown>> {
@@ -55,51 +56,11 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
   if (workspaces.length) outputs.workspaces = Object.fromEntries(workspaces);
   const hubs = (config.hubs ?? []).map((hub) => buildHub(ctx, hub, shared.get(hub.name)));
   if (hubs.length) outputs.hubs = Object.fromEntries(hubs);
-  bindPlan(ctx, accessPlan(config));
+  bindPlan(ctx, accessPlan(config), rgIdOf);
   return outputs;
 }
 
-/** What a grant's scope resolves against: each workspace, hub and project by its logical key. */
-interface Scopes {
-  id: pulumi.Input<string>;
-  guid: pulumi.Input<string>;
-  storageId: pulumi.Input<string>;
-  datastoreContainers?: Record<string, pulumi.Input<string>>;
-}
-
-function scopeOf(ctx: Context, target: GrantTarget): pulumi.Input<string> {
-  const of = (owner: Owner) => ctx.scopes.get(keyOf(owner))!;
-  switch (target.kind) {
-    case "self":
-      return of(target.owner).id;
-    case "resourceGroup":
-      return rgIdOf(ctx, target.name);
-    case "storage":
-      return of(target.owner).storageId;
-    case "blobstoreContainer":
-      // docs/azure-rules/identity-and-access.md AZ-ACCESS-07: with data isolation the container is <workspace GUID>-azureml-blobstore.
-      return pulumi.interpolate`${of(target.storageOf).storageId}/blobServices/default/containers/${of(target.owner).guid}-azureml-blobstore`;
-    case "datastoreContainer":
-      return of(target.owner).datastoreContainers![target.datastore];
-    case "shared":
-      return ctx.sharedScopes[target.resource];
-  }
-}
-
-/** One RoleBindings per workspace, hub, project or shared set, in plan order. */
-function bindPlan(ctx: Context, plan: PlannedGrant[]): void {
-  const byComponent = new Map<string, PlannedGrant[]>();
-  for (const grant of plan) byComponent.set(grant.component, [...(byComponent.get(grant.component) ?? []), grant]);
-  for (const [component, grants] of byComponent) {
-    bind(
-      ctx,
-      component,
-      grants.map((g) => ({ scopeKey: g.scopeKey, scope: scopeOf(ctx, g.target), group: g.group, role: g.role })),
-    );
-  }
-}
-
-interface Context {
+interface Context extends AccessContext {
   config: StackConfig;
   location: string;
   project: string;
@@ -108,8 +69,6 @@ interface Context {
   protect: boolean;
   subscriptionId: string;
   tenantId: string;
-  principals: Record<string, pulumi.Output<string>>;
-  customRoleIds: Record<string, pulumi.Output<string>>;
   scopes: Map<string, Scopes>;
   sharedScopes: Record<string, pulumi.Input<string>>;
 }
@@ -132,18 +91,7 @@ function resourceGroup(
   ).name;
 }
 
-function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principalId">[]): void {
-  if (bindings.length === 0) return;
-  new RoleBindings(name, {
-    subscriptionId: ctx.subscriptionId,
-    project: ctx.project,
-    stack: ctx.stack,
-    customRoleIds: ctx.customRoleIds,
-    bindings: bindings.map((b) => ({ ...b, principalId: ctx.principals[b.group] })),
-  });
-}
-
-const rgIdOf = (ctx: Context, rgName: pulumi.Input<string>) =>
+const rgIdOf = (ctx: { subscriptionId: string }, rgName: pulumi.Input<string>) =>
   pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/resourceGroups/${rgName}`;
 
 function commonWorkspaceArgs(

@@ -13,4 +13,3 @@ export const scopeKeys = {
 export function resourceGroupNameOf(ws: { name: string; resourceGroup?: { name: string } }): string {
   return ws.resourceGroup?.name ?? naming.resourceGroupName(ws.name);
 }
-

@@ -55,7 +55,10 @@ function budgetSettingsSchema<G extends z.ZodType>(actionGroupId: G) {
         .array(z.email("must be an email address"))
         .max(MAX_CONTACTS, `a budget notification takes at most ${MAX_CONTACTS} contact emails`)
         .optional(),
-      actionGroupIds: z.array(actionGroupId).max(MAX_CONTACTS, `a budget notification takes at most ${MAX_CONTACTS} action groups`).optional(),
+      actionGroupIds: z
+        .array(actionGroupId)
+        .max(MAX_CONTACTS, `a budget notification takes at most ${MAX_CONTACTS} action groups`)
+        .optional(),
     })
     .superRefine((budget, ctx) => {
       if (typeof budget.startDate === "string" && FIRST_OF_MONTH.test(budget.startDate)) {

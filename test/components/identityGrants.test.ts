@@ -46,7 +46,11 @@ const common = { resourceGroupName: "rg-team-a", nameSuffix: "abc123", tenantId:
 describe("AZ-ACCESS-02: a user-assigned primary identity gets the roles Azure ML documents for it", () => {
   it("on the workspace and each associated resource, as ServicePrincipal, with fixed names", async () => {
     const rec = recordOptions();
-    const w = new ws.Workspace("team-a", { ...common, identity: { userAssignedIdentityIds: [UAMI], primaryPrincipalId: PRINCIPAL } }, rec.opts);
+    const w = new ws.Workspace(
+      "team-a",
+      { ...common, identity: { userAssignedIdentityIds: [UAMI], primaryPrincipalId: PRINCIPAL } },
+      rec.opts,
+    );
     await promiseOf(w.workspaceId);
     await settle();
     const grants = mocks.ofType(RA);
@@ -86,7 +90,16 @@ describe("AZ-ACCESS-04: every role assignment with a fixed name is deleted befor
     const { RoleBindings } = await import("../../components/access/roleBindings");
     const rec = recordOptions();
     const scope = `/subscriptions/${SUB}/resourceGroups/rg-team-a`;
-    new RoleBindings("b", { subscriptionId: SUB, project: "p", stack: "s", bindings: [{ scopeKey: "k", scope, group: "g", principalId: PRINCIPAL, role: "Reader" }] }, rec.opts);
+    new RoleBindings(
+      "b",
+      {
+        subscriptionId: SUB,
+        project: "p",
+        stack: "s",
+        bindings: [{ scopeKey: "k", scope, group: "g", principalId: PRINCIPAL, role: "Reader" }],
+      },
+      rec.opts,
+    );
     await settle();
     const [a] = rec.seen.filter((s) => s.type === RA);
     expect(a.opts.deleteBeforeReplace).toBe(true);
@@ -122,7 +135,9 @@ describe("AZ-WS-03: a hub's default project resource group is an ARM id", () => 
     const [hub] = mocks.ofType("azure-native:machinelearningservices:Workspace");
     expect(hub.inputs.workspaceHubConfig.defaultWorkspaceResourceGroup).toBe(rgId);
     mocks.reset();
-    expect(() => new hubs.Hub("bad", { ...common, defaultProjectResourceGroup: "rg-research-projects" })).toThrow(/must be a resource group ARM id/);
+    expect(() => new hubs.Hub("bad", { ...common, defaultProjectResourceGroup: "rg-research-projects" })).toThrow(
+      /must be a resource group ARM id/,
+    );
     await settle();
     expect(mocks.registered).toEqual([]);
   });
@@ -130,11 +145,18 @@ describe("AZ-WS-03: a hub's default project resource group is an ARM id", () => 
 
 describe("AZ-WS-04: accesskey system datastores are refused on storage with shared keys off", () => {
   it("refuses the default (keys off) and accepts storage that allows shared keys", async () => {
-    expect(() => new ws.Workspace("bad", { ...common, systemDatastoresAuthMode: "accesskey" })).toThrow(/accesskey needs shared-key access/);
+    expect(() => new ws.Workspace("bad", { ...common, systemDatastoresAuthMode: "accesskey" })).toThrow(
+      /accesskey needs shared-key access/,
+    );
     await settle();
     expect(mocks.registered).toEqual([]);
     expect(
-      () => new ws.Workspace("ok", { ...common, systemDatastoresAuthMode: "accesskey", associated: { storage: { allowSharedKeyAccess: true } } }),
+      () =>
+        new ws.Workspace("ok", {
+          ...common,
+          systemDatastoresAuthMode: "accesskey",
+          associated: { storage: { allowSharedKeyAccess: true } },
+        }),
     ).not.toThrow();
   });
 

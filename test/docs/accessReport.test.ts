@@ -25,6 +25,8 @@ describe("the access report in docs/access.md", () => {
 
   it("reports a bundled stack whose config is refused", () => {
     const bad = renderAccessReport([["broken", { workspaces: [{ name: "Bad Name" }] }]]);
-    expect(bad.problems).toEqual([expect.stringMatching(/^stacks\/Pulumi\.broken\.yaml: config azure-ml-workspaces:workspaces\[0\]\.name/)]);
+    expect(bad.problems).toEqual([
+      expect.stringMatching(/^stacks\/Pulumi\.broken\.yaml: config azure-ml-workspaces:workspaces\[0\]\.name/),
+    ]);
   });
 });

@@ -32,7 +32,8 @@ export function ruleProblems(rule: Rule, exists: (p: string) => boolean, read: (
   if (rule.id.startsWith("(bad heading)")) return [`${rule.file}: ${rule.id}: expected "### AZ-<TOPIC>-<NN>: statement"`];
   const sources = [...rule.body.matchAll(/^- Source: \[[^\]]+\]\((\S+)\)$/gm)].map((m) => m[1]);
   if (sources.length === 0) problems.push(`${rule.id}: no "- Source: [title](url)" line`);
-  for (const url of sources) if (!ALLOWED.some((re) => re.test(url))) problems.push(`${rule.id}: source ${url} is not a Microsoft or Pulumi page`);
+  for (const url of sources)
+    if (!ALLOWED.some((re) => re.test(url))) problems.push(`${rule.id}: source ${url} is not a Microsoft or Pulumi page`);
   const code = /^- Code: `([^`]+)`$/m.exec(rule.body)?.[1];
   if (!code) problems.push(`${rule.id}: no "- Code: \`path\`" line`);
   else if (!exists(code)) problems.push(`${rule.id}: code ${code} does not exist`);
@@ -65,15 +66,15 @@ describe("docs/azure-rules", () => {
   it("catches a rule without a source, with a foreign source, missing code, or a test that does not name it", () => {
     const rule = (body: string) => parseRules("x.md", `### AZ-X-01: a rule\n\n${body}`)[0];
     const test = "- Test: `test/docs/azureRules.test.ts`";
-    expect(ruleProblems(rule(`- Code: \`package.json\`\n${test}`), exists, read)).toEqual(["AZ-X-01: no \"- Source: [title](url)\" line"]);
+    expect(ruleProblems(rule(`- Code: \`package.json\`\n${test}`), exists, read)).toEqual(['AZ-X-01: no "- Source: [title](url)" line']);
     expect(ruleProblems(rule(`- Source: [a](https://example.com/x)\n- Code: \`package.json\`\n${test}`), exists, read)).toEqual([
       "AZ-X-01: source https://example.com/x is not a Microsoft or Pulumi page",
     ]);
     expect(ruleProblems(rule(`- Source: [a](https://learn.microsoft.com/x)\n- Code: \`nope.ts\`\n${test}`), exists, read)).toEqual([
       "AZ-X-01: code nope.ts does not exist",
     ]);
-    expect(ruleProblems(rule("- Source: [a](https://learn.microsoft.com/x)\n- Code: `package.json`\n- Test: `package.json`"), exists, read)).toEqual([
-      "AZ-X-01: test package.json does not name the rule",
-    ]);
+    expect(
+      ruleProblems(rule("- Source: [a](https://learn.microsoft.com/x)\n- Code: `package.json`\n- Test: `package.json`"), exists, read),
+    ).toEqual(["AZ-X-01: test package.json does not name the rule"]);
   });
 });

@@ -68,7 +68,12 @@ function identityRows(config: StackConfig): string[][] {
       "documented for a user-assigned workspace identity (AZ-ACCESS-02)",
     ]);
     for (const ds of ws.datastores ?? []) {
-      rows.push([`identity of workspace ${ws.name}`, DATASTORE_IDENTITY_ROLE, `container of datastore ${ds.name}`, "datastore access (AZ-ACCESS-05)"]);
+      rows.push([
+        `identity of workspace ${ws.name}`,
+        DATASTORE_IDENTITY_ROLE,
+        `container of datastore ${ds.name}`,
+        "datastore access (AZ-ACCESS-05)",
+      ]);
     }
     return rows;
   });
@@ -111,7 +116,14 @@ export function renderAccessReport(stacks: [string, Record<string, unknown>][]):
     }
     const rows = [...accessPlan(config).map((g) => grantRow(g, config)), ...identityRows(config)];
     out.push("", `### \`${stack}\``, "");
-    out.push(rows.length ? table(["Who", "Role", "On", "What it allows; why"], rows.map((r) => r.map(prose))) : "No role assignments.");
+    out.push(
+      rows.length
+        ? table(
+            ["Who", "Role", "On", "What it allows; why"],
+            rows.map((r) => r.map(prose)),
+          )
+        : "No role assignments.",
+    );
   }
   return { text: `${out.join("\n")}\n`, problems };
 }
