@@ -546,7 +546,7 @@ export const hubSchema = z.strictObject({
   ),
   defaultProjectResourceGroup: optional(
     resourceGroupName,
-    "Resource group where projects created in the portal land. Defaults to the hub's.",
+    "Resource group (its name) where projects created in the portal land; sent to Azure as its ARM id. Defaults to the hub's.",
     { examples: ["rg-research-projects"] },
   ),
   serverlessCompute: optional(
