@@ -127,7 +127,7 @@ function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>):
 /** The managed network exists only once provisioned (first managed compute, or provisionNetworkNow). */
 const PROVISIONED = "once the managed network is provisioned (first managed compute or provisionNetworkNow)";
 
-function networkItems(network: WorkspaceFootprint["managedNetwork"]): IdleCostItem[] {
+function networkItems(network: WorkspaceFootprint["managedNetwork"]): UnpricedItem[] {
   if (!network || network.isolationMode === "Disabled") return [];
   const items: UnpricedItem[] = [];
   // FQDN rules only take effect in approved-outbound mode.

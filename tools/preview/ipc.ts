@@ -41,6 +41,10 @@ export interface WorkerResult {
   secretOutputNames: string[];
   diagnostics: string[];
   error?: string;
+  /** Every problem the failure listed (e.g. each config issue), one line each; `error` is the first line. */
+  issues?: string[];
+  /** The program was stopped (time-out) before it finished: `resources` are what it registered until then. */
+  partial?: boolean;
   timings: { loadMs: number; runMs: number };
 }
 

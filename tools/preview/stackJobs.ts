@@ -46,7 +46,8 @@ export function workerStackRunner(project: PulumiProject, pool: WorkerPool, time
     const prepared = prepareStack(project, stack);
     if ("error" in prepared) return emptyWorkerResult(prepared.error);
     const onRecorded = recordSink?.(stack);
-    const job = onRecorded ? { ...prepared.job, streamRecords: true } : prepared.job;
+    // Always streamed: a program stopped by its time-out still reports what it registered.
+    const job = { ...prepared.job, streamRecords: true };
     const result = await runWorker(pool.take(), job, hooks, timeoutMs, onRecorded);
     return prepared.warnings.length > 0
       ? { ...result, diagnostics: [...prepared.warnings.map((w) => `warning: ${w}`), ...result.diagnostics] }
