@@ -16,6 +16,8 @@ export interface WorkerJob {
   configEnv: Record<string, string>;
   /** Send registrations as they happen (`recorded` messages), for a policy check that runs alongside. */
   streamRecords?: boolean;
+  /** Record each registration's source position (costs the SDK's stack traces; for SARIF). */
+  sourcePositions?: boolean;
 }
 
 /** A referenced stack's outputs in wire form (secrets still wrapped), as the engine's StackReference returns them. */

@@ -68,6 +68,6 @@ export function startPolicyStage(project: string, packDir: string, policyConfigF
 
 /** `repoRoot`: SARIF uris are relative to it, and stack files are read from it to locate results. */
 export async function renderWithReportModule(format: "markdown" | "sarif", result: PreviewResult, repoRoot: string): Promise<string> {
-  if (format === "markdown") return (await import("./report/markdown")).renderMarkdown(result);
+  if (format === "markdown") return (await import("./report/markdownReport")).renderMarkdown(result);
   return (await import("./report/sarif")).renderSarif(result, repoRoot);
 }

@@ -101,7 +101,7 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
     project: project.name,
     stacks: project.stacks,
     concurrency: MAX_WORKERS,
-    run: workerStackRunner(project, pool, args.timeoutMs, recordSink),
+    run: workerStackRunner(project, pool, args.timeoutMs, recordSink, args.format === "sarif"),
     lookups,
   });
   // Outside a repository, paths are relative to the project: never `../`.

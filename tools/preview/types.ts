@@ -24,6 +24,8 @@ export interface RecordedResource {
   inputs: Record<string, unknown>;
   /** The id the mock assigned (custom resources only). */
   id?: string;
+  /** Where the program constructed it (`file://` uri, 1-based line), when recorded (`--format sarif`). */
+  sourcePosition?: { uri: string; line: number };
 }
 
 /** A policy violation, as the contract names its fields. */

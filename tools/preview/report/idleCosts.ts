@@ -58,23 +58,14 @@ export function renderIdleCostsText(outputs: Record<string, unknown>, wrap: Wrap
   ];
 }
 
-/** A collapsed table per workspace, for PR comments and job summaries. */
-export function renderIdleCostsMarkdown(outputs: Record<string, unknown>, escapeCell: (text: string) => string): string[] {
-  const sections = idleCostSections(outputs);
-  if (sections.length === 0) return [];
-  return [
-    "",
-    "<details><summary>Bills while idle</summary>",
-    "",
-    "| Workspace | Resource | Ownership | Note |",
-    "|---|---|---|---|",
-    ...sections.flatMap((s) =>
-      s.items.map((i) => {
-        const note = escapeCell(i.note) + (i.pricing ? ` ([prices](${i.pricing}))` : "");
-        return `| ${escapeCell(s.owner)} | ${escapeCell(i.resource)} | ${escapeCell(i.ownership)} | ${note} |`;
-      }),
-    ),
-    "",
-    "</details>",
-  ];
+export const IDLE_COST_HEAD = ["| Workspace | Resource | Ownership | Note |", "|---|---|---|---|"];
+
+/** Table rows (one per item, each with its pricing link) for PR comments and job summaries. */
+export function idleCostMarkdownRows(outputs: Record<string, unknown>, escapeCell: (text: string) => string): string[] {
+  return idleCostSections(outputs).flatMap((s) =>
+    s.items.map((i) => {
+      const note = escapeCell(i.note) + (i.pricing ? ` ([prices](${i.pricing}))` : "");
+      return `| ${escapeCell(s.owner)} | ${escapeCell(i.resource)} | ${escapeCell(i.ownership)} | ${note} |`;
+    }),
+  );
 }
