@@ -132,8 +132,9 @@ const LEVEL_ORDER: Record<string, number> = { mandatory: 0, advisory: 1, remedia
 function renderViolation(v: Violation, style: TextStyle): string[] {
   const pack = v.policyPackVersion ? `${v.policyPack}@${v.policyPackVersion}` : v.policyPack;
   const color = v.enforcementLevel === "mandatory" ? style.red : v.enforcementLevel === "advisory" ? style.yellow : none;
-  const head = wrap(`${v.policy} (${pack}) on ${describeUrn(v.urn)}`, "    ", style.width - v.enforcementLevel.length - 3);
-  head[0] = `    ${color(`[${v.enforcementLevel}]`)} ${head[0].trimStart()}`;
+  // Continuation lines indented further; the first line starts at 4, so it fits too.
+  const head = wrap(`[${v.enforcementLevel}] ${v.policy} (${pack}) on ${describeUrn(v.urn)}`, "        ", style.width);
+  head[0] = `    ${head[0].trimStart().replace(`[${v.enforcementLevel}]`, color(`[${v.enforcementLevel}]`))}`;
   return [...head, ...v.message.split("\n").flatMap((l) => wrap(l, "        ", style.width))];
 }
 
