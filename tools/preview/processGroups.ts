@@ -19,7 +19,7 @@ while read -r p; do
     *) g="$g$p " ;;
   esac
 done
-for p in $g; do kill -9 -- "-$p" 2>/dev/null; done
+for p in $g; do kill -9 "-$p" 2>/dev/null; done
 exit 0`;
 
 function killGroup(pgid: number): void {

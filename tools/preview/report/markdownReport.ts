@@ -116,14 +116,18 @@ function folded(budget: Budget, title: string, body: string[]): boolean {
   return budget.take("", `<details><summary>${title}</summary>`, "", ...body, "", "</details>");
 }
 
-/** A folded table that keeps as many rows as fit, saying how many it leaves out. */
-function foldedRows(budget: Budget, title: string, head: string[], rows: string[]): number {
+/**
+ * A folded table that keeps as many rows as fit in `share` of what is left (so later sections keep room too),
+ * saying how many it leaves out.
+ */
+function foldedRows(budget: Budget, title: string, head: string[], rows: string[], share = 1): number {
   let shown = rows.length;
   const block = (n: number) => [...head, ...rows.slice(0, n), ...(n < rows.length ? ["", `_…and ${rows.length - n} more, not shown._`] : [])];
   // Halve until the block fits (the folding adds about 50 characters), then grow one row at a time.
   const size = (n: number) => block(n).reduce((a, l) => a + l.length + 1, 0) + title.length + 50;
-  while (shown > 0 && size(shown) > budget.left) shown = Math.floor(shown / 2);
-  while (shown < rows.length && size(shown + 1) <= budget.left) shown++;
+  const room = Math.floor(budget.left * share);
+  while (shown > 0 && size(shown) > room) shown = Math.floor(shown / 2);
+  while (shown < rows.length && size(shown + 1) <= room) shown++;
   if (shown === 0 || !folded(budget, title, block(shown))) return rows.length;
   return rows.length - shown;
 }
@@ -133,13 +137,13 @@ function stackDetails(budget: Budget, stack: StackResult, omitted: Omitted): voi
   const rest = [...stack.violations].filter((v) => v.enforcementLevel !== "mandatory").sort(byLevel);
   if (rest.length > 0) {
     const head = ["| Level | Policy | Resource | Message |", "|---|---|---|---|"];
-    const left = foldedRows(budget, `${name}: ${plural(rest.length, "other violation")}`, head, rest.map((v) => violationRow(stack, v, false)));
+    const left = foldedRows(budget, `${name}: ${plural(rest.length, "other violation")}`, head, rest.map((v) => violationRow(stack, v, false)), 0.6);
     omitted.advisory += left;
   }
   if (stack.remediations?.length) {
     const byUrn = new Map(stack.resources.map((r) => [r.urn, r.name] as const));
     const rows = stack.remediations.map((r) => `- ${code(r.policy, false)} on ${code(byUrn.get(r.urn) ?? r.urn, false)}: ${escapeText(r.description)}`);
-    omitted.other += foldedRows(budget, `${name}: ${plural(rows.length, "remediation")} applied before analysis`, [], rows);
+    omitted.other += foldedRows(budget, `${name}: ${plural(rows.length, "remediation")} applied before analysis`, [], rows, 0.5);
   }
   const costRows = idleCostMarkdownRows(stack.outputs, escapeCell);
   if (costRows.length > 0) {
