@@ -98,10 +98,9 @@ function registryItem(registry: WorkspaceFootprint["containerRegistry"]): Unpric
       note: "none until the first image build; then Azure ML creates one that bills a fixed daily fee per tier and cannot be tagged",
     };
   }
-  const fee =
-    registry.sku
-      ? `fixed daily fee for the ${registry.sku} tier, used or not, with some storage included`
-      : "fixed daily fee per tier, used or not (tier unknown)";
+  const fee = registry.sku
+    ? `fixed daily fee for the ${registry.sku} tier, used or not, with some storage included`
+    : "fixed daily fee per tier, used or not (tier unknown)";
   return {
     resource: "containerRegistry",
     ownership: registry.ownership,

@@ -8,15 +8,7 @@ import { findRepoRoot, loadProject, PulumiProject, relativePath, stackConfigFile
 import { Scheduler } from "./scheduler";
 import { RecordSink, workerStackRunner } from "./stackJobs";
 import { renderText, textStyle } from "./textReport";
-import {
-  EXIT_MANDATORY_VIOLATION,
-  EXIT_OK,
-  EXIT_PROGRAM_ERROR,
-  PolicyStatus,
-  PreviewResult,
-  SCHEMA_VERSION,
-  StackResult,
-} from "./types";
+import { EXIT_MANDATORY_VIOLATION, EXIT_OK, EXIT_PROGRAM_ERROR, PolicyStatus, PreviewResult, SCHEMA_VERSION, StackResult } from "./types";
 import type { WorkerPool } from "./workerProcess";
 
 /** Two cores: at most two programs run at once. */

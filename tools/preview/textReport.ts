@@ -193,7 +193,9 @@ function renderStack(stack: StackResult, result: PreviewResult, style: TextStyle
   if (stack.remediations?.length) {
     lines.push(
       "Remediations:",
-      ...stack.remediations.flatMap((r) => wrap(`${r.policy} (${r.policyPack}) on ${describeUrn(r.urn)}: ${r.description}`, "    ", style.width)),
+      ...stack.remediations.flatMap((r) =>
+        wrap(`${r.policy} (${r.policyPack}) on ${describeUrn(r.urn)}: ${r.description}`, "    ", style.width),
+      ),
     );
   }
   lines.push(...renderIdleCostsText(stack.outputs, (text, indent) => wrap(text, indent, style.width)));

@@ -35,6 +35,8 @@ function hookSourceMaps(): void {
   if (sourceMapsHooked) return;
   sourceMapsHooked = true;
   try {
+    // Resolved next to ts-node at run time (the instance ts-node installed), hence require.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const support = require(require.resolve("@cspotcode/source-map-support", { paths: [path.dirname(require.resolve("ts-node"))] })) as {
       install(options: { environment: string; retrieveFile(file: string): string | null }): void;
     };

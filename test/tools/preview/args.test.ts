@@ -53,7 +53,20 @@ describe("parseCliArgs", () => {
 
   it("documents every flag, the exit codes, the lookups format and an example in --help", () => {
     const flags = [...HELP.matchAll(/--[a-z-]+/g)].map((m) => m[0]);
-    for (const flag of ["--cwd", "--stack", "--all", "--format", "--policy-pack", "--policy-config", "--no-policy", "--lookups", "--timeout", "--policy-timeout", "--no-color", "--help"]) {
+    for (const flag of [
+      "--cwd",
+      "--stack",
+      "--all",
+      "--format",
+      "--policy-pack",
+      "--policy-config",
+      "--no-policy",
+      "--lookups",
+      "--timeout",
+      "--policy-timeout",
+      "--no-color",
+      "--help",
+    ]) {
       expect(flags).toContain(flag);
       expect(HELP).toMatch(new RegExp(`^\\s+(-h, )?${flag}\\b`, "m"));
     }

@@ -62,7 +62,19 @@ async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs: n
 
 function startCheck(): ChildProcess {
   const cli = path.join(REPO_ROOT, "tools/preview/cli.ts");
-  const args = ["-r", "ts-node/register/transpile-only", cli, "--cwd", HANG, "--stack", "dev", "--policy-pack", MINI_PACK, "--format", "json"];
+  const args = [
+    "-r",
+    "ts-node/register/transpile-only",
+    cli,
+    "--cwd",
+    HANG,
+    "--stack",
+    "dev",
+    "--policy-pack",
+    MINI_PACK,
+    "--format",
+    "json",
+  ];
   return spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "ignore"] });
 }
 
@@ -83,8 +95,8 @@ async function killAt(stage: "booting" | "running", signal: NodeJS.Signals): Pro
   check.kill(signal);
   await exited;
   const pids = [...seen.keys()];
-  const left = await waitFor("the check's processes to end", () => (alive(pids).length === 0 ? [] : undefined), 30_000).catch(
-    () => alive(pids),
+  const left = await waitFor("the check's processes to end", () => (alive(pids).length === 0 ? [] : undefined), 30_000).catch(() =>
+    alive(pids),
   );
   return { seen, left };
 }
@@ -96,12 +108,16 @@ linux("ending the check", () => {
     ["running", "SIGKILL"],
     ["running", "SIGTERM"],
     ["booting", "SIGKILL"],
-  ] as const)("while %s, %s leaves no worker, pack or program child behind", async (stage, signal) => {
-    const { seen, left } = await killAt(stage, signal);
-    expect(seen.size).toBeGreaterThan(0);
-    if (stage === "running") expect([...seen.values()].some((c) => c.startsWith("sleep 600"))).toBe(true);
-    expect(left.map((pid) => seen.get(pid))).toEqual([]);
-  }, 180_000);
+  ] as const)(
+    "while %s, %s leaves no worker, pack or program child behind",
+    async (stage, signal) => {
+      const { seen, left } = await killAt(stage, signal);
+      expect(seen.size).toBeGreaterThan(0);
+      if (stage === "running") expect([...seen.values()].some((c) => c.startsWith("sleep 600"))).toBe(true);
+      expect(left.map((pid) => seen.get(pid))).toEqual([]);
+    },
+    180_000,
+  );
 });
 
 linux("a program that never finishes", () => {

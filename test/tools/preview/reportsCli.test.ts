@@ -22,11 +22,16 @@ fs.writeFileSync(unknownPolicy, JSON.stringify({ "no-such-policy": "mandatory" }
 
 /** Copies without shared objects: YAML would write them as anchors and aliases. */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const badConfig = plain({ ...scalingConfig(1), workspaces: [{ ...benchWorkspace(0), containerRegistry: { skuName: "Huge" }, nameSeed: 5 }] });
+const badConfig = plain({
+  ...scalingConfig(1),
+  workspaces: [{ ...benchWorkspace(0), containerRegistry: { skuName: "Huge" }, nameSeed: 5 }],
+});
 const projects: Record<string, BenchProject> = {
   bad: writeBenchProject({ bad: badConfig }),
   ws100: writeBenchProject({ "ws-100": plain(scalingConfig(100)) }),
-  ws1000: writeBenchProject({ "ws-1000": plain({ ...scalingConfig(1), workspaces: Array.from({ length: 1000 }, (_, i) => benchWorkspace(i, "shared")) }) }),
+  ws1000: writeBenchProject({
+    "ws-1000": plain({ ...scalingConfig(1), workspaces: Array.from({ length: 1000 }, (_, i) => benchWorkspace(i, "shared")) }),
+  }),
 };
 
 const plan: Record<string, string[]> = {
@@ -65,9 +70,13 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-type SarifResult = { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> };
+type SarifResult = {
+  ruleId: string;
+  locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
+};
 const sarifRun = (run: CliRun) => JSON.parse(run.stdout).runs[0] as { results: SarifResult[]; invocations: Array<Record<string, unknown>> };
-const where = (r: SarifResult) => [r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine] as const;
+const where = (r: SarifResult) =>
+  [r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine] as const;
 
 describe("SARIF results sit at the line that caused them", () => {
   it("bundled stacks: every result at a workspace or hub entry (line > 1) of its stack file", () => {
@@ -158,7 +167,9 @@ describe("markdown at any size", () => {
     expect(runs[name].code).toBe(0);
     expect(md.length).toBeLessThan(COMMENT_LIMIT);
     expect(unbalancedHtml(md)).toEqual([]);
-    expect(md).toMatch(/_Left out to stay under GitHub's 65,536-character limit: \d+ [a-z -]+(, \d+ [a-z -]+)*\. The JSON report has everything/);
+    expect(md).toMatch(
+      /_Left out to stay under GitHub's 65,536-character limit: \d+ [a-z -]+(, \d+ [a-z -]+)*\. The JSON report has everything/,
+    );
   });
 });
 

@@ -69,15 +69,23 @@ describe("renderText", () => {
 
   it("lists each config issue once", () => {
     const issues = ["config a = 1: bad (and 1 more issue)", "config b = 2: worse"];
-    const text = renderText({ stacks: [{ project: "p", stack: "bad", resources: [], outputs: {}, violations: [], error: issues[0], issues }] });
+    const text = renderText({
+      stacks: [{ project: "p", stack: "bad", resources: [], outputs: {}, violations: [], error: issues[0], issues }],
+    });
     expect(text.split("\n").filter((l) => l.includes("config a = 1"))).toHaveLength(1);
     expect(text).toContain("error: 2 issues:\n    config a = 1: bad (and 1 more issue)\n    config b = 2: worse\n");
   });
 
   it("never says 'no violations' when no pack ran or the pack failed", () => {
     const clean = { project: "p", stack: "dev", resources: [], outputs: {}, violations: [] };
-    expect(renderText({ stacks: [clean], policy: { status: "off", reason: "--no-policy" } })).toContain("Policies: not checked (--no-policy)");
-    const failed = renderText({ stacks: [{ ...clean, policyChecked: false }], error: "policy check failed: x", policy: { status: "failed", reason: "x" } });
+    expect(renderText({ stacks: [clean], policy: { status: "off", reason: "--no-policy" } })).toContain(
+      "Policies: not checked (--no-policy)",
+    );
+    const failed = renderText({
+      stacks: [{ ...clean, policyChecked: false }],
+      error: "policy check failed: x",
+      policy: { status: "failed", reason: "x" },
+    });
     expect(failed).not.toMatch(/violations: none/);
     expect(failed).toMatch(/The check failed: policy check failed: x\.\n$/);
     expect(renderText({ stacks: [clean], policy: { status: "checked" } })).toContain("Policy violations: none");

@@ -153,4 +153,3 @@ export function renderGraph(stack: StackResult): string[] {
   lines.push("```");
   return lines;
 }
-

@@ -67,7 +67,8 @@ function stackName(stack: StackResult): string {
 
 function violationRow(stack: StackResult, v: Violation, withStack: boolean): string {
   const resource = stack.resources.find((r) => r.urn === v.urn);
-  const where = v.urn === "" ? "(stack)" : resource ? `${code(resource.name)} (${escapeCell(shortType(resource.type))})` : escapeCell(v.urn);
+  const where =
+    v.urn === "" ? "(stack)" : resource ? `${code(resource.name)} (${escapeCell(shortType(resource.type))})` : escapeCell(v.urn);
   const level = `${LEVEL_ICON[v.enforcementLevel] ?? ""} ${v.enforcementLevel}`.trim();
   return `| ${withStack ? `${stackName(stack)} | ` : ""}${level} | ${code(v.policy)} | ${where} | ${escapeCell(v.message)} |`;
 }
@@ -100,8 +101,13 @@ function summary(budget: Budget, result: PreviewResult, omitted: Omitted): void 
     ]);
     omitted.other += takeRows(budget, lines);
   }
-  const mandatory = result.stacks.flatMap((s) => s.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => [s, v] as const));
-  if (mandatory.length > 0 && budget.take("", "### Mandatory violations", "", "| Stack | Level | Policy | Resource | Message |", "|---|---|---|---|---|")) {
+  const mandatory = result.stacks.flatMap((s) =>
+    s.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => [s, v] as const),
+  );
+  if (
+    mandatory.length > 0 &&
+    budget.take("", "### Mandatory violations", "", "| Stack | Level | Policy | Resource | Message |", "|---|---|---|---|---|")
+  ) {
     omitted.mandatory += takeRows(
       budget,
       mandatory.map(([s, v]) => violationRow(s, v, true)),
@@ -122,7 +128,11 @@ function folded(budget: Budget, title: string, body: string[]): boolean {
  */
 function foldedRows(budget: Budget, title: string, head: string[], rows: string[], share = 1): number {
   let shown = rows.length;
-  const block = (n: number) => [...head, ...rows.slice(0, n), ...(n < rows.length ? ["", `_…and ${rows.length - n} more, not shown._`] : [])];
+  const block = (n: number) => [
+    ...head,
+    ...rows.slice(0, n),
+    ...(n < rows.length ? ["", `_…and ${rows.length - n} more, not shown._`] : []),
+  ];
   // Halve until the block fits (the folding adds about 50 characters), then grow one row at a time.
   const size = (n: number) => block(n).reduce((a, l) => a + l.length + 1, 0) + title.length + 50;
   const room = Math.floor(budget.left * share);
@@ -137,12 +147,20 @@ function stackDetails(budget: Budget, stack: StackResult, omitted: Omitted): voi
   const rest = [...stack.violations].filter((v) => v.enforcementLevel !== "mandatory").sort(byLevel);
   if (rest.length > 0) {
     const head = ["| Level | Policy | Resource | Message |", "|---|---|---|---|"];
-    const left = foldedRows(budget, `${name}: ${plural(rest.length, "other violation")}`, head, rest.map((v) => violationRow(stack, v, false)), 0.6);
+    const left = foldedRows(
+      budget,
+      `${name}: ${plural(rest.length, "other violation")}`,
+      head,
+      rest.map((v) => violationRow(stack, v, false)),
+      0.6,
+    );
     omitted.advisory += left;
   }
   if (stack.remediations?.length) {
     const byUrn = new Map(stack.resources.map((r) => [r.urn, r.name] as const));
-    const rows = stack.remediations.map((r) => `- ${code(r.policy, false)} on ${code(byUrn.get(r.urn) ?? r.urn, false)}: ${escapeText(r.description)}`);
+    const rows = stack.remediations.map(
+      (r) => `- ${code(r.policy, false)} on ${code(byUrn.get(r.urn) ?? r.urn, false)}: ${escapeText(r.description)}`,
+    );
     omitted.other += foldedRows(budget, `${name}: ${plural(rows.length, "remediation")} applied before analysis`, [], rows, 0.5);
   }
   const costRows = idleCostMarkdownRows(stack.outputs, escapeCell);
@@ -153,7 +171,8 @@ function stackDetails(budget: Budget, stack: StackResult, omitted: Omitted): voi
   if (graph.length > 0) {
     const legend =
       "Components are boxes; arrows go from a dependency to the resource that uses it; flagged resources are red (mandatory) or yellow (advisory).";
-    if (!folded(budget, `${name}: resource graph (${plural(stack.resources.length, "resource")})`, [legend, "", ...graph])) omitted.graphs++;
+    if (!folded(budget, `${name}: resource graph (${plural(stack.resources.length, "resource")})`, [legend, "", ...graph]))
+      omitted.graphs++;
   }
 }
 

@@ -83,7 +83,8 @@ const FAILURE_RULES: Record<string, Rule> = {
     fullDescription: { text: "The stack's program failed (an error, a missing lookup or a time-out), so its policies were not checked." },
     help: {
       text: "The message gives the program's error. Reproduce it with npm run preview -- --stack <stack> and fix the program or its config.",
-      markdown: "The message gives the program's error.\n\n**Fix:** reproduce it with `npm run preview -- --stack <stack>` and fix the program or its config.",
+      markdown:
+        "The message gives the program's error.\n\n**Fix:** reproduce it with `npm run preview -- --stack <stack>` and fix the program or its config.",
     },
     defaultConfiguration: { level: "error" },
     properties: { tags: ["pulumi"] },
@@ -99,7 +100,8 @@ function physical(at: SourceLine) {
   return { artifactLocation: { uri: at.uri }, region: { startLine: at.line } };
 }
 
-const stackUrn = (stack: StackResult) => `urn:pulumi:${stack.stack}::${stack.project}::pulumi:pulumi:Stack::${stack.project}-${stack.stack}`;
+const stackUrn = (stack: StackResult) =>
+  `urn:pulumi:${stack.stack}::${stack.project}::pulumi:pulumi:Stack::${stack.project}-${stack.stack}`;
 
 function violationResult(stack: StackResult, v: Violation, ruleIndex: number, at: SourceLine) {
   const name = stack.resources.find((r) => r.urn === v.urn)?.name;
@@ -131,7 +133,12 @@ function failureResults(stack: StackResult, locator: StackLocator, ruleIndex: (i
       ruleIndex: ruleIndex(rule),
       level: "error",
       message: { text: `${issue} [stack ${stack.project}/${stack.stack}${stack.partial ? ", stopped: partial results" : ""}]` },
-      locations: [{ physicalLocation: physical(key ?? locator.stackLine()), logicalLocations: [{ fullyQualifiedName: stackUrn(stack), kind: "resource" }] }],
+      locations: [
+        {
+          physicalLocation: physical(key ?? locator.stackLine()),
+          logicalLocations: [{ fullyQualifiedName: stackUrn(stack), kind: "resource" }],
+        },
+      ],
       partialFingerprints: { primaryLocationLineHash: fingerprint(rule, stack, key ? issue.split(" = ")[0] : "program") },
       properties: { project: stack.project, stack: stack.stack },
     };
@@ -152,12 +159,22 @@ export function renderSarif(result: PreviewResult, repoRoot: string = process.cw
   const results = result.stacks.flatMap((stack) => {
     const locator = new StackLocator(stack, repoRoot);
     const failures = stack.error !== undefined ? failureResults(stack, locator, (id) => indexOf(id, () => FAILURE_RULES[id])) : [];
-    const violations = stack.violations.map((v) => violationResult(stack, v, indexOf(v.policy, () => ruleFor(v)), locator.resource(v.urn)));
+    const violations = stack.violations.map((v) =>
+      violationResult(
+        stack,
+        v,
+        indexOf(v.policy, () => ruleFor(v)),
+        locator.resource(v.urn),
+      ),
+    );
     return [...failures, ...violations];
   });
   const failed = result.stacks.filter((s) => s.error !== undefined);
   const version = result.stacks.flatMap((s) => s.violations).find((v) => v.policyPackVersion)?.policyPackVersion;
-  const reasons = [...failed.map((s) => `stack ${s.project}/${s.stack} failed to preview: ${s.error}`), ...(result.error ? [result.error] : [])];
+  const reasons = [
+    ...failed.map((s) => `stack ${s.project}/${s.stack} failed to preview: ${s.error}`),
+    ...(result.error ? [result.error] : []),
+  ];
   const notChecked = result.policy?.status === "off" ? ["policies were not checked (--no-policy)"] : [];
 
   const sarif = {

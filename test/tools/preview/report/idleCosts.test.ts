@@ -27,8 +27,15 @@ it("renders nothing for a program that reports no idle costs", () => {
 it("renders markdown rows with escaped cells and the pricing link", async () => {
   const { idleCostMarkdownRows } = await import("../../../../tools/preview/report/idleCosts");
   const { escapeCell } = await import("../../../../tools/preview/report/markdown");
-  const item = { resource: "storage", ownership: "shared", note: "a | b", pricing: "https://azure.microsoft.com/pricing/details/storage/blobs/" };
+  const item = {
+    resource: "storage",
+    ownership: "shared",
+    note: "a | b",
+    pricing: "https://azure.microsoft.com/pricing/details/storage/blobs/",
+  };
   const lines = idleCostMarkdownRows({ workspaces: { a: { idleCosts: { items: [item] } } } }, escapeCell);
-  expect(lines).toEqual(["| workspaces.a | storage | shared | a \\| b ([prices](https://azure.microsoft.com/pricing/details/storage/blobs/)) |"]);
+  expect(lines).toEqual([
+    "| workspaces.a | storage | shared | a \\| b ([prices](https://azure.microsoft.com/pricing/details/storage/blobs/)) |",
+  ]);
   expect(idleCostMarkdownRows({}, escapeCell)).toEqual([]);
 });

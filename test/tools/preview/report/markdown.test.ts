@@ -102,4 +102,3 @@ describe("renderGraph", () => {
     expect(renderGraph(stack)).toEqual(["_Resource graph omitted: 82 resources._"]);
   });
 });
-

@@ -30,9 +30,18 @@ function bigResult(count: number, perStack: number, level: string): PreviewResul
   const stacks = Array.from({ length: count }, (_, s) => {
     const stack = fakeStack(Array.from({ length: perStack }, (_, i) => ({ type: "azure-native:storage:StorageAccount", name: `st${i}` })));
     stack.stack = `s${s}`;
-    stack.violations = stack.resources.slice(1).map((r) => violation(r.urn, { enforcementLevel: level, message: `${"x".repeat(150)} ${r.name}` }));
-    const item = { resource: "storage", ownership: "dedicated", note: "billed for the data it holds", pricing: "https://azure.microsoft.com/pricing/details/storage/blobs/" };
-    stack.outputs = { workspaces: Object.fromEntries(Array.from({ length: perStack }, (_, i) => [`w${i}`, { idleCosts: { items: [item, item] } }])) };
+    stack.violations = stack.resources
+      .slice(1)
+      .map((r) => violation(r.urn, { enforcementLevel: level, message: `${"x".repeat(150)} ${r.name}` }));
+    const item = {
+      resource: "storage",
+      ownership: "dedicated",
+      note: "billed for the data it holds",
+      pricing: "https://azure.microsoft.com/pricing/details/storage/blobs/",
+    };
+    stack.outputs = {
+      workspaces: Object.fromEntries(Array.from({ length: perStack }, (_, i) => [`w${i}`, { idleCosts: { items: [item, item] } }])),
+    };
     return stack;
   });
   return { stacks, policy: { status: "checked" } };
@@ -62,7 +71,13 @@ describe("renderMarkdown", () => {
     expect(packFailed.split("\n")[2]).toMatch(/^💥 \*\*The check failed\*\*: policy check failed: policy pack exited with code 7/);
     expect(packFailed).not.toMatch(/no mandatory policy violations/i);
     expect(packFailed).toContain("| `checks/dev` | ⚠️ not checked |");
-    const failed: StackResult = { ...fakeStack([]), stack: "prod", resources: [], error: "config a = 1: bad", issues: ["config a = 1: bad", "config b = 2: worse"] };
+    const failed: StackResult = {
+      ...fakeStack([]),
+      stack: "prod",
+      resources: [],
+      error: "config a = 1: bad",
+      issues: ["config a = 1: bad", "config b = 2: worse"],
+    };
     const md = renderMarkdown({ stacks: [failed], policy: { status: "checked" } });
     expect(md.split("\n")[2]).toMatch(/^💥 \*\*The check failed: 1 stack did not preview\*\*/);
     expect(md).toContain("  - config b = 2: worse");

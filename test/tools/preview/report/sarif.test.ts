@@ -53,7 +53,9 @@ const githubSarif = z.object({
               .array(
                 z.object({
                   physicalLocation: z.object({
-                    artifactLocation: z.object({ uri: z.string().regex(/^(?!\.\.\/)[^\\/][^\\]*$/, "repo-relative, forward slashes, no ../") }),
+                    artifactLocation: z.object({
+                      uri: z.string().regex(/^(?!\.\.\/)[^\\/][^\\]*$/, "repo-relative, forward slashes, no ../"),
+                    }),
                     region: z.object({ startLine: z.number().int().positive() }),
                   }),
                   logicalLocations: z.array(z.object({ fullyQualifiedName: z.string().startsWith("urn:pulumi:") })).min(1),
@@ -100,7 +102,13 @@ function preview(): PreviewResult {
     v({ policy: "aml-storage-min-tls", enforcementLevel: "advisory", urn: "", message: "TLS 1.2" }),
   ];
   const issue = 'config azure-ml-workspaces:workspaces[0].storage.skuName = "Premium_LRS": must not be premium';
-  const prod = { ...fakeStack([]), stack: "prod", configFile: "stacks/Pulumi.prod.yaml", error: issue, issues: [issue, "config azure-native:location: is required"] };
+  const prod = {
+    ...fakeStack([]),
+    stack: "prod",
+    configFile: "stacks/Pulumi.prod.yaml",
+    error: issue,
+    issues: [issue, "config azure-native:location: is required"],
+  };
   return { stacks: [dev, prod] };
 }
 
@@ -135,13 +143,20 @@ describe("renderSarif", () => {
     expect(at(locationIssue)).toEqual(["stacks/Pulumi.prod.yaml", 3]);
     expect(at(first)).toEqual(["stacks/Pulumi.dev.yaml", 5]);
     expect(at(storage)).toEqual(["stacks/Pulumi.dev.yaml", 3]);
-    expect(first.locations[0].logicalLocations[0]).toEqual({ fullyQualifiedName: preview().stacks[0].resources[2].urn, name: "ws", kind: "resource" });
+    expect(first.locations[0].logicalLocations[0]).toEqual({
+      fullyQualifiedName: preview().stacks[0].resources[2].urn,
+      name: "ws",
+      kind: "resource",
+    });
     expect(first.message.text).toBe("Default storage must not be premium. Workspace 'ws' uses 'st'. [ws in stack checks/dev]");
     expect(stackWide.locations[0].logicalLocations[0].fullyQualifiedName).toBe("urn:pulumi:dev::checks::pulumi:pulumi:Stack::checks-dev");
   });
 
   it("points at the program line that constructed a resource, or its nearest ancestor inside the project", () => {
-    const stack = fakeStack([{ type: "acme:Box", name: "box", custom: false }, { type: "azure-native:storage:StorageAccount", name: "st", parent: "box" }]);
+    const stack = fakeStack([
+      { type: "acme:Box", name: "box", custom: false },
+      { type: "azure-native:storage:StorageAccount", name: "st", parent: "box" },
+    ]);
     stack.configFile = undefined;
     stack.programFile = "prog/index.ts";
     stack.resources[1].sourcePosition = { uri: `file://${ROOT}/prog/index.ts`, line: 12 };
@@ -162,7 +177,9 @@ describe("renderSarif", () => {
   it("marks the run unsuccessful, with the reason, when a stack or the policy check failed", () => {
     expect(sarif.runs[0].invocations[0]).toMatchObject({
       executionSuccessful: false,
-      toolExecutionNotifications: [{ level: "error", message: { text: expect.stringMatching(/^stack checks\/prod failed to preview: config /) } }],
+      toolExecutionNotifications: [
+        { level: "error", message: { text: expect.stringMatching(/^stack checks\/prod failed to preview: config /) } },
+      ],
     });
     const packFailed = JSON.parse(renderSarif({ stacks: [fakeStack([])], error: "policy check failed: pack exited with code 7" }, ROOT));
     expect(packFailed.runs[0].invocations[0]).toMatchObject({
