@@ -59,6 +59,7 @@ export function crashSummary(who: string, stderr: string, code: number | null, s
   if (error) return error;
   if (signal === "SIGKILL") return `${who} was killed (SIGKILL; the system may have run out of memory)`;
   if (signal) return `${who} was killed by ${signal}`;
-  if (code !== null && NODE_EXIT_CODES[code]) return `${who} exited with code ${code}: ${NODE_EXIT_CODES[code]}`;
+  // The process may have picked the code itself: say what Node means by it, as a hint.
+  if (code !== null && NODE_EXIT_CODES[code]) return `${who} exited with code ${code} (Node's code when ${NODE_EXIT_CODES[code]})`;
   return lines[0];
 }

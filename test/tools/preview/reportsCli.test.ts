@@ -50,22 +50,22 @@ const plan: Record<string, string[]> = {
 };
 const runs: Record<string, CliRun> = {};
 
+/** The broken fixture pack then loads and dies (exit code 7) while analyzing the first resource. */
+const CRASH_ENV = { FIXTURE_PACK_CRASH: "analyze" };
+
 beforeAll(async () => {
-  // The broken fixture pack then loads and dies (exit code 7) while analyzing the first resource.
-  process.env.FIXTURE_PACK_CRASH = "analyze";
   const names = Object.keys(plan);
   let next = 0;
   const lane = async () => {
     while (next < names.length) {
       const name = names[next++];
-      runs[name] = await runPreview(plan[name]);
+      runs[name] = await runPreview(plan[name], REPO_ROOT, "register", name.startsWith("crash") ? CRASH_ENV : {});
     }
   };
   await Promise.all([lane(), lane()]);
 }, 900_000);
 
 afterAll(() => {
-  delete process.env.FIXTURE_PACK_CRASH;
   Object.values(projects).forEach((p) => p.remove());
   fs.rmSync(tmp, { recursive: true, force: true });
 });
