@@ -11,7 +11,7 @@ export const USAGE =
 
 /** Defaults of the time-outs, in seconds. */
 export const DEFAULT_TIMEOUT_S = 600;
-export const DEFAULT_POLICY_TIMEOUT_S = 120;
+export const DEFAULT_POLICY_TIMEOUT_S = 300;
 
 /** `--help`: every flag, the exit codes, the lookups file and an example. */
 export const HELP = `${USAGE}

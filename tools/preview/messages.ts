@@ -34,6 +34,15 @@ export function issueLines(err: unknown): string[] {
 // eslint-disable-next-line no-control-regex
 const ANSI_COLOR = /\u001b\[[0-9;]*m/g;
 
+/** A process's stderr as trimmed, non-empty lines without colour codes. */
+export function stderrLines(stderr: string): string[] {
+  return stderr
+    .replace(ANSI_COLOR, "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+}
+
 /** Node's own exit codes that say something on their own (nodejs.org/api/process.html#exit-codes). */
 const NODE_EXIT_CODES: Record<number, string> = {
   7: "its uncaught-exception handler failed",
@@ -47,11 +56,7 @@ const NODE_EXIT_CODES: Record<number, string> = {
  * means little to a reader), else the `SomeError: message` line of its stderr, else what its exit code means.
  */
 export function crashSummary(who: string, stderr: string, code: number | null, signal: NodeJS.Signals | null): string | undefined {
-  const lines = stderr
-    .replace(ANSI_COLOR, "")
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const lines = stderrLines(stderr);
   if (lines.some((l) => /JavaScript heap out of memory|<--- Last few GCs --->|Allocation failed/.test(l))) {
     return `${who} ran out of memory (raise the limit with NODE_OPTIONS=--max-old-space-size=<MB>)`;
   }

@@ -12,7 +12,7 @@ describe("parseCliArgs", () => {
       lookups: undefined,
       help: false,
       timeoutMs: 600_000,
-      policyTimeoutMs: 120_000,
+      policyTimeoutMs: 300_000,
       noColor: false,
     });
   });

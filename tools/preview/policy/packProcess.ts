@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import { crashSummary } from "../messages";
+import { crashSummary, stderrLines } from "../messages";
 import { OWN_GROUP, trackGroup } from "../processGroups";
 
 export interface PackProcessOptions {
@@ -48,16 +48,9 @@ export function runningPackPids(): number[] {
   return [...running].map((c) => c.pid!).filter((pid) => pid !== undefined);
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI_COLOR = /\u001b\[[0-9;]*m/g;
-
 /** Picks the informative line of a pack's stderr (run.js prefixes errors with a generic "Running program" line). */
 export function summarizeStderr(stderr: string): string {
-  const lines = stderr
-    .replace(ANSI_COLOR, "")
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
+  const lines = stderrLines(stderr);
   const useful = lines.filter((l) => !/^error: (\[runtime\] )?Running program .* failed with an unhandled exception:$/.test(l));
   const first = useful[0] ?? "";
   // "TSError: ⨯ Unable to compile TypeScript:" says little without the line that follows.
