@@ -75,13 +75,14 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
     return EXIT_PROGRAM_ERROR;
   }
   pool.expect(selected.length);
+  const packDir = path.resolve(callerCwd, args.policyPack ?? DEFAULT_POLICY_PACK);
 
   // The pack starts while the programs run and analyzes the selected stacks' registrations as they come; it is
   // only imported when policies are on.
   const policy = args.policy
     ? (await import("./policyStage")).startPolicyStage(
         project.name,
-        path.resolve(callerCwd, args.policyPack ?? DEFAULT_POLICY_PACK),
+        packDir,
         args.policyConfig !== undefined ? path.resolve(callerCwd, args.policyConfig) : undefined,
         args.policyTimeoutMs,
       )
@@ -116,7 +117,6 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
   );
   await policy?.close().catch(() => undefined);
 
-  const packDir = path.resolve(callerCwd, args.policyPack ?? DEFAULT_POLICY_PACK);
   const policyStatus: PolicyStatus = !args.policy
     ? { status: "off", reason: "--no-policy" }
     : policyError !== undefined
