@@ -118,7 +118,7 @@ function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>):
     basis: ["per-use", "stored-data"],
     note: withOwnership(
       log.ownership,
-      `bills per GB ingested and for extra retention; diagnostic settings keep sending metrics while the workspace is idle (usually a small volume); ${retention}; ${cap}`,
+      `bills per GB ingested and for extra retention; diagnostic settings keep sending metrics while the workspace is idle; ${retention}; ${cap}`,
     ),
   };
 }
