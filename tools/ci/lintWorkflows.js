@@ -25,7 +25,10 @@ function unpinnedUses(text) {
 function main() {
   const validator = path.join(path.dirname(require.resolve("@action-validator/cli/package.json")), "cli.mjs");
   let failed = 0;
-  for (const file of fs.readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(WORKFLOWS)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     const full = path.join(WORKFLOWS, file);
     const schema = spawnSync(process.execPath, [validator, full], { encoding: "utf8" });
     const problems = unpinnedUses(fs.readFileSync(full, "utf8"));

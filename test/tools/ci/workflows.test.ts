@@ -51,7 +51,9 @@ describe("workflow triggers", () => {
   it("runs npm ci, npm run check and npm test on pull requests and on pushes to main", () => {
     expect(triggers("test.yml")).toEqual(expect.arrayContaining(["pull_request", "push"]));
     expect(workflow("test.yml").on.push.branches).toEqual(["main"]);
-    const runs = workflow("test.yml").jobs.test.steps.map((s: { run?: string }) => s.run).filter(Boolean);
+    const runs = workflow("test.yml")
+      .jobs.test.steps.map((s: { run?: string }) => s.run)
+      .filter(Boolean);
     expect(runs).toEqual(["npm ci --no-audit --no-fund", "npm run check", "npm test"]);
   });
 
