@@ -7,9 +7,7 @@ import * as path from "path";
 import YAML from "yaml";
 import { REPO_ROOT } from "../../previewCli";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { unpinnedUses } = require("../../../tools/ci/lintWorkflows.js") as { unpinnedUses: (text: string) => string[] };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { orderedStacks, referencedStacks } = require("../../../tools/ci/stacks.js") as {
   orderedStacks: () => string[];
   referencedStacks: (config: unknown) => Set<string>;
