@@ -6,11 +6,17 @@ export {
   BUDGET_TIME_GRAINS,
   DEFAULT_ACTUAL_THRESHOLDS,
   DEFAULT_FORECAST_THRESHOLDS,
+  MAX_CONTACTS,
   MAX_NOTIFICATIONS,
+  TODAY_ENV,
   armStartDate,
   assertBudgetArgs,
   budgetIssues,
+  defaultStartDate,
+  firstOfMonth,
   notificationPlan,
+  startDateWindow,
+  today,
   type BudgetRuleInput,
   type BudgetTimeGrain,
   type PlannedNotification,
@@ -38,6 +44,7 @@ export {
 } from "./workbookContent";
 export { UsageWorkbook, type UsageWorkbookArgs } from "./usageWorkbook";
 export {
+  PRICING_PAGES,
   idleCosts,
   type ChargeBasis,
   type IdleCostItem,

@@ -1,5 +1,6 @@
 /**
- * `npm run docs`: regenerates docs/config-reference.md, docs/policy-reference.md and the stack file JSON Schema.
+ * `npm run docs`: regenerates docs/config-reference.md, docs/policy-reference.md, the access report in docs/access.md
+ * and the stack file JSON Schema.
  * `npm run docs -- --check`: exits 1, naming the stale files, when either differs from what would be generated.
  */
 import * as fs from "fs";
@@ -7,6 +8,7 @@ import * as path from "path";
 import { CONFIG_REFERENCE_PATH, configReferenceRows, renderConfigReference } from "./configReference";
 import { POLICY_REFERENCE_PATH, loadPolicyReference, renderPolicyReference } from "./policyReference";
 import { STACK_SCHEMA_PATH, stackFileSchema } from "./stackSchema";
+import { ACCESS_REPORT_PATH, bundledStacks, renderAccessDoc, renderAccessReport } from "./accessReport";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 
@@ -14,13 +16,15 @@ const REPO_ROOT = path.resolve(__dirname, "../..");
 export function generateReferences(): { files: Record<string, string>; problems: string[] } {
   const rows = configReferenceRows();
   const policies = loadPolicyReference();
+  const access = renderAccessReport(bundledStacks(REPO_ROOT));
   return {
     files: {
       [CONFIG_REFERENCE_PATH]: renderConfigReference(rows),
       [POLICY_REFERENCE_PATH]: renderPolicyReference(policies.entries, policies.packLevel),
       [STACK_SCHEMA_PATH]: JSON.stringify(stackFileSchema(), null, 2) + "\n",
+      [ACCESS_REPORT_PATH]: renderAccessDoc(fs.readFileSync(path.join(REPO_ROOT, ACCESS_REPORT_PATH), "utf8"), access.text),
     },
-    problems: [...rows.flatMap((row) => row.problems), ...policies.problems],
+    problems: [...rows.flatMap((row) => row.problems), ...policies.problems, ...access.problems],
   };
 }
 
