@@ -81,10 +81,12 @@ describe("the stack file JSON Schema", () => {
 
 /**
  * Whether a JSON Schema can state the rule an issue reports: not a custom refinement (an ARM id's shape, "exactly
- * one of"), and for a union, every member fails for such a reason.
+ * one of") nor a non-finite number, and for a union, every member fails for such a reason.
  */
 function stateable(issue: z.core.$ZodIssue): boolean {
   if (issue.code === "custom") return false;
+  // JSON has no infinity (YAML's `.inf`): a JSON Schema cannot refuse what JSON cannot write.
+  if (issue.code === "invalid_type" && (issue as { received?: string }).received === "Infinity") return false;
   if (issue.code === "invalid_union") return issue.errors.every((member) => member.some(stateable));
   return true;
 }
