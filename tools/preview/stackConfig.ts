@@ -4,33 +4,43 @@
  * defaults and types; the stack file overrides them.
  */
 import * as fs from "fs";
-import { z } from "zod";
-import { parseYamlFile, PreviewInputError } from "./project";
-import { SECRET_PLACEHOLDER } from "./types";
+import * as path from "path";
+import { PreviewInputError } from "./project";
+import { parseStackFile } from "./stackFile";
+import { UNKNOWN_VALUE } from "./types";
 
-/** What an encrypted (`secure:`) value is replaced with: offline there is no key to decrypt it. */
-export const SECRET_CONFIG_PLACEHOLDER = SECRET_PLACEHOLDER;
-
-const stackFileSchema = z.looseObject({
-  config: z.record(z.string(), z.unknown()).nullish(),
-  environment: z.unknown().optional(),
-});
+/** What a `secure:` value that cannot be decrypted becomes: unknown, as in a preview without the key. */
+export const SECRET_CONFIG_PLACEHOLDER = UNKNOWN_VALUE;
 
 export interface StackFile {
+  /** Config by qualified key; secure values decrypted, or unknown without a passphrase. */
   config: Record<string, unknown>;
+  /** Keys holding secure values. */
+  secretKeys: string[];
   /** ESC environments can't be opened offline; the caller warns. */
   usesEnvironment: boolean;
 }
 
-export function readStackFile(file: string): StackFile {
+/** The passphrase the CLI would use: `PULUMI_CONFIG_PASSPHRASE`, else the file `PULUMI_CONFIG_PASSPHRASE_FILE` names. */
+export function configPassphrase(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.PULUMI_CONFIG_PASSPHRASE !== undefined) return env.PULUMI_CONFIG_PASSPHRASE;
+  if (!env.PULUMI_CONFIG_PASSPHRASE_FILE) return undefined;
+  try {
+    return fs.readFileSync(env.PULUMI_CONFIG_PASSPHRASE_FILE, "utf8").replace(/\r?\n$/, "");
+  } catch {
+    throw new PreviewInputError(`cannot read PULUMI_CONFIG_PASSPHRASE_FILE ${env.PULUMI_CONFIG_PASSPHRASE_FILE}`);
+  }
+}
+
+/** Reads a stack file as the CLI does (see stackFile.ts); one-line PreviewInputError on any problem. */
+export function readStackFile(file: string, env: NodeJS.ProcessEnv = process.env): StackFile {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch {
     throw new PreviewInputError(`cannot read ${file}`);
   }
-  const parsed = parseYamlFile(file, text, stackFileSchema);
-  return { config: parsed.config ?? {}, usesEnvironment: parsed.environment !== undefined };
+  return parseStackFile(path.basename(file), text, { passphrase: configPassphrase(env) });
 }
 
 export interface ProgramConfigEnv {
@@ -122,9 +132,10 @@ export function buildConfigEnv(
   project: string,
   projectConfig: Record<string, unknown>,
   stackConfig: Record<string, unknown>,
+  stackSecretKeys: readonly string[] = [],
 ): ProgramConfigEnv {
   const values = new Map<string, unknown>();
-  const secretKeys = new Set<string>();
+  const secretKeys = new Set<string>(stackSecretKeys);
   const declarations = new Map<string, Declaration>();
   for (const [rawKey, entry] of Object.entries(projectConfig)) {
     const key = qualifyKey(project, rawKey);
