@@ -87,9 +87,9 @@ describe("readStackFile", () => {
   };
 
   it("reads config and notices ESC environments", () => {
-    expect(readStackFile(write("Pulumi.a.yaml", "config:\n  p:x: 1\n"))).toEqual({ config: { "p:x": 1 }, usesEnvironment: false });
-    expect(readStackFile(write("Pulumi.b.yaml", "environment:\n  - shared\n"))).toEqual({ config: {}, usesEnvironment: true });
-    expect(readStackFile(write("Pulumi.c.yaml", ""))).toEqual({ config: {}, usesEnvironment: false });
+    expect(readStackFile(write("Pulumi.a.yaml", "config:\n  p:x: 1\n"))).toEqual({ config: { "p:x": 1 }, secretKeys: [], usesEnvironment: false });
+    expect(readStackFile(write("Pulumi.b.yaml", "environment:\n  - shared\n"))).toEqual({ config: {}, secretKeys: [], usesEnvironment: true });
+    expect(readStackFile(write("Pulumi.c.yaml", ""))).toEqual({ config: {}, secretKeys: [], usesEnvironment: false });
   });
 
   it("reports broken YAML and wrong shapes in one line naming the file", () => {
@@ -102,7 +102,7 @@ describe("readStackFile", () => {
       }
       throw new Error("expected a failure");
     })();
-    expect(err.message).toMatch(/^Pulumi\.e\.yaml: 'config': /);
+    expect(err.message).toMatch(/^Pulumi\.e\.yaml: config = 3: /);
     expect(err.message).not.toContain("\n");
   });
 });
