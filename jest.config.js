@@ -4,7 +4,9 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  testTimeout: 60000,
+  // Generous: the end-to-end suites start the preview CLI, its workers and the policy pack, which a loaded CI box
+  // slows down many times over. No test measures time.
+  testTimeout: 300000,
   // Many suites wait on child processes (previews, the policy pack): two workers keep both cores busy.
   maxWorkers: 2,
 };

@@ -34,7 +34,9 @@ export function hostNameProblem(host: string, wildcard: boolean): string | undef
   const label = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
   const labels = name.split(".");
   if (host.length <= 253 && labels.length >= 2 && labels.every((l) => label.test(l))) return undefined;
-  const form = wildcard ? "a host name such as pypi.org or *.anaconda.com" : "a host name such as mydata.blob.core.windows.net (no wildcard)";
+  const form = wildcard
+    ? "a host name such as pypi.org or *.anaconda.com"
+    : "a host name such as mydata.blob.core.windows.net (no wildcard)";
   return `must be ${form}: labels of 1-63 letters, digits or inner hyphens, at most 253 characters, no scheme, path or port`;
 }
 
@@ -75,7 +77,9 @@ function customRoleIssues(roles: NonNullable<StackConfig["customRoles"]>): Confi
   return Object.entries(roles).flatMap(([key, role]): ConfigIssue[] => {
     const at = ["customRoles", key];
     if (key.length > CUSTOM_ROLE_LIMITS.name)
-      return [{ path: at, value: key, rule: `the key is the role's name: at most ${CUSTOM_ROLE_LIMITS.name} characters (got ${key.length})` }];
+      return [
+        { path: at, value: key, rule: `the key is the role's name: at most ${CUSTOM_ROLE_LIMITS.name} characters (got ${key.length})` },
+      ];
     if ((role.description?.length ?? 0) > CUSTOM_ROLE_LIMITS.description) {
       const rule = `a role description is at most ${CUSTOM_ROLE_LIMITS.description} characters (got ${role.description!.length})`;
       return [{ path: [...at, "description"], value: role.description, rule }];

@@ -68,7 +68,13 @@ export function generatedNames(config: StackConfig, suffix: string): Entry[] {
       if (!ds.create) return;
       const logical = `${ws.name}${ds.name}`.toLowerCase();
       const dsOwner = { path: ["workspaces", i, "datastores", j], logical: ds.name };
-      names.push({ kind: "storage account", scope: GLOBAL, name: naming.storageAccountName(logical, suffix), ignoreCase: true, owner: dsOwner });
+      names.push({
+        kind: "storage account",
+        scope: GLOBAL,
+        name: naming.storageAccountName(logical, suffix),
+        ignoreCase: true,
+        owner: dsOwner,
+      });
     });
   });
   (config.hubs ?? []).forEach((hub, i) => {

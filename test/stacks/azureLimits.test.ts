@@ -48,7 +48,11 @@ describe("AZ-NET-03 FQDN and private endpoint host names", () => {
   });
 
   it("checks each host name a private endpoint rule maps", () => {
-    const pe = { type: "PrivateEndpoint", serviceResourceId: `${ID}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1`, subresourceTarget: "blob" } as const;
+    const pe = {
+      type: "PrivateEndpoint",
+      serviceResourceId: `${ID}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1`,
+      subresourceTarget: "blob",
+    } as const;
     expect(azureLimitIssues(withRules({ data: { ...pe, fqdns: ["st1.blob.core.windows.net"] } }))).toEqual([]);
     const [issue] = azureLimitIssues(withRules({ data: { ...pe, fqdns: ["st1.blob.core.windows.net", "https://x"] } }));
     expect(issue.path).toEqual(["workspaces", 0, "managedNetwork", "outboundRules", "data", "fqdns", 1]);
@@ -75,7 +79,13 @@ describe("AZ-LIMIT-02 custom role assignable scopes", () => {
   });
 
   it("refuses /, wildcards, malformed ids, resources and a second management group", () => {
-    for (const scope of ["/", "/subscriptions/*", "/subscriptions/not-a-guid", `${ID}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1`, `${ID}/`]) {
+    for (const scope of [
+      "/",
+      "/subscriptions/*",
+      "/subscriptions/not-a-guid",
+      `${ID}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1`,
+      `${ID}/`,
+    ]) {
       expect(azureLimitIssues(role([scope]))[0]).toMatchObject({ path: ["customRoles", "reader", "assignableScopes", 0], value: scope });
     }
     expect(azureLimitIssues(role([MG, `${MG}-2`]))[0].rule).toBe("a custom role may name only one management group");
@@ -84,13 +94,22 @@ describe("AZ-LIMIT-02 custom role assignable scopes", () => {
 
 describe("AZ-LIMIT-03 and AZ-LIMIT-04 group display names", () => {
   it("are at most 256 characters, to create or to look up", () => {
-    expect(azureLimitIssues({ groups: { a: { create: { displayName: "g".repeat(256) } }, b: { displayName: "h".repeat(256) } } })).toEqual([]);
-    expect(azureLimitIssues({ groups: { a: { create: { displayName: "g".repeat(257) } } } })[0].path).toEqual(["groups", "a", "create", "displayName"]);
+    expect(azureLimitIssues({ groups: { a: { create: { displayName: "g".repeat(256) } }, b: { displayName: "h".repeat(256) } } })).toEqual(
+      [],
+    );
+    expect(azureLimitIssues({ groups: { a: { create: { displayName: "g".repeat(257) } } } })[0].path).toEqual([
+      "groups",
+      "a",
+      "create",
+      "displayName",
+    ]);
     expect(azureLimitIssues({ groups: { b: { displayName: "h".repeat(257) } } })[0].path).toEqual(["groups", "b", "displayName"]);
   });
 
   it("are not created twice (ignoring case), while looking up an existing group by a created group's name is left alone", () => {
-    const issues = azureLimitIssues({ groups: { a: { create: { displayName: "ML Readers" } }, b: { create: { displayName: "ml readers" } } } });
+    const issues = azureLimitIssues({
+      groups: { a: { create: { displayName: "ML Readers" } }, b: { create: { displayName: "ml readers" } } },
+    });
     expect(issues).toEqual([
       {
         path: ["groups", "b", "create", "displayName"],

@@ -26,7 +26,7 @@ beforeAll(async () => {
     previewJson(["--all"]),
     previewJson(["--stack", "team-a", "--stack", "research-hub", "--no-policy"]),
   ]);
-}, 240_000);
+});
 
 it("previews every bundled stack and passes the policy pack with no mandatory violation", () => {
   expect(run.stderr).not.toMatch(/^error/m);

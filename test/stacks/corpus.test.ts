@@ -98,7 +98,7 @@ const THROUGH_PREVIEW = ["ws-storage-premium", "unknown-role", "region-unknown",
     const preview = await previewJson(["--cwd", CORPUS, "--no-policy", ...THROUGH_PREVIEW.flatMap((s) => ["--stack", s])]);
     run = preview.run;
     stacks = preview.result.stacks;
-  }, 240_000);
+  });
 
   it("exits 2 with nothing on stderr but one line per refused stack, and no stack trace", () => {
     expect(run.code).toBe(2);

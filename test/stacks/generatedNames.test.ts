@@ -51,7 +51,12 @@ describe("AZ-NAME-03 generated names are unique where Azure needs them unique", 
   it("accepts the same two names on workspaces in different resource groups, and refuses them in one", () => {
     expect(generatedNameIssues({ workspaces: [{ name: LONG }, { name: SHORT }] })).toEqual([]);
     const group = { name: "rg-ml", existing: true };
-    const issues = generatedNameIssues({ workspaces: [{ name: LONG, resourceGroup: group }, { name: SHORT, resourceGroup: group }] });
+    const issues = generatedNameIssues({
+      workspaces: [
+        { name: LONG, resourceGroup: group },
+        { name: SHORT, resourceGroup: group },
+      ],
+    });
     expect(issues.map((i) => i.path)).toEqual([["workspaces", 1, "name"]]);
   });
 });

@@ -36,7 +36,7 @@ beforeAll(async () => {
   const preview = await previewJson(["--cwd", PROJECT, ...names.flatMap((name) => ["--stack", name]), "--no-policy", "--lookups", LOOKUPS]);
   run = preview.run;
   stacks = Object.fromEntries(names.map((name) => [name, preview.result.stacks.find((s) => s.stack === name)!]));
-}, 240_000);
+});
 const errorLines = (stack: string) => run.stderr.split("\n").filter((line) => line.startsWith(`error: ${stack}: `));
 
 describe("suspending access (the classic DENY switch)", () => {

@@ -82,7 +82,7 @@ beforeAll(async () => {
     names.map((n) => plan[n]),
   );
   runs = Object.fromEntries(names.map((n, i) => [n, results[i]]));
-}, 300_000);
+});
 
 describe("npm run preview --format json", () => {
   it("prints exactly one JSON document of the contract's shape, every stack sorted by name", () => {
@@ -201,10 +201,16 @@ describe("failures", () => {
 
   it("exits 2 with one line for an unknown --stack and for bad usage", async () => {
     const unknownStack = await mainInProcess(["--cwd", storage, "--stack", "nope", "--no-policy"]);
-    expect(unknownStack).toEqual({ code: 2, stdout: "", stderr: "error: nope: no stack 'nope' in project 'plain-storage' (stacks: dev, prod)\n" });
+    expect(unknownStack).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: nope: no stack 'nope' in project 'plain-storage' (stacks: dev, prod)\n",
+    });
     const usage = await mainInProcess(["--format", "xml"]);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toMatch(/^error: --format must be one of text, json, markdown, sarif, got 'xml' \(usage: npm run preview -- .*\)\n$/);
+    expect(usage.stderr).toMatch(
+      /^error: --format must be one of text, json, markdown, sarif, got 'xml' \(usage: npm run preview -- .*\)\n$/,
+    );
   });
 });
 

@@ -87,8 +87,16 @@ describe("readStackFile", () => {
   };
 
   it("reads config and notices ESC environments", () => {
-    expect(readStackFile(write("Pulumi.a.yaml", "config:\n  p:x: 1\n"))).toEqual({ config: { "p:x": 1 }, secretKeys: [], usesEnvironment: false });
-    expect(readStackFile(write("Pulumi.b.yaml", "environment:\n  - shared\n"))).toEqual({ config: {}, secretKeys: [], usesEnvironment: true });
+    expect(readStackFile(write("Pulumi.a.yaml", "config:\n  p:x: 1\n"))).toEqual({
+      config: { "p:x": 1 },
+      secretKeys: [],
+      usesEnvironment: false,
+    });
+    expect(readStackFile(write("Pulumi.b.yaml", "environment:\n  - shared\n"))).toEqual({
+      config: {},
+      secretKeys: [],
+      usesEnvironment: true,
+    });
     expect(readStackFile(write("Pulumi.c.yaml", ""))).toEqual({ config: {}, secretKeys: [], usesEnvironment: false });
   });
 

@@ -54,13 +54,17 @@ describe("stack files read like the CLI's YAML parser", () => {
   });
 
   it("reports a misspelt top-level key as such, and ignores unrelated ones as the CLI does", () => {
-    expect(refusal("Config:\n  p:x: 1\n")).toContain('Pulumi.dev.yaml: Config = {"p:x":1}: unknown top-level key of a stack file (did you mean "config"?');
+    expect(refusal("Config:\n  p:x: 1\n")).toContain(
+      'Pulumi.dev.yaml: Config = {"p:x":1}: unknown top-level key of a stack file (did you mean "config"?',
+    );
     expect(refusal("confg:\n  p:x: 1\n")).toContain('(did you mean "config"?');
     expect(read("config:\n  p:x: 1\nnotes: anything\n").config).toEqual({ "p:x": 1 });
   });
 
   it("shows NaN as NaN and refuses it: JSON cannot carry it to the program", () => {
-    expect(refusal("config:\n  p:quota: .nan\n")).toBe("Pulumi.dev.yaml: config.p:quota = NaN: is not a number JSON can carry: write a finite number");
+    expect(refusal("config:\n  p:quota: .nan\n")).toBe(
+      "Pulumi.dev.yaml: config.p:quota = NaN: is not a number JSON can carry: write a finite number",
+    );
     expect(showValue({ a: -Infinity })).toBe('{"a":"-Infinity"}');
   });
 
