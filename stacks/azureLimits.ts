@@ -28,7 +28,7 @@ export function portRangesProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** A DNS host name (labels of 1-63 letters, digits or inner hyphens, at most 253 characters), `*.` first if allowed. */
+/** A DNS host name (labels of 1-63 letters, digits or inner hyphens, at most 253 characters), `*.` first if allowed. docs/azure-rules/network-rules.md AZ-NET-03 */
 export function hostNameProblem(host: string, wildcard: boolean): string | undefined {
   const name = wildcard && host.startsWith("*.") ? host.slice(2) : host;
   const label = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
