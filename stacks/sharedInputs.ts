@@ -59,18 +59,7 @@ export async function resolveSharedInputs(config: StackConfig): Promise<Map<stri
   return resolved;
 }
 
-/** The shared stack's ids; any failure to read it is one line naming the config key that chose the stack. */
 async function readSharedStack(name: string, path: string): Promise<SharedIdsConfig> {
-  try {
-    return await readSharedOutputs(name, path);
-  } catch (err) {
-    if (err instanceof pulumi.RunError) throw err;
-    const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
-    throw new pulumi.RunError(`config azure-ml-workspaces:${path} = "${name}": cannot read the stack: ${reason}`);
-  }
-}
-
-async function readSharedOutputs(name: string, path: string): Promise<SharedIdsConfig> {
   const ref = new pulumi.StackReference(name);
   const ids: SharedIdsConfig = {};
   for (const [key, output] of Object.entries(SHARED_OUTPUTS) as [keyof SharedIdsConfig, string][]) {
