@@ -9,9 +9,6 @@ import { PreviewInputError } from "./project";
 import { parseStackFile } from "./stackFile";
 import { UNKNOWN_VALUE } from "./types";
 
-/** What a `secure:` value that cannot be decrypted becomes: unknown, as in a preview without the key. */
-export const SECRET_CONFIG_PLACEHOLDER = UNKNOWN_VALUE;
-
 export interface StackFile {
   /** Config by qualified key; secure values decrypted, or unknown without a passphrase. */
   config: Record<string, unknown>;
@@ -82,30 +79,8 @@ function declaration(key: string, entry: unknown): Declaration {
   };
 }
 
-/** Replaces `{ secure: ... }` anywhere in a value by the placeholder; reports whether it found one. */
-function replaceSecure(value: unknown): { value: unknown; secret: boolean } {
-  if (isObject(value) && Object.keys(value).length === 1 && typeof value.secure === "string") {
-    return { value: SECRET_CONFIG_PLACEHOLDER, secret: true };
-  }
-  if (Array.isArray(value)) {
-    const items = value.map(replaceSecure);
-    return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
-  }
-  if (isObject(value)) {
-    let secret = false;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const r = replaceSecure(v);
-      out[k] = r.value;
-      secret ||= r.secret;
-    }
-    return { value: out, secret };
-  }
-  return { value, secret: false };
-}
-
 function checkType(key: string, type: string | undefined, value: unknown): void {
-  if (type === undefined || value === SECRET_CONFIG_PLACEHOLDER) return;
+  if (type === undefined || value === UNKNOWN_VALUE) return;
   const ok =
     type === "string"
       ? ["string", "number", "boolean"].includes(typeof value)
@@ -144,11 +119,10 @@ export function buildConfigEnv(
     if (decl.hasValue && decl.value !== undefined) values.set(key, decl.value);
     if (decl.secret) secretKeys.add(key);
   }
+  // Secure values arrive decrypted or unknown (readStackFile), with their keys in `stackSecretKeys`.
   for (const [rawKey, raw] of Object.entries(stackConfig)) {
     const key = qualifyKey(project, rawKey);
-    const { value, secret } = replaceSecure(raw);
-    values.set(key, value);
-    if (secret) secretKeys.add(key);
+    values.set(key, raw);
   }
   for (const [key, decl] of declarations) {
     if (!values.has(key)) {
