@@ -1,7 +1,7 @@
 import { ConfigIssue, formatPath } from "../components/access/accessModel";
 import * as naming from "../components/naming";
 import { StackConfig } from "./config";
-import { resourceGroupNameOf } from "./validate";
+import { resourceGroupNameOf } from "./scopeKeys";
 
 /**
  * Every Azure name the program generates, with the scope in which Azure needs it unique and the config entry whose

@@ -77,6 +77,10 @@ describe("the bad-input corpus", () => {
     expect(validateStackFile(path.join(CORPUS, `Pulumi.${name}.yaml`))).toEqual({ config: expect.anything() });
   });
 
+  it.each(stackNames(path.join(__dirname, "corpus-accepted")))("the near miss %s passes", (name) => {
+    expect(validateStackFile(path.join(__dirname, "corpus-accepted", `Pulumi.${name}.yaml`))).toEqual({ config: expect.anything() });
+  });
+
   it.each(stackNames(path.join(REPO, "stacks")))("the bundled stack %s still passes", (name) => {
     expect(validateStackFile(path.join(REPO, "stacks", `Pulumi.${name}.yaml`))).toEqual({ config: expect.anything() });
   });
