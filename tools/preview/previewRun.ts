@@ -8,7 +8,7 @@ import { findRepoRoot, loadProject, PulumiProject, relativePath, stackConfigFile
 import { Scheduler } from "./scheduler";
 import { RecordSink, workerStackRunner } from "./stackJobs";
 import { renderText } from "./textReport";
-import { EXIT_MANDATORY_VIOLATION, EXIT_OK, EXIT_PROGRAM_ERROR, PreviewResult, StackResult } from "./types";
+import { EXIT_MANDATORY_VIOLATION, EXIT_OK, EXIT_PROGRAM_ERROR, PreviewResult, StackResult, withoutSecretValues } from "./types";
 import type { WorkerPool } from "./workerProcess";
 
 /** Two cores: at most two programs run at once. */
@@ -33,7 +33,7 @@ function toStackResult(project: PulumiProject, stack: string, run: WorkerResult,
 }
 
 async function render(format: CliArgs["format"], result: PreviewResult): Promise<string> {
-  if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === "json") return `${JSON.stringify(result, withoutSecretValues, 2)}\n`;
   if (format === "text") return renderText(result);
   const { renderWithReportModule } = await import("./policyStage");
   return renderWithReportModule(format, result);
