@@ -73,12 +73,25 @@ export function recordedOptions(opts: any, req: any): ResourceOptions {
       ].filter(([, v]) => v),
     );
   }
-  const aliases = opts.getAliasesList().map((a: any) => (a.hasUrn() ? { urn: a.getUrn() } : dropEmpty(a.getSpec()?.toObject() ?? {})));
+  const aliases = opts.getAliasesList().map(aliasSpec);
   if (aliases.length > 0) out.aliases = aliases;
   return out;
 }
 
-const dropEmpty = (o: Props): Props => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== "" && v !== false && v != null));
+/** An `Alias` message as `{ urn }` or its spec, without empty fields. */
+function aliasSpec(alias: any): Props {
+  if (alias.hasUrn()) return { urn: alias.getUrn() };
+  const spec = alias.getSpec();
+  const fields: [string, unknown][] = [
+    ["name", spec?.getName()],
+    ["type", spec?.getType()],
+    ["stack", spec?.getStack()],
+    ["project", spec?.getProject()],
+    ["parentUrn", spec?.getParenturn()],
+    ["noParent", spec?.getNoparent()],
+  ];
+  return Object.fromEntries(fields.filter(([, v]) => v !== "" && v !== false && v !== undefined));
+}
 
 /** A registration as transforms see it and change it. */
 export interface Registration {
