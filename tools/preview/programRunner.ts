@@ -112,7 +112,9 @@ function dropAliases(runtime: any): void {
     if (!aliases?.length) return undefined;
     const typeName = args.type.split(":")[2];
     const kept = aliases.filter((a) => !isApiVersionAlias(a, typeName));
-    return kept.length === aliases.length ? undefined : { props: args.props, opts: { ...args.opts, aliases: kept.length ? kept : undefined } };
+    return kept.length === aliases.length
+      ? undefined
+      : { props: args.props, opts: { ...args.opts, aliases: kept.length ? kept : undefined } };
   });
 }
 

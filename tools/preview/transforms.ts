@@ -145,7 +145,9 @@ export class TransformRunner {
       const invoke = new m.callbackProto.CallbackInvokeRequest();
       invoke.setToken(callback.getToken()).setRequest(request.serializeBinary());
       const reply: any = await new Promise((resolve, reject) =>
-        this.client(callback.getTarget()).invoke(invoke, (err: any, res: any) => (err ? reject(new Error(err.details || err.message)) : resolve(res))),
+        this.client(callback.getTarget()).invoke(invoke, (err: any, res: any) =>
+          err ? reject(new Error(err.details || err.message)) : resolve(res),
+        ),
       );
       const response = m.resproto.TransformResponse.deserializeBinary(reply.getResponse_asU8());
       props = response.getProperties()?.toJavaScript() ?? props;
@@ -181,7 +183,12 @@ function withDependencies(props: Props, propertyDependencies: Record<string, str
     const isSecret = typeof value === "object" && value !== null && (value as Props)[SIG_KEY] === SECRET_SIG;
     const inner = isSecret ? (value as Props).value : value;
     const known = inner !== UNKNOWN_VALUE;
-    out[key] = { [SIG_KEY]: OUTPUT_VALUE_SIG, ...(known ? { value: inner } : {}), ...(isSecret ? { secret: true } : {}), dependencies: deps };
+    out[key] = {
+      [SIG_KEY]: OUTPUT_VALUE_SIG,
+      ...(known ? { value: inner } : {}),
+      ...(isSecret ? { secret: true } : {}),
+      dependencies: deps,
+    };
   }
   return out;
 }

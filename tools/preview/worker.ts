@@ -135,7 +135,9 @@ function fakeOrUnknown(token: string, inputs: Record<string, unknown>): Record<s
   const result = fakeInvoke(token, inputs);
   if (result === undefined && !unknownInvokes.has(token)) {
     unknownInvokes.add(token);
-    diagnostics.push(`warning: the offline preview has no fake for invoke '${token}': its result is unknown, so values computed from it are too`);
+    diagnostics.push(
+      `warning: the offline preview has no fake for invoke '${token}': its result is unknown, so values computed from it are too`,
+    );
   }
   return result;
 }
