@@ -122,7 +122,7 @@ export class TransformRunner {
 
   /** The transforms for a registration, in the engine's order: its own, each ancestor's, the stack's. */
   collect(urn: string, parent: string, own: any[]): any[] {
-    if (this.own.size === 0 && own.length === 0) return [...this.stackTransforms];
+    if (this.own.size === 0 && own.length === 0) return this.stackTransforms;
     if (own.length > 0) this.own.set(urn, own);
     if (parent) this.parents.set(urn, parent);
     const chain = [...own];
