@@ -171,6 +171,11 @@ export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBacke
       callback(null, {});
     }
 
+    registerStackInvokeTransform(req: any, callback: Callback): void {
+      transforms.addStackInvokeTransform(req);
+      callback(null, {});
+    }
+
     async readResource(req: any, callback: Callback): Promise<void> {
       const type: string = req.getType();
       const name: string = req.getName();
@@ -194,7 +199,8 @@ export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBacke
       const token: string = req.getTok();
       if (token === "pulumi:pulumi:getResource") return super.invoke(req, callback);
       try {
-        const result = await backend.call(token, decodeWireProperties(req.getArgs()?.toJavaScript() ?? {}, PLAIN));
+        const args = await transforms.transformInvoke(req, req.getArgs()?.toJavaScript() ?? {});
+        const result = await backend.call(token, decodeWireProperties(args, PLAIN));
         const response = new resproto.ResourceInvokeResponse();
         // The SDK turns an unknown response into an unknown Output (`invokeOutput`) or an empty result (`invoke`).
         if (result === undefined) response.setUnknown(true);

@@ -109,6 +109,7 @@ export interface Registration {
 
 export class TransformRunner {
   private readonly stackTransforms: any[] = [];
+  private readonly invokeTransforms: any[] = [];
   /** Each resource's own transforms, which also apply to its descendants. */
   private readonly own = new Map<string, any[]>();
   private readonly parents = new Map<string, string>();
@@ -118,6 +119,26 @@ export class TransformRunner {
 
   addStackTransform(callback: any): void {
     this.stackTransforms.push(callback);
+  }
+
+  addStackInvokeTransform(callback: any): void {
+    this.invokeTransforms.push(callback);
+  }
+
+  /** An invoke's arguments (wire form) after the stack's invoke transforms (`registerInvokeTransform`). */
+  async transformInvoke(req: any, args: Props): Promise<Props> {
+    if (this.invokeTransforms.length === 0) return args;
+    const m = this.modules();
+    let opts = new m.resproto.TransformInvokeOptions();
+    opts.setProvider(req.getProvider()).setVersion(req.getVersion()).setPluginDownloadUrl(req.getPlugindownloadurl());
+    for (const callback of this.invokeTransforms) {
+      const request = new m.resproto.TransformInvokeRequest();
+      request.setToken(req.getTok()).setArgs(m.Struct.fromJavaScript(args)).setOptions(opts);
+      const response = m.resproto.TransformInvokeResponse.deserializeBinary(await this.call(callback, request.serializeBinary()));
+      args = response.getArgs()?.toJavaScript() ?? args;
+      opts = response.getOptions() ?? opts;
+    }
+    return args;
   }
 
   /** The transforms for a registration, in the engine's order: its own, each ancestor's, the stack's. */
@@ -158,6 +179,18 @@ export class TransformRunner {
     const dependencies = new Set<string>(opts.getDependsOnList());
     for (const deps of Object.values(propertyDependencies)) deps.forEach((d) => dependencies.add(d));
     return { ...reg, props, opts, dependencies: [...dependencies], propertyDependencies };
+  }
+
+  /** Calls a callback of the program's callback server, as the engine does. */
+  private async call(callback: any, request: Uint8Array): Promise<Uint8Array> {
+    const invoke = new (this.modules().callbackProto.CallbackInvokeRequest)();
+    invoke.setToken(callback.getToken()).setRequest(request);
+    const reply: any = await new Promise((resolve, reject) =>
+      this.client(callback.getTarget()).invoke(invoke, (err: any, res: any) =>
+        err ? reject(new Error(err.details || err.message)) : resolve(res),
+      ),
+    );
+    return reply.getResponse_asU8();
   }
 
   private client(target: string): any {

@@ -129,4 +129,30 @@ describe("TransformRunner", () => {
     expect(plain.propertyDependencies).toEqual({ storageAccount: [], kind: [] });
     expect(plain.dependencies).toEqual(["urn:st", "urn:kv"]);
   });
+
+  it("runs the stack's invoke transforms over an invoke's arguments", async () => {
+    class CallbacksClient {
+      invoke(req: any, done: (err: unknown, res?: unknown) => void): void {
+        const request = resproto.TransformInvokeRequest.deserializeBinary(req.getRequest_asU8());
+        const args = { ...request.getArgs().toJavaScript(), resourceGroupName: `${request.getToken()}-rg` };
+        const response = new resproto.TransformInvokeResponse().setArgs(Struct.fromJavaScript(args));
+        done(null, new callbackProto.CallbackInvokeResponse().setResponse(response.serializeBinary()));
+      }
+    }
+    const modules = {
+      resproto,
+      callbackProto,
+      CallbacksClient: CallbacksClient as never,
+      grpc: { credentials: { createInsecure: () => undefined } },
+      Struct,
+    };
+    const runner = new TransformRunner(() => modules);
+    const req = new resproto.ResourceInvokeRequest().setTok("azure-native:storage:getStorageAccount");
+    expect(await runner.transformInvoke(req, { accountName: "st" })).toEqual({ accountName: "st" });
+    runner.addStackInvokeTransform(callback("invoke"));
+    expect(await runner.transformInvoke(req, { accountName: "st" })).toEqual({
+      accountName: "st",
+      resourceGroupName: "azure-native:storage:getStorageAccount-rg",
+    });
+  });
 });
