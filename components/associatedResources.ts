@@ -7,6 +7,7 @@ import * as containerregistry from "@pulumi/azure-native/containerregistry";
 import * as naming from "./naming";
 import { defaultStorageProblems } from "./defaultStorage";
 import { verifiedDefaultStorageId } from "./storageLookup";
+import { accessKeyModeProblem } from "./authMode";
 
 /** Take an existing resource by ARM id instead of creating one. */
 export interface Existing {
@@ -71,15 +72,23 @@ export interface AssociatedResourcesArgs {
   readonly containerRegistry?: RegistrySettings | Existing | false;
   /** Protect the stateful resources created here (storage, key vault, Log Analytics, registry). Defaults to `true`. */
   readonly protect?: boolean;
+  /** The workspace's `systemDatastoresAuthMode`: `accesskey` is refused on storage with shared keys off. Defaults to `identity`. */
+  readonly systemDatastoresAuthMode?: "identity" | "accesskey";
 }
 
 const isExisting = (x: object | undefined | false): x is Existing => !!x && "existingId" in x;
 
 /** Throws before anything is registered when dedicated storage settings break the default-storage rule. */
-export function assertDefaultStorageAllowed(owner: string, settings: StorageSettings | Existing | undefined): void {
-  if (!settings || isExisting(settings)) return;
-  const [problem] = defaultStorageProblems({ skuName: settings.skuName, kind: settings.kind, isHnsEnabled: settings.isHnsEnabled });
+export function assertDefaultStorageAllowed(
+  owner: string,
+  settings: StorageSettings | Existing | undefined,
+  systemDatastoresAuthMode?: string,
+): void {
+  if (settings && isExisting(settings)) return;
+  const [problem] = defaultStorageProblems({ skuName: settings?.skuName, kind: settings?.kind, isHnsEnabled: settings?.isHnsEnabled });
   if (problem) throw new Error(`${owner}: storage ${problem.property} '${problem.value}' is not allowed: ${problem.rule}`);
+  const authProblem = accessKeyModeProblem(systemDatastoresAuthMode, settings?.allowSharedKeyAccess ?? false);
+  if (authProblem) throw new Error(`${owner}: systemDatastoresAuthMode ${authProblem}`);
 }
 
 /**
@@ -97,7 +106,7 @@ export class AssociatedResources extends pulumi.ComponentResource {
   public readonly storageAccount?: storage.StorageAccount;
 
   constructor(name: string, args: AssociatedResourcesArgs, opts?: pulumi.ComponentResourceOptions) {
-    assertDefaultStorageAllowed(name, args.storage);
+    assertDefaultStorageAllowed(name, args.storage, args.systemDatastoresAuthMode);
     super("azure-ml-workspaces:ml:AssociatedResources", name, {}, opts);
     const storageSettings = isExisting(args.storage) ? undefined : (args.storage ?? {});
     const protect = args.protect ?? true;
@@ -124,7 +133,7 @@ export class AssociatedResources extends pulumi.ComponentResource {
       );
       this.storageAccountId = this.storageAccount.id;
     } else {
-      this.storageAccountId = verifiedDefaultStorageId((args.storage as Existing).existingId, this);
+      this.storageAccountId = verifiedDefaultStorageId((args.storage as Existing).existingId, this, args.systemDatastoresAuthMode);
     }
 
     if (isExisting(args.keyVault)) {

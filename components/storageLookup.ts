@@ -2,13 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as storage from "@pulumi/azure-native/storage";
 import { armIdRule, parseArmId } from "./armId";
 import { defaultStorageProblems, describeRefusedAccount } from "./defaultStorage";
+import { accessKeyModeProblem } from "./authMode";
 
 /**
  * Looks up an existing storage account by ARM id and refuses it as a workspace's default storage when it
  * breaks Microsoft's rule. The program calls it before registering anything; components call it through
  * `verifiedDefaultStorageId` so library users get the same guard.
  */
-export async function verifyDefaultStorageAccount(id: string): Promise<void> {
+export async function verifyDefaultStorageAccount(id: string, systemDatastoresAuthMode?: string): Promise<void> {
   const parsed = parseArmId(id);
   if (!parsed) throw new Error(`storage account id '${id}' ${armIdRule("storageAccount")}`);
   let account: storage.GetStorageAccountResult;
@@ -24,13 +25,19 @@ export async function verifyDefaultStorageAccount(id: string): Promise<void> {
     isHnsEnabled: account.isHnsEnabled,
   });
   if (problem) throw new Error(describeRefusedAccount(id, problem));
+  const authProblem = accessKeyModeProblem(systemDatastoresAuthMode, account.allowSharedKeyAccess);
+  if (authProblem) throw new Error(`storage account '${id}': systemDatastoresAuthMode ${authProblem}`);
 }
 
 /** The id, once the account behind it has been verified; a refusal fails the owning resource's registration. */
-export function verifiedDefaultStorageId(id: pulumi.Input<string>, owner: pulumi.Resource): pulumi.Output<string> {
+export function verifiedDefaultStorageId(
+  id: pulumi.Input<string>,
+  owner: pulumi.Resource,
+  systemDatastoresAuthMode?: string,
+): pulumi.Output<string> {
   return pulumi.output(id).apply(async (value) => {
     try {
-      await verifyDefaultStorageAccount(value);
+      await verifyDefaultStorageAccount(value, systemDatastoresAuthMode);
     } catch (err) {
       throw new pulumi.ResourceError((err as Error).message, owner, /* hideStack */ true);
     }

@@ -1,17 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as resources from "@pulumi/azure-native/resources";
-import { CustomRoles, EntraGroups, RoleBinding, RoleBindings } from "../components/access";
+import { CustomRoles, EntraGroups } from "../components/access";
 import { Hub } from "../components/hub";
 import { Project } from "../components/project";
 import { SharedResources } from "../components/sharedResources";
 import { Workspace } from "../components/workspace";
 import { SharedResourceIds } from "../components/workspaceCore";
 import * as naming from "../components/naming";
+import { resourceGroupId } from "../components/armId";
 import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config";
 import { addCostVisibility } from "./costVisibility";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
-import { resourceGroupNameOf, scopeKeys } from "./validate";
+import { resourceGroupNameOf } from "./validate";
+import { accessPlan, keyOf } from "./accessPlan";
+import { AccessContext, Scopes, bindPlan } from "./accessBindings";
 
 /** Turns validated stack config into components; returns the stack outputs. */
 export async function runProgram(config: StackConfig): Promise<Record<string, unknown>> {
@@ -33,6 +36,8 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
     tenantId: client.tenantId,
     principals: {},
     customRoleIds: {},
+    scopes: new Map(),
+    sharedScopes: {},
   };
   if (config.groups && Object.keys(config.groups).length > 0) {
     ctx.principals = new EntraGroups("access-groups", { groups: config.groups }).objectIds;
@@ -51,10 +56,11 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
   if (workspaces.length) outputs.workspaces = Object.fromEntries(workspaces);
   const hubs = (config.hubs ?? []).map((hub) => buildHub(ctx, hub, shared.get(hub.name)));
   if (hubs.length) outputs.hubs = Object.fromEntries(hubs);
+  bindPlan(ctx, accessPlan(config), rgIdOf);
   return outputs;
 }
 
-interface Context {
+interface Context extends AccessContext {
   config: StackConfig;
   location: string;
   project: string;
@@ -63,8 +69,8 @@ interface Context {
   protect: boolean;
   subscriptionId: string;
   tenantId: string;
-  principals: Record<string, pulumi.Output<string>>;
-  customRoleIds: Record<string, pulumi.Output<string>>;
+  scopes: Map<string, Scopes>;
+  sharedScopes: Record<string, pulumi.Input<string>>;
 }
 
 function tagsFor(ctx: Context, ...own: (Record<string, string> | undefined)[]): Record<string, string> {
@@ -85,37 +91,7 @@ function resourceGroup(
   ).name;
 }
 
-function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principalId">[]): void {
-  if (bindings.length === 0) return;
-  new RoleBindings(name, {
-    subscriptionId: ctx.subscriptionId,
-    project: ctx.project,
-    stack: ctx.stack,
-    customRoleIds: ctx.customRoleIds,
-    bindings: bindings.map((b) => ({ ...b, principalId: ctx.principals[b.group] })),
-  });
-}
-
-type AccessEntries = WorkspaceConfig["access"];
-
-/** Bindings of a workspace, hub or project: none while suspended (the classic DENY switch). */
-function accessBindings(
-  entries: AccessEntries,
-  suspended: boolean | undefined,
-  scopeKey: string,
-  scope: pulumi.Input<string>,
-  rgName: string,
-  rgId: pulumi.Input<string>,
-) {
-  if (suspended) return [];
-  return (entries ?? []).map((entry) =>
-    entry.scope === "resourceGroup"
-      ? { scopeKey: scopeKeys.resourceGroup(rgName), scope: rgId, group: entry.group, role: entry.role }
-      : { scopeKey, scope, group: entry.group, role: entry.role },
-  );
-}
-
-const rgIdOf = (ctx: Context, rgName: pulumi.Input<string>) =>
+const rgIdOf = (ctx: { subscriptionId: string }, rgName: pulumi.Input<string>) =>
   pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/resourceGroups/${rgName}`;
 
 function commonWorkspaceArgs(
@@ -157,18 +133,12 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
     datastores: ws.datastores,
   });
-  bind(
-    ctx,
-    `${ws.name}-access`,
-    accessBindings(
-      ws.access,
-      ws.suspended,
-      scopeKeys.workspace(ws.name),
-      workspace.workspaceId,
-      resourceGroupNameOf(ws),
-      rgIdOf(ctx, rgName),
-    ),
-  );
+  ctx.scopes.set(keyOf({ kind: "workspace", name: ws.name }), {
+    id: workspace.workspaceId,
+    guid: workspace.workspaceGuid,
+    storageId: workspace.storageAccountId,
+    datastoreContainers: workspace.datastoreContainerIds,
+  });
   const idle = addCostVisibility({
     config: ws,
     resourceGroupName: rgName,
@@ -202,11 +172,15 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
   const component = new Hub(hub.name, {
     ...commonWorkspaceArgs(ctx, hub, shared, rgName, tags),
     additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
-    defaultProjectResourceGroup: hub.defaultProjectResourceGroup,
+    defaultProjectResourceGroup: hub.defaultProjectResourceGroup && resourceGroupId(ctx.subscriptionId, hub.defaultProjectResourceGroup),
     serverlessComputeSubnetId: hub.serverlessCompute?.subnetId,
     serverlessComputeNoPublicIp: hub.serverlessCompute?.noPublicIp,
   });
-  const hubBindings = accessBindings(hub.access, hub.suspended, scopeKeys.hub(hub.name), component.hubId, resourceGroupNameOf(hub), rgId);
+  ctx.scopes.set(keyOf({ kind: "hub", name: hub.name }), {
+    id: component.hubId,
+    guid: component.workspaceGuid,
+    storageId: component.associated.storageAccountId,
+  });
   const projects: Record<string, Record<string, pulumi.Output<unknown>>> = {};
   for (const project of hub.projects ?? []) {
     const suspended = hub.suspended || project.suspended;
@@ -223,25 +197,13 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
       publicNetworkAccess: suspended ? "Disabled" : project.publicNetworkAccess,
       protect: ctx.protect,
     });
-    const bindings = accessBindings(
-      project.access,
-      suspended,
-      scopeKeys.project(hub.name, project.name),
-      prj.projectId,
-      resourceGroupNameOf(hub),
-      rgId,
-    );
-    bind(ctx, `${project.name}-access`, bindings);
-    // Project members need Reader on the hub; the portal grants it by itself, infrastructure code must do it.
-    for (const group of new Set(bindings.map((b) => b.group))) {
-      const already = hubBindings.some(
-        (b) => b.group === group && b.scopeKey === scopeKeys.hub(hub.name) && b.role.toLowerCase() === "reader",
-      );
-      if (!already) hubBindings.push({ scopeKey: scopeKeys.hub(hub.name), scope: component.hubId, group, role: "Reader" });
-    }
+    ctx.scopes.set(keyOf({ kind: "project", hub: hub.name, name: project.name }), {
+      id: prj.projectId,
+      guid: prj.workspaceGuid,
+      storageId: component.associated.storageAccountId,
+    });
     projects[project.name] = { projectId: prj.projectId, projectName: prj.projectName, studioUrl: prj.studioUrl };
   }
-  bind(ctx, `${hub.name}-access`, hubBindings);
   const idle = addCostVisibility({
     config: hub,
     resourceGroupName: rgName,
@@ -281,23 +243,13 @@ function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown
     locks: shared.locks,
     protect: ctx.protect,
   });
-  const scopes: Record<string, pulumi.Input<string>> = {
+  ctx.sharedScopes = {
     storage: set.storageAccountId,
     keyVault: set.keyVaultId,
     containerRegistry: set.containerRegistryId,
     applicationInsights: set.applicationInsightsId,
     resourceGroup: rgIdOf(ctx, rgName),
   };
-  bind(
-    ctx,
-    `${shared.name}-access`,
-    (shared.access ?? []).map((entry) => ({
-      scopeKey: scopeKeys.shared(entry.resource),
-      scope: scopes[entry.resource],
-      group: entry.group,
-      role: entry.role,
-    })),
-  );
   // Consumers read these by StackReference.
   return {
     resourceGroupName: rgName,

@@ -94,6 +94,14 @@ function propertyDependencies(req: any): Record<string, string[]> {
   return out;
 }
 
+/** The SDK's `sourcePosition` of the registration (sent when it captured a stack trace). */
+function sourcePosition(req: any): Pick<RecordedResource, "sourcePosition"> {
+  const pos = req.getSourceposition?.();
+  const uri: string = pos?.getUri?.() ?? "";
+  const line: number = pos?.getLine?.() ?? 0;
+  return uri !== "" && line > 0 ? { sourcePosition: { uri, line } } : {};
+}
+
 /** gRPC-style error: the SDK reports `err.details` for failed invokes. */
 function rpcError(err: unknown): Error {
   const message = err instanceof Error ? err.message : String(err);
@@ -146,6 +154,7 @@ export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBacke
           propertyDependencies: reg.propertyDependencies,
           inputs: decodeWireProperties(reg.props, RECORD),
           options: recordedOptions(reg.opts, req),
+          ...sourcePosition(req),
         };
         const secrets = secretInputs(reg.props);
         if (secrets) record.secretInputs = secrets;
