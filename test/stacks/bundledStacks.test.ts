@@ -50,6 +50,16 @@ it("follows the JSON contract", () => {
   }
 });
 
+it("shows deleteBeforeReplace in the JSON options of every role assignment with a fixed name", () => {
+  for (const s of result.stacks) {
+    const fixed = s.resources.filter(
+      (r) => r.type === "azure-native:authorization:RoleAssignment" && r.inputs.roleAssignmentName !== undefined,
+    );
+    expect(fixed.length).toBeGreaterThan(0);
+    expect(fixed.filter((r) => r.options?.deleteBeforeReplace !== true).map((r) => r.urn)).toEqual([]);
+  }
+});
+
 it("protects the stateful resources of every stack", () => {
   for (const s of result.stacks) {
     const stateful = s.resources.filter((r) => STATEFUL.includes(r.type));
