@@ -3,6 +3,9 @@ import * as ml from "@pulumi/azure-native/machinelearningservices";
 import * as storage from "@pulumi/azure-native/storage";
 import { parseArmId } from "./armId";
 import * as naming from "./naming";
+import { BlobProtectionSettings, blobProtectionProblems, protectBlobs } from "./blobProtection";
+import { childOptions } from "./resourceOptions";
+import { lockResources } from "./locks";
 
 export interface DatastoreSpec {
   /** Datastore name in the workspace: letters, digits and underscores. */
@@ -14,7 +17,13 @@ export interface DatastoreSpec {
   /** An existing account (ARM id). Exclusive with `create`. */
   readonly storageAccountId?: pulumi.Input<string>;
   /** Create a dedicated account; premium and hierarchical namespace are allowed here. Exclusive with `storageAccountId`. */
-  readonly create?: { readonly skuName?: string; readonly kind?: string; readonly isHnsEnabled?: boolean };
+  readonly create?: {
+    readonly skuName?: string;
+    readonly kind?: string;
+    readonly isHnsEnabled?: boolean;
+    /** Blob and container soft delete and versioning (versioning stays off with hierarchical namespace). Defaults to 7 days each. */
+    readonly dataProtection?: BlobProtectionSettings;
+  };
 }
 
 export interface DatastoresArgs {
@@ -25,8 +34,10 @@ export interface DatastoresArgs {
   /** Defaults to a stable hash of `<project>/<stack>`. */
   readonly nameSuffix?: string;
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** Protect created accounts. Defaults to `true`. */
+  /** Protect created accounts and containers. Defaults to `true`; an explicit `protect` resource option wins. */
   readonly protect?: boolean;
+  /** `CanNotDelete` locks on the accounts created here. Defaults to `false`. */
+  readonly locks?: boolean;
   readonly datastores: DatastoreSpec[];
 }
 
@@ -35,6 +46,10 @@ export class Datastores extends pulumi.ComponentResource {
   public readonly datastoreIds: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: DatastoresArgs, opts?: pulumi.ComponentResourceOptions) {
+    for (const spec of args.datastores) {
+      const [problem] = blobProtectionProblems(spec.create?.dataProtection, hnsOf(spec));
+      if (problem) throw new Error(`${name}: datastore '${spec.name}' dataProtection: ${problem}`);
+    }
     super("azure-ml-workspaces:ml:Datastores", name, {}, opts);
     const suffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
     for (const spec of args.datastores) {
@@ -45,7 +60,7 @@ export class Datastores extends pulumi.ComponentResource {
       let accountName: pulumi.Input<string>;
       let containerName: pulumi.Input<string> = spec.container;
       if (spec.create) {
-        const hns = spec.create.isHnsEnabled ?? spec.type === "adlsgen2";
+        const hns = hnsOf(spec);
         const account = new storage.StorageAccount(
           `${childBase}-st`,
           {
@@ -63,9 +78,11 @@ export class Datastores extends pulumi.ComponentResource {
             allowCrossTenantReplication: false,
             defaultToOAuthAuthentication: true,
           },
-          { parent: this, protect: args.protect ?? true },
+          childOptions(this, opts, "storageAccount", args.protect),
         );
         accountName = account.name;
+        protectBlobs(`${childBase}-st-blob`, account, args.resourceGroupName, spec.create.dataProtection, hns, childOptions(this, opts));
+        if (args.locks) lockResources(childBase, { st: account.id }, "Datastore account: deleting it deletes the data.", childOptions(this, opts));
         containerName = new storage.BlobContainer(
           `${childBase}-container`,
           {
@@ -74,7 +91,7 @@ export class Datastores extends pulumi.ComponentResource {
             containerName: spec.container,
             publicAccess: "None",
           },
-          { parent: this },
+          childOptions(this, opts, "blobContainer", args.protect),
         ).name;
       } else {
         accountName = pulumi.output(spec.storageAccountId!).apply((id) => {
@@ -99,10 +116,12 @@ export class Datastores extends pulumi.ComponentResource {
               ? { ...common, datastoreType: "AzureDataLakeGen2", filesystem: containerName }
               : { ...common, datastoreType: "AzureBlob", containerName },
         },
-        { parent: this },
+        childOptions(this, opts),
       );
       this.datastoreIds[spec.name] = datastore.id;
     }
     this.registerOutputs({ datastoreIds: this.datastoreIds });
   }
 }
+
+const hnsOf = (spec: DatastoreSpec) => spec.create?.isHnsEnabled ?? spec.type === "adlsgen2";

@@ -47,7 +47,7 @@ export class Hub extends pulumi.ComponentResource {
             }
           : undefined,
       },
-    });
+    }, opts);
     this.workspace = core.workspace;
     this.associated = core.associated;
     this.hubId = core.workspaceId;

@@ -8,12 +8,12 @@ import { defaultStorageProblems, describeRefusedAccount } from "./defaultStorage
  * breaks Microsoft's rule. The program calls it before registering anything; components call it through
  * `verifiedDefaultStorageId` so library users get the same guard.
  */
-export async function verifyDefaultStorageAccount(id: string): Promise<void> {
+export async function verifyDefaultStorageAccount(id: string, opts?: pulumi.InvokeOptions): Promise<void> {
   const parsed = parseArmId(id);
   if (!parsed) throw new Error(`storage account id '${id}' ${armIdRule("storageAccount")}`);
   let account: storage.GetStorageAccountResult;
   try {
-    account = await storage.getStorageAccount({ accountName: parsed.name, resourceGroupName: parsed.resourceGroupName });
+    account = await storage.getStorageAccount({ accountName: parsed.name, resourceGroupName: parsed.resourceGroupName }, opts);
   } catch (err) {
     const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
     throw new Error(`storage account '${id}' could not be read: ${reason}`, { cause: err });
@@ -30,7 +30,8 @@ export async function verifyDefaultStorageAccount(id: string): Promise<void> {
 export function verifiedDefaultStorageId(id: pulumi.Input<string>, owner: pulumi.Resource): pulumi.Output<string> {
   return pulumi.output(id).apply(async (value) => {
     try {
-      await verifyDefaultStorageAccount(value);
+      // `parent`: the lookup goes through the owner's provider, like its children.
+      await verifyDefaultStorageAccount(value, { parent: owner });
     } catch (err) {
       throw new pulumi.ResourceError((err as Error).message, owner, /* hideStack */ true);
     }

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { AssociatedResources } from "./associatedResources";
 import { Datastores, DatastoreSpec } from "./datastores";
+import { componentChildOptions } from "./resourceOptions";
 import { WorkspaceCoreArgs, buildWorkspaceCore, validateWorkspaceCoreArgs } from "./workspaceCore";
 
 export interface WorkspaceArgs extends WorkspaceCoreArgs {
@@ -33,7 +34,7 @@ export class Workspace extends pulumi.ComponentResource {
   constructor(name: string, args: WorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
     validateWorkspaceCoreArgs(name, args);
     super("azure-ml-workspaces:ml:Workspace", name, {}, opts);
-    const core = buildWorkspaceCore(this, name, args, { kind: "Default", namePrefix: "mlw" });
+    const core = buildWorkspaceCore(this, name, args, { kind: "Default", namePrefix: "mlw" }, opts);
     this.workspace = core.workspace;
     this.associated = core.associated;
     this.workspaceId = core.workspaceId;
@@ -56,9 +57,10 @@ export class Workspace extends pulumi.ComponentResource {
           nameSuffix: args.nameSuffix,
           tags: args.tags,
           protect: args.protect,
+          locks: args.locks,
           datastores: args.datastores,
         },
-        { parent: this },
+        componentChildOptions(this, opts),
       );
     }
     this.registerOutputs({

@@ -6,6 +6,7 @@ import { AssociatedResources, AssociatedResourcesArgs, assertDefaultStorageAllow
 import { BUILT_IN_ROLES, roleDefinitionId } from "./access/roleCatalog";
 import { roleAssignmentName } from "./access/assignmentNames";
 import * as naming from "./naming";
+import { childOptions, componentChildOptions } from "./resourceOptions";
 import { BaseWorkspaceArgs, ManagedNetworkArgs, identityInputs, managedNetworkInputs, studioUrl } from "./workspaceSettings";
 
 /** Ids of a precreated associated set (see `SharedResources`); the consumer never owns these resources. */
@@ -43,6 +44,8 @@ export interface WorkspaceCoreArgs extends BaseWorkspaceArgs {
   readonly tenantId?: pulumi.Input<string>;
   /** Subscription for role definition ids. Defaults to the provider's client configuration. */
   readonly subscriptionId?: pulumi.Input<string>;
+  /** `CanNotDelete` locks on the dedicated storage, key vault, Log Analytics workspace and registry. Defaults to `false`. */
+  readonly locks?: boolean;
 }
 
 export interface WorkspaceCoreOutputs {
@@ -70,13 +73,13 @@ export function buildWorkspaceCore(
   name: string,
   args: WorkspaceCoreArgs,
   kind: { kind: "Default" | "Hub"; namePrefix: string; inputs?: Partial<ml.WorkspaceArgs> },
+  opts?: pulumi.ResourceOptions,
 ): WorkspaceCoreOutputs {
   const baseName = args.baseName ?? name;
   const nameSuffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
   const clientConfig = args.tenantId && args.subscriptionId ? undefined : authorization.getClientConfigOutput({ parent: owner });
   const tenantId = args.tenantId ?? clientConfig!.tenantId;
   const subscriptionId = args.subscriptionId ?? clientConfig!.subscriptionId;
-  const protect = args.protect ?? true;
   const shared = args.shared;
 
   const associated = new AssociatedResources(
@@ -88,7 +91,8 @@ export function buildWorkspaceCore(
       nameSuffix,
       tenantId,
       tags: args.tags,
-      protect,
+      protect: args.protect,
+      locks: args.locks,
       ...(shared
         ? {
             storage: { existingId: shared.storageAccountId },
@@ -101,7 +105,7 @@ export function buildWorkspaceCore(
           }
         : args.associated),
     },
-    { parent: owner },
+    componentChildOptions(owner, opts),
   );
 
   const { identity, primaryUserAssignedIdentity } = identityInputs(args.identity);
@@ -128,7 +132,7 @@ export function buildWorkspaceCore(
       systemDatastoresAuthMode: args.systemDatastoresAuthMode ?? "identity",
       ...kind.inputs,
     },
-    { parent: owner, protect },
+    childOptions(owner, opts, "workspace", args.protect),
   );
 
   const hasLogAnalytics = shared
@@ -148,7 +152,7 @@ export function buildWorkspaceCore(
         logs: [{ categoryGroup: "allLogs", enabled: true }],
         metrics: [{ category: "AllMetrics", enabled: true }],
       },
-      { parent: owner },
+      childOptions(owner, opts),
     );
   }
 
@@ -172,7 +176,7 @@ export function buildWorkspaceCore(
         }),
         description: `Workspace ${baseName}: system identity reads and writes its default storage (identity-based datastores)`,
       },
-      { parent: owner },
+      childOptions(owner, opts),
     );
   }
 
