@@ -46,10 +46,7 @@ export class Datastores extends pulumi.ComponentResource {
   public readonly datastoreIds: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: DatastoresArgs, opts?: pulumi.ComponentResourceOptions) {
-    for (const spec of args.datastores) {
-      const [problem] = blobProtectionProblems(spec.create?.dataProtection, hnsOf(spec));
-      if (problem) throw new Error(`${name}: datastore '${spec.name}' dataProtection: ${problem}`);
-    }
+    validateDatastores(name, args.datastores);
     super("azure-ml-workspaces:ml:Datastores", name, {}, opts);
     const suffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
     for (const spec of args.datastores) {
@@ -125,3 +122,11 @@ export class Datastores extends pulumi.ComponentResource {
 }
 
 const hnsOf = (spec: DatastoreSpec) => spec.create?.isHnsEnabled ?? spec.type === "adlsgen2";
+
+/** Throws for data protection settings Azure would refuse; the owning component calls it before registering anything. */
+export function validateDatastores(owner: string, datastores: DatastoreSpec[]): void {
+  for (const spec of datastores) {
+    const [problem] = blobProtectionProblems(spec.create?.dataProtection, hnsOf(spec));
+    if (problem) throw new Error(`${owner}: datastore '${spec.name}' dataProtection: ${problem}`);
+  }
+}

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { AssociatedResources } from "./associatedResources";
-import { Datastores, DatastoreSpec } from "./datastores";
+import { Datastores, DatastoreSpec, validateDatastores } from "./datastores";
 import { componentChildOptions } from "./resourceOptions";
 import { WorkspaceCoreArgs, buildWorkspaceCore, validateWorkspaceCoreArgs } from "./workspaceCore";
 
@@ -33,6 +33,7 @@ export class Workspace extends pulumi.ComponentResource {
 
   constructor(name: string, args: WorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
     validateWorkspaceCoreArgs(name, args);
+    validateDatastores(name, args.datastores ?? []);
     super("azure-ml-workspaces:ml:Workspace", name, {}, opts);
     const core = buildWorkspaceCore(this, name, args, { kind: "Default", namePrefix: "mlw" }, opts);
     this.workspace = core.workspace;
