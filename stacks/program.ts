@@ -12,6 +12,7 @@ import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config"
 import { addCostVisibility } from "./costVisibility";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
 import { resourceGroupNameOf, scopeKeys } from "./validate";
+import { Renamable, aliasesOf, azureNameOf } from "./renames";
 
 /** Turns validated stack config into components; returns the stack outputs. */
 export async function runProgram(config: StackConfig): Promise<Record<string, unknown>> {
@@ -28,7 +29,6 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
     project: pulumi.getProject(),
     stack: pulumi.getStack(),
     suffix: naming.stackSuffix(config.nameSeed ?? `${pulumi.getProject()}/${pulumi.getStack()}`),
-    protect: config.protect ?? true,
     subscriptionId: client.subscriptionId,
     tenantId: client.tenantId,
     principals: {},
@@ -60,7 +60,6 @@ interface Context {
   project: string;
   stack: string;
   suffix: string;
-  protect: boolean;
   subscriptionId: string;
   tenantId: string;
   principals: Record<string, pulumi.Output<string>>;
@@ -73,7 +72,7 @@ function tagsFor(ctx: Context, ...own: (Record<string, string> | undefined)[]): 
 
 function resourceGroup(
   ctx: Context,
-  owner: { name: string; resourceGroup?: WorkspaceConfig["resourceGroup"] },
+  owner: Renamable & { resourceGroup?: WorkspaceConfig["resourceGroup"]; protect?: boolean },
   tags: Record<string, string>,
 ): pulumi.Output<string> {
   const rgName = resourceGroupNameOf(owner);
@@ -81,19 +80,23 @@ function resourceGroup(
   return new resources.ResourceGroup(
     `${owner.name}-rg`,
     { resourceGroupName: rgName, location: ctx.location, tags },
-    { protect: ctx.protect },
+    { protect: owner.protect ?? true, aliases: aliasesOf(owner, "-rg") },
   ).name;
 }
 
-function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principalId">[]): void {
+function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principalId">[], aliases: pulumi.Alias[] = []): void {
   if (bindings.length === 0) return;
-  new RoleBindings(name, {
-    subscriptionId: ctx.subscriptionId,
-    project: ctx.project,
-    stack: ctx.stack,
-    customRoleIds: ctx.customRoleIds,
-    bindings: bindings.map((b) => ({ ...b, principalId: ctx.principals[b.group] })),
-  });
+  new RoleBindings(
+    name,
+    {
+      subscriptionId: ctx.subscriptionId,
+      project: ctx.project,
+      stack: ctx.stack,
+      customRoleIds: ctx.customRoleIds,
+      bindings: bindings.map((b) => ({ ...b, principalId: ctx.principals[b.group] })),
+    },
+    { aliases },
+  );
 }
 
 type AccessEntries = WorkspaceConfig["access"];
@@ -128,7 +131,7 @@ function commonWorkspaceArgs(
   return {
     resourceGroupName: rgName,
     location: ctx.location,
-    baseName: ws.name,
+    baseName: azureNameOf(ws),
     nameSuffix: ctx.suffix,
     friendlyName: ws.friendlyName,
     description: ws.description,
@@ -142,7 +145,8 @@ function commonWorkspaceArgs(
       ? undefined
       : { storage: ws.storage, keyVault: ws.keyVault, monitoring: ws.monitoring, containerRegistry: ws.containerRegistry },
     diagnostics: ws.diagnostics,
-    protect: ctx.protect,
+    protect: ws.protect,
+    locks: ws.locks,
     tenantId: ctx.tenantId,
     subscriptionId: ctx.subscriptionId,
   };
@@ -151,26 +155,32 @@ function commonWorkspaceArgs(
 function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourceIds | undefined): [string, Record<string, unknown>] {
   const tags = tagsFor(ctx, ws.tags);
   const rgName = resourceGroup(ctx, ws, tags);
-  const workspace = new Workspace(ws.name, {
-    ...commonWorkspaceArgs(ctx, ws, shared, rgName, tags),
-    hbiWorkspace: ws.hbi,
-    systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
-    datastores: ws.datastores,
-  });
+  const workspace = new Workspace(
+    ws.name,
+    {
+      ...commonWorkspaceArgs(ctx, ws, shared, rgName, tags),
+      hbiWorkspace: ws.hbi,
+      systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
+      datastores: ws.datastores,
+    },
+    { aliases: aliasesOf(ws) },
+  );
   bind(
     ctx,
     `${ws.name}-access`,
     accessBindings(
       ws.access,
       ws.suspended,
-      scopeKeys.workspace(ws.name),
+      scopeKeys.workspace(azureNameOf(ws)),
       workspace.workspaceId,
       resourceGroupNameOf(ws),
       rgIdOf(ctx, rgName),
     ),
+    aliasesOf(ws, "-access"),
   );
+  // The Azure names (and so the Pulumi names) of the budget and workbook keep deriving from the first name.
   const idle = addCostVisibility({
-    config: ws,
+    config: { ...ws, name: azureNameOf(ws) },
     resourceGroupName: rgName,
     resourceGroupId: rgIdOf(ctx, rgName),
     location: ctx.location,
@@ -199,51 +209,59 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
   const tags = tagsFor(ctx, hub.tags);
   const rgName = resourceGroup(ctx, hub, tags);
   const rgId = rgIdOf(ctx, rgName);
-  const component = new Hub(hub.name, {
-    ...commonWorkspaceArgs(ctx, hub, shared, rgName, tags),
-    additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
-    defaultProjectResourceGroup: hub.defaultProjectResourceGroup,
-    serverlessComputeSubnetId: hub.serverlessCompute?.subnetId,
-    serverlessComputeNoPublicIp: hub.serverlessCompute?.noPublicIp,
-  });
-  const hubBindings = accessBindings(hub.access, hub.suspended, scopeKeys.hub(hub.name), component.hubId, resourceGroupNameOf(hub), rgId);
+  const component = new Hub(
+    hub.name,
+    {
+      ...commonWorkspaceArgs(ctx, hub, shared, rgName, tags),
+      additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
+      defaultProjectResourceGroup: hub.defaultProjectResourceGroup,
+      serverlessComputeSubnetId: hub.serverlessCompute?.subnetId,
+      serverlessComputeNoPublicIp: hub.serverlessCompute?.noPublicIp,
+    },
+    { aliases: aliasesOf(hub) },
+  );
+  const hubKey = scopeKeys.hub(azureNameOf(hub));
+  const hubBindings = accessBindings(hub.access, hub.suspended, hubKey, component.hubId, resourceGroupNameOf(hub), rgId);
   const projects: Record<string, Record<string, pulumi.Output<unknown>>> = {};
   for (const project of hub.projects ?? []) {
     const suspended = hub.suspended || project.suspended;
-    const prj = new Project(project.name, {
-      hubResourceId: component.hubId,
-      location: component.location,
-      resourceGroupName: rgName,
-      nameSuffix: ctx.suffix,
-      friendlyName: project.friendlyName,
-      description: project.description,
-      tags: tagsFor(ctx, hub.tags, project.tags),
-      identity: project.identity,
-      sku: project.sku,
-      publicNetworkAccess: suspended ? "Disabled" : project.publicNetworkAccess,
-      protect: ctx.protect,
-    });
+    const prj = new Project(
+      project.name,
+      {
+        hubResourceId: component.hubId,
+        location: component.location,
+        resourceGroupName: rgName,
+        baseName: azureNameOf(project),
+        nameSuffix: ctx.suffix,
+        friendlyName: project.friendlyName,
+        description: project.description,
+        tags: tagsFor(ctx, hub.tags, project.tags),
+        identity: project.identity,
+        sku: project.sku,
+        publicNetworkAccess: suspended ? "Disabled" : project.publicNetworkAccess,
+        protect: project.protect,
+      },
+      { aliases: aliasesOf(project) },
+    );
     const bindings = accessBindings(
       project.access,
       suspended,
-      scopeKeys.project(hub.name, project.name),
+      scopeKeys.project(azureNameOf(hub), azureNameOf(project)),
       prj.projectId,
       resourceGroupNameOf(hub),
       rgId,
     );
-    bind(ctx, `${project.name}-access`, bindings);
+    bind(ctx, `${project.name}-access`, bindings, aliasesOf(project, "-access"));
     // Project members need Reader on the hub; the portal grants it by itself, infrastructure code must do it.
     for (const group of new Set(bindings.map((b) => b.group))) {
-      const already = hubBindings.some(
-        (b) => b.group === group && b.scopeKey === scopeKeys.hub(hub.name) && b.role.toLowerCase() === "reader",
-      );
-      if (!already) hubBindings.push({ scopeKey: scopeKeys.hub(hub.name), scope: component.hubId, group, role: "Reader" });
+      const already = hubBindings.some((b) => b.group === group && b.scopeKey === hubKey && b.role.toLowerCase() === "reader");
+      if (!already) hubBindings.push({ scopeKey: hubKey, scope: component.hubId, group, role: "Reader" });
     }
     projects[project.name] = { projectId: prj.projectId, projectName: prj.projectName, studioUrl: prj.studioUrl };
   }
-  bind(ctx, `${hub.name}-access`, hubBindings);
+  bind(ctx, `${hub.name}-access`, hubBindings, aliasesOf(hub, "-access"));
   const idle = addCostVisibility({
-    config: hub,
+    config: { ...hub, name: azureNameOf(hub) },
     resourceGroupName: rgName,
     resourceGroupId: rgId,
     location: ctx.location,
@@ -268,19 +286,24 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
 function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown> {
   const tags = tagsFor(ctx);
   const rgName = resourceGroup(ctx, shared, tags);
-  const set = new SharedResources(shared.name, {
-    resourceGroupName: rgName,
-    location: ctx.location,
-    nameSuffix: ctx.suffix,
-    tenantId: ctx.tenantId,
-    tags,
-    storage: shared.storage,
-    keyVault: shared.keyVault,
-    monitoring: shared.monitoring,
-    containerRegistry: shared.containerRegistry,
-    locks: shared.locks,
-    protect: ctx.protect,
-  });
+  const set = new SharedResources(
+    shared.name,
+    {
+      resourceGroupName: rgName,
+      location: ctx.location,
+      baseName: azureNameOf(shared),
+      nameSuffix: ctx.suffix,
+      tenantId: ctx.tenantId,
+      tags,
+      storage: shared.storage,
+      keyVault: shared.keyVault,
+      monitoring: shared.monitoring,
+      containerRegistry: shared.containerRegistry,
+      locks: shared.locks,
+      protect: shared.protect,
+    },
+    { aliases: aliasesOf(shared) },
+  );
   const scopes: Record<string, pulumi.Input<string>> = {
     storage: set.storageAccountId,
     keyVault: set.keyVaultId,
@@ -297,6 +320,7 @@ function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown
       group: entry.group,
       role: entry.role,
     })),
+    aliasesOf(shared, "-access"),
   );
   // Consumers read these by StackReference.
   return {

@@ -1,6 +1,7 @@
 import { ConfigIssue, formatPath } from "../components/access/accessModel";
 import * as naming from "../components/naming";
 import { StackConfig } from "./config";
+import { azureNameOf } from "./renames";
 
 /**
  * Names that several config entries can end up sharing although their logical names differ: resource groups (given
@@ -17,7 +18,7 @@ function resourceGroupOwners(config: StackConfig) {
   ];
   return owners.map(({ path, owner }) => ({
     path,
-    group: owner.resourceGroup?.name ?? naming.resourceGroupName(owner.name),
+    group: owner.resourceGroup?.name ?? naming.resourceGroupName(azureNameOf(owner)),
     creates: owner.resourceGroup?.existing !== true,
   }));
 }
@@ -50,10 +51,10 @@ function createdGlobalNames(config: StackConfig, suffix: string) {
   for (const { path, ws } of dedicated) {
     const created = (choice: unknown) =>
       choice === undefined || (typeof choice === "object" && choice !== null && !("existingId" in choice));
-    if (created(ws.storage)) names.push({ path, kind: "storage account", name: naming.storageAccountName(ws.name, suffix) });
-    if (created(ws.keyVault)) names.push({ path, kind: "key vault", name: naming.keyVaultName(ws.name, suffix) });
+    if (created(ws.storage)) names.push({ path, kind: "storage account", name: naming.storageAccountName(azureNameOf(ws), suffix) });
+    if (created(ws.keyVault)) names.push({ path, kind: "key vault", name: naming.keyVaultName(azureNameOf(ws), suffix) });
     if (ws.containerRegistry !== false && created(ws.containerRegistry)) {
-      names.push({ path, kind: "container registry", name: naming.containerRegistryName(ws.name, suffix) });
+      names.push({ path, kind: "container registry", name: naming.containerRegistryName(azureNameOf(ws), suffix) });
     }
   }
   (config.workspaces ?? []).forEach((ws, i) =>
@@ -63,12 +64,12 @@ function createdGlobalNames(config: StackConfig, suffix: string) {
         names.push({
           path: ["workspaces", i, "datastores", j],
           kind: "storage account",
-          name: naming.storageAccountName(`${ws.name}${ds.name}`.toLowerCase(), suffix),
+          name: naming.storageAccountName(`${azureNameOf(ws)}${ds.name}`.toLowerCase(), suffix),
         });
     }),
   );
   if (config.shared) {
-    const shared = config.shared.name;
+    const shared = azureNameOf(config.shared);
     names.push({ path: ["shared"], kind: "storage account", name: naming.storageAccountName(shared, suffix) });
     names.push({ path: ["shared"], kind: "key vault", name: naming.keyVaultName(shared, suffix) });
     names.push({ path: ["shared"], kind: "container registry", name: naming.containerRegistryName(shared, suffix) });

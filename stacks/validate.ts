@@ -4,6 +4,7 @@ import { LocatedBinding, NAMESPACE, StackConfig, checkBindings, checkCustomRoleK
 import { parseConfig } from "./configMessages";
 import { engineConfigIssues } from "./engineConfig";
 import { physicalNameIssues, resourceGroupIssues } from "./sharedNames";
+import { aliasIssues, azureNameOf } from "./renames";
 
 /**
  * Validates raw stack config (keys without the namespace); returns the typed config or every issue found.
@@ -24,6 +25,7 @@ export function validateConfig(
     ...defaultStorageIssues(config),
     ...exclusiveSharedIssues(config),
     ...duplicates,
+    ...aliasIssues(config),
     // A duplicate name already explains the clashes of every name derived from it.
     ...(duplicates.length ? [] : [...resourceGroupIssues(config), ...physicalNameIssues(config)]),
     ...mergedTagIssues(config),
@@ -223,8 +225,8 @@ export const scopeKeys = {
 };
 
 /** The resource group a workspace or hub lives in: scope keys use it, so two workspaces in one group share it. */
-export function resourceGroupNameOf(ws: { name: string; resourceGroup?: { name: string } }): string {
-  return ws.resourceGroup?.name ?? naming.resourceGroupName(ws.name);
+export function resourceGroupNameOf(ws: { name: string; aliases?: string[]; resourceGroup?: { name: string } }): string {
+  return ws.resourceGroup?.name ?? naming.resourceGroupName(azureNameOf(ws));
 }
 
 /** Every binding in the config with its config path and logical scope. */
@@ -242,12 +244,12 @@ export function locatedBindings(config: StackConfig): LocatedBinding[] {
     }));
   return [
     ...(config.workspaces ?? []).flatMap((ws, i) =>
-      forEntries(ws.access, ["workspaces", i], scopeKeys.workspace(ws.name), resourceGroupNameOf(ws)),
+      forEntries(ws.access, ["workspaces", i], scopeKeys.workspace(azureNameOf(ws)), resourceGroupNameOf(ws)),
     ),
     ...(config.hubs ?? []).flatMap((hub, i) => [
-      ...forEntries(hub.access, ["hubs", i], scopeKeys.hub(hub.name), resourceGroupNameOf(hub)),
+      ...forEntries(hub.access, ["hubs", i], scopeKeys.hub(azureNameOf(hub)), resourceGroupNameOf(hub)),
       ...(hub.projects ?? []).flatMap((p, j) =>
-        forEntries(p.access, ["hubs", i, "projects", j], scopeKeys.project(hub.name, p.name), resourceGroupNameOf(hub)),
+        forEntries(p.access, ["hubs", i, "projects", j], scopeKeys.project(azureNameOf(hub), azureNameOf(p)), resourceGroupNameOf(hub)),
       ),
     ]),
     ...(config.shared?.access ?? []).map((entry, k) => ({
