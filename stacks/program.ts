@@ -13,6 +13,7 @@ import { addCostVisibility } from "./costVisibility";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
 import { resourceGroupNameOf, scopeKeys } from "./validate";
 import { Renamable, aliasesOf, azureNameOf } from "./renames";
+import { customRoleResourceGroups } from "./customRoleScopes";
 
 /** Turns validated stack config into components; returns the stack outputs. */
 export async function runProgram(config: StackConfig): Promise<Record<string, unknown>> {
@@ -33,7 +34,12 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
     tenantId: client.tenantId,
     principals: {},
     customRoleIds: {},
+    resourceGroups: new Map(),
   };
+  // Resource groups first: custom roles are assignable at them, so they must exist before the definitions.
+  for (const owner of [...(config.workspaces ?? []), ...(config.hubs ?? []), ...(config.shared ? [config.shared] : [])]) {
+    resourceGroup(ctx, owner, tagsFor(ctx, "tags" in owner ? owner.tags : undefined));
+  }
   if (config.groups && Object.keys(config.groups).length > 0) {
     ctx.principals = new EntraGroups("access-groups", { groups: config.groups }).objectIds;
   }
@@ -43,6 +49,12 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
       project: ctx.project,
       stack: ctx.stack,
       roles: config.customRoles,
+      defaultAssignableScopes: Object.fromEntries(
+        Object.entries(customRoleResourceGroups(config)).map(([key, names]) => [
+          key,
+          names.map((name) => rgIdOf(ctx, ctx.resourceGroups.get(name) ?? name)),
+        ]),
+      ),
     }).ids;
   }
   const outputs: Record<string, unknown> = {};
@@ -64,6 +76,8 @@ interface Context {
   tenantId: string;
   principals: Record<string, pulumi.Output<string>>;
   customRoleIds: Record<string, pulumi.Output<string>>;
+  /** Each resource group's name output, created once. */
+  resourceGroups: Map<string, pulumi.Output<string>>;
 }
 
 function tagsFor(ctx: Context, ...own: (Record<string, string> | undefined)[]): Record<string, string> {
@@ -76,12 +90,16 @@ function resourceGroup(
   tags: Record<string, string>,
 ): pulumi.Output<string> {
   const rgName = resourceGroupNameOf(owner);
+  const created = ctx.resourceGroups.get(rgName);
+  if (created) return created;
   if (owner.resourceGroup?.existing) return pulumi.output(rgName);
-  return new resources.ResourceGroup(
+  const group = new resources.ResourceGroup(
     `${owner.name}-rg`,
     { resourceGroupName: rgName, location: ctx.location, tags },
     { protect: owner.protect ?? true, aliases: aliasesOf(owner, "-rg") },
   ).name;
+  ctx.resourceGroups.set(rgName, group);
+  return group;
 }
 
 function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principalId">[], aliases: pulumi.Alias[] = []): void {
