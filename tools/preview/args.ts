@@ -6,7 +6,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export const USAGE =
   "usage: npm run preview -- [--cwd DIR] [--stack NAME | --all] [--format text|json|markdown|sarif] " +
-  "[--policy-pack DIR] [--policy-config FILE] [--no-policy] [--lookups FILE]";
+  "[--policy-pack DIR] [--policy-config FILE] [--no-policy] [--lookups FILE] [--base FILE|DIR]";
 
 export interface CliArgs {
   /** The Pulumi project directory, as given (relative to the caller's cwd). */
@@ -18,6 +18,8 @@ export interface CliArgs {
   policyPack?: string;
   policyConfig?: string;
   lookups?: string;
+  /** The previous stack file (or a directory of them): report the stateful resources the current config replaces. */
+  base?: string;
   help: boolean;
 }
 
@@ -40,6 +42,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         "policy-config": { type: "string" },
         "no-policy": { type: "boolean" },
         lookups: { type: "string" },
+        base: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -65,6 +68,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     policyPack: v["policy-pack"],
     policyConfig: v["policy-config"],
     lookups: v.lookups,
+    base: v.base,
     help: v.help === true,
   };
 }

@@ -92,6 +92,11 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
     }),
   );
   await policy?.close().catch(() => undefined);
+  if (args.base !== undefined) {
+    const { compareWithBase } = await import("./baseRun");
+    const run = { pool, lookups, concurrency: MAX_WORKERS, timeoutMs: STACK_TIMEOUT_MS };
+    await compareWithBase(project, path.resolve(callerCwd, args.base), stacks, run);
+  }
 
   const output = await render(args.format, { stacks });
   // Wait until the OS has the output: the caller exits right after, and pipes are written asynchronously when full.

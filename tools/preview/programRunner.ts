@@ -72,15 +72,19 @@ function skipStackTraces(): void {
 
 /**
  * Aliases only tell the engine which resources in a stack's existing state a registration replaces; an offline
- * preview has no state, and the recording does not include them. They are costly all the same: every azure-native
+ * preview has no state, and the recording keeps only renames. They are costly all the same: every azure-native
  * resource declares one per past API version (about 50), and the SDK turns each into an Output chain and a URN,
  * about three quarters of a large stack's run time and memory. Drop them before the SDK sees them (a stack
  * transformation runs first in every resource's constructor); nothing else about the registration changes.
  */
 function dropAliases(runtime: any): void {
-  runtime.registerStackTransformation((args: { props: unknown; opts: { aliases?: unknown[] } }) =>
-    args.opts.aliases?.length ? { props: args.props, opts: { ...args.opts, aliases: undefined } } : undefined,
-  );
+  // A program's own renames (aliases with a name, or URNs) stay: the `--base` comparison follows them.
+  const renames = (alias: unknown) => typeof alias === "string" || (typeof alias === "object" && alias !== null && "name" in alias);
+  runtime.registerStackTransformation((args: { props: unknown; opts: { aliases?: unknown[] } }) => {
+    if (!args.opts.aliases?.length) return undefined;
+    const kept = args.opts.aliases.filter(renames);
+    return { props: args.props, opts: { ...args.opts, aliases: kept.length ? kept : undefined } };
+  });
 }
 
 /**

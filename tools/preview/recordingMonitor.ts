@@ -60,6 +60,19 @@ function propertyDependencies(req: any): Record<string, string[]> {
   return out;
 }
 
+/** The resource's own aliases as URNs (children's inherited aliases are derived from their parents' later). */
+function aliasesOf(req: any, newUrn: (parent: string, type: string, name: string) => string): { aliases?: string[] } {
+  const specs: string[] = (req.getAliasesList?.() ?? []).map((alias: any) => {
+    if (alias.getUrn()) return alias.getUrn();
+    const spec = alias.getSpec();
+    const parent = spec.getNoparent() ? "" : spec.getParenturn() || req.getParent();
+    return newUrn(parent, spec.getType() || req.getType(), spec.getName() || req.getName());
+  });
+  // Without the aliasSpecs feature the SDK sends aliases it resolved itself.
+  const aliases = [...specs, ...(req.getAliasurnsList?.() ?? [])];
+  return aliases.length ? { aliases } : {};
+}
+
 /** gRPC-style error: the SDK reports `err.details` for failed invokes. */
 function rpcError(err: unknown): Error {
   const message = err instanceof Error ? err.message : String(err);
@@ -88,6 +101,7 @@ export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBacke
         custom,
         protect: req.getProtect(),
         ...(req.getProvider() ? { provider: req.getProvider() } : {}),
+        ...aliasesOf(req, (parent, t, n) => this.newUrn(parent, t, n)),
         dependencies: req.getDependenciesList(),
         propertyDependencies: propertyDependencies(req),
         inputs: decodeWireProperties(wireInputs, RECORD),

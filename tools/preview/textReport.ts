@@ -2,6 +2,7 @@
 import type { PreviewResult, ReadResource, RecordedResource, StackResult, Violation } from "./types";
 import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "./types";
 import { renderIdleCostsText } from "./report/idleCosts";
+import { renderReplacementsText } from "./replacements";
 
 const MAX_VALUE_CHARS = 200;
 const MAX_TYPE_COLUMN = 72;
@@ -119,6 +120,7 @@ function renderStack(stack: StackResult): string[] {
     );
   }
   lines.push(...renderIdleCostsText(stack.outputs));
+  lines.push(...renderReplacementsText(stack));
   if (stack.diagnostics?.length) lines.push("Diagnostics:", ...stack.diagnostics.map((d) => `    ${d}`));
   return lines;
 }
