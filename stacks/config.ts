@@ -685,7 +685,7 @@ export const configSchema = z.strictObject({
         "a stack-wide switch no longer unprotects stateful resources: set protect: false on each workspace, hub, project or shared entry that may lose its data",
       ),
     "Kept for old stack files: only `true` is accepted. Unprotect per entry with its own `protect: false`.",
-    { default: true },
+    { default: true, examples: [true] },
   ),
   groups: optional(
     z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "group keys are 1-64 letters, digits, _ . or -"), groupSpecSchema),

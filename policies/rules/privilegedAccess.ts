@@ -64,7 +64,6 @@ const customRoles = (resources: readonly PolicyResource[]) => resources.filter((
 /**
  * @why Owner, User Access Administrator and Role Based Access Control Administrator can grant any role, including
  * Owner, to anyone; bound at a resource group or wider they put the whole scope in the holder's hands.
- * @configExample { "enforcementLevel": "advisory" }
  */
 export const privilegedRoleBroadScope: StackValidationPolicy = {
     name: "aml-privileged-role-broad-scope",

@@ -5,7 +5,6 @@ import { statefulTypes } from "../lib/resourceTypes";
  * @why `protect` makes Pulumi refuse to delete or replace a resource; without it a config change or a removed entry
  * deletes the data with the resource. The package protects these by default; an entry's `protect: false` is an
  * explicit opt-in for sandboxes, reported here so every preview shows it. docs/azure-rules/data-protection.md AZ-DATA-04
- * @configExample { "enforcementLevel": "mandatory" }
  */
 export const statefulProtected: ResourceValidationPolicy = {
     name: "aml-stateful-protected",

@@ -3,7 +3,7 @@ import { MockRuntime, installMocks, promiseOf, settle } from "../mockRuntime";
 
 const BLOB_SERVICE = "azure-native:storage:BlobServiceProperties";
 
-describe("AZ-DATA-01/02: blob data protection settings", () => {
+describe("AZ-DATA-01, AZ-DATA-02: blob data protection settings", () => {
   it("turns on blob soft delete, container soft delete and versioning by default", () => {
     expect(blobServiceSettings(undefined, false)).toEqual({
       deleteRetentionPolicy: { enabled: true, days: BLOB_PROTECTION_DEFAULTS.blobSoftDeleteDays },
