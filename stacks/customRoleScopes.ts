@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "./config";
 import { locatedBindings, resourceGroupNameOf } from "./validate";
 
@@ -16,4 +17,12 @@ export function customRoleResourceGroups(config: StackConfig): Record<string, st
     if (owner) (groups[binding.role] ??= new Set()).add(resourceGroupNameOf(owner));
   }
   return Object.fromEntries(Object.entries(groups).map(([key, names]) => [key, [...names].sort()]));
+}
+
+/** The same, as assignable scope ids: `scopeOf` turns a resource group name into its (created) group's id. */
+export function customRoleScopes(
+  config: StackConfig,
+  scopeOf: (group: string) => pulumi.Input<string>,
+): Record<string, pulumi.Input<string>[]> {
+  return Object.fromEntries(Object.entries(customRoleResourceGroups(config)).map(([key, names]) => [key, names.map(scopeOf)]));
 }

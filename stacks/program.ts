@@ -12,8 +12,8 @@ import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config"
 import { addCostVisibility } from "./costVisibility";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
 import { resourceGroupNameOf, scopeKeys } from "./validate";
-import { Renamable, aliasesOf, azureNameOf } from "./renames";
-import { customRoleResourceGroups } from "./customRoleScopes";
+import { Renamable, azureNameOf, registerRenames } from "./renames";
+import { customRoleScopes } from "./customRoleScopes";
 
 /** Turns validated stack config into components; returns the stack outputs. */
 export async function runProgram(config: StackConfig): Promise<Record<string, unknown>> {
@@ -22,6 +22,7 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
     throw new pulumi.RunError(
       "config azure-native:location is missing: set the Azure region, e.g. `pulumi config set azure-native:location westeurope`",
     );
+  registerRenames(config);
   const shared = await resolveSharedInputs(config);
   const client = await authorization.getClientConfig();
   const ctx: Context = {
@@ -49,12 +50,7 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
       project: ctx.project,
       stack: ctx.stack,
       roles: config.customRoles,
-      defaultAssignableScopes: Object.fromEntries(
-        Object.entries(customRoleResourceGroups(config)).map(([key, names]) => [
-          key,
-          names.map((name) => rgIdOf(ctx, ctx.resourceGroups.get(name) ?? name)),
-        ]),
-      ),
+      defaultAssignableScopes: customRoleScopes(config, (name) => rgIdOf(ctx, ctx.resourceGroups.get(name) ?? name)),
     }).ids;
   }
   const outputs: Record<string, unknown> = {};
@@ -96,25 +92,21 @@ function resourceGroup(
   const group = new resources.ResourceGroup(
     `${owner.name}-rg`,
     { resourceGroupName: rgName, location: ctx.location, tags },
-    { protect: owner.protect ?? true, aliases: aliasesOf(owner, "-rg") },
+    { protect: owner.protect ?? true },
   ).name;
   ctx.resourceGroups.set(rgName, group);
   return group;
 }
 
-function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principalId">[], aliases: pulumi.Alias[] = []): void {
+function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principalId">[]): void {
   if (bindings.length === 0) return;
-  new RoleBindings(
-    name,
-    {
-      subscriptionId: ctx.subscriptionId,
-      project: ctx.project,
-      stack: ctx.stack,
-      customRoleIds: ctx.customRoleIds,
-      bindings: bindings.map((b) => ({ ...b, principalId: ctx.principals[b.group] })),
-    },
-    { aliases },
-  );
+  new RoleBindings(name, {
+    subscriptionId: ctx.subscriptionId,
+    project: ctx.project,
+    stack: ctx.stack,
+    customRoleIds: ctx.customRoleIds,
+    bindings: bindings.map((b) => ({ ...b, principalId: ctx.principals[b.group] })),
+  });
 }
 
 type AccessEntries = WorkspaceConfig["access"];
@@ -173,16 +165,12 @@ function commonWorkspaceArgs(
 function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourceIds | undefined): [string, Record<string, unknown>] {
   const tags = tagsFor(ctx, ws.tags);
   const rgName = resourceGroup(ctx, ws, tags);
-  const workspace = new Workspace(
-    ws.name,
-    {
-      ...commonWorkspaceArgs(ctx, ws, shared, rgName, tags),
-      hbiWorkspace: ws.hbi,
-      systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
-      datastores: ws.datastores,
-    },
-    { aliases: aliasesOf(ws) },
-  );
+  const workspace = new Workspace(ws.name, {
+    ...commonWorkspaceArgs(ctx, ws, shared, rgName, tags),
+    hbiWorkspace: ws.hbi,
+    systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
+    datastores: ws.datastores,
+  });
   bind(
     ctx,
     `${ws.name}-access`,
@@ -194,7 +182,6 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
       resourceGroupNameOf(ws),
       rgIdOf(ctx, rgName),
     ),
-    aliasesOf(ws, "-access"),
   );
   // The Azure names (and so the Pulumi names) of the budget and workbook keep deriving from the first name.
   const idle = addCostVisibility({
@@ -227,40 +214,32 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
   const tags = tagsFor(ctx, hub.tags);
   const rgName = resourceGroup(ctx, hub, tags);
   const rgId = rgIdOf(ctx, rgName);
-  const component = new Hub(
-    hub.name,
-    {
-      ...commonWorkspaceArgs(ctx, hub, shared, rgName, tags),
-      additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
-      defaultProjectResourceGroup: hub.defaultProjectResourceGroup,
-      serverlessComputeSubnetId: hub.serverlessCompute?.subnetId,
-      serverlessComputeNoPublicIp: hub.serverlessCompute?.noPublicIp,
-    },
-    { aliases: aliasesOf(hub) },
-  );
+  const component = new Hub(hub.name, {
+    ...commonWorkspaceArgs(ctx, hub, shared, rgName, tags),
+    additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
+    defaultProjectResourceGroup: hub.defaultProjectResourceGroup,
+    serverlessComputeSubnetId: hub.serverlessCompute?.subnetId,
+    serverlessComputeNoPublicIp: hub.serverlessCompute?.noPublicIp,
+  });
   const hubKey = scopeKeys.hub(azureNameOf(hub));
   const hubBindings = accessBindings(hub.access, hub.suspended, hubKey, component.hubId, resourceGroupNameOf(hub), rgId);
   const projects: Record<string, Record<string, pulumi.Output<unknown>>> = {};
   for (const project of hub.projects ?? []) {
     const suspended = hub.suspended || project.suspended;
-    const prj = new Project(
-      project.name,
-      {
-        hubResourceId: component.hubId,
-        location: component.location,
-        resourceGroupName: rgName,
-        baseName: azureNameOf(project),
-        nameSuffix: ctx.suffix,
-        friendlyName: project.friendlyName,
-        description: project.description,
-        tags: tagsFor(ctx, hub.tags, project.tags),
-        identity: project.identity,
-        sku: project.sku,
-        publicNetworkAccess: suspended ? "Disabled" : project.publicNetworkAccess,
-        protect: project.protect,
-      },
-      { aliases: aliasesOf(project) },
-    );
+    const prj = new Project(project.name, {
+      hubResourceId: component.hubId,
+      location: component.location,
+      resourceGroupName: rgName,
+      baseName: azureNameOf(project),
+      nameSuffix: ctx.suffix,
+      friendlyName: project.friendlyName,
+      description: project.description,
+      tags: tagsFor(ctx, hub.tags, project.tags),
+      identity: project.identity,
+      sku: project.sku,
+      publicNetworkAccess: suspended ? "Disabled" : project.publicNetworkAccess,
+      protect: project.protect,
+    });
     const bindings = accessBindings(
       project.access,
       suspended,
@@ -269,7 +248,7 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
       resourceGroupNameOf(hub),
       rgId,
     );
-    bind(ctx, `${project.name}-access`, bindings, aliasesOf(project, "-access"));
+    bind(ctx, `${project.name}-access`, bindings);
     // Project members need Reader on the hub; the portal grants it by itself, infrastructure code must do it.
     for (const group of new Set(bindings.map((b) => b.group))) {
       const already = hubBindings.some((b) => b.group === group && b.scopeKey === hubKey && b.role.toLowerCase() === "reader");
@@ -277,7 +256,7 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
     }
     projects[project.name] = { projectId: prj.projectId, projectName: prj.projectName, studioUrl: prj.studioUrl };
   }
-  bind(ctx, `${hub.name}-access`, hubBindings, aliasesOf(hub, "-access"));
+  bind(ctx, `${hub.name}-access`, hubBindings);
   const idle = addCostVisibility({
     config: { ...hub, name: azureNameOf(hub) },
     resourceGroupName: rgName,
@@ -304,24 +283,20 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
 function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown> {
   const tags = tagsFor(ctx);
   const rgName = resourceGroup(ctx, shared, tags);
-  const set = new SharedResources(
-    shared.name,
-    {
-      resourceGroupName: rgName,
-      location: ctx.location,
-      baseName: azureNameOf(shared),
-      nameSuffix: ctx.suffix,
-      tenantId: ctx.tenantId,
-      tags,
-      storage: shared.storage,
-      keyVault: shared.keyVault,
-      monitoring: shared.monitoring,
-      containerRegistry: shared.containerRegistry,
-      locks: shared.locks,
-      protect: shared.protect,
-    },
-    { aliases: aliasesOf(shared) },
-  );
+  const set = new SharedResources(shared.name, {
+    resourceGroupName: rgName,
+    location: ctx.location,
+    baseName: azureNameOf(shared),
+    nameSuffix: ctx.suffix,
+    tenantId: ctx.tenantId,
+    tags,
+    storage: shared.storage,
+    keyVault: shared.keyVault,
+    monitoring: shared.monitoring,
+    containerRegistry: shared.containerRegistry,
+    locks: shared.locks,
+    protect: shared.protect,
+  });
   const scopes: Record<string, pulumi.Input<string>> = {
     storage: set.storageAccountId,
     keyVault: set.keyVaultId,
@@ -338,7 +313,6 @@ function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown
       group: entry.group,
       role: entry.role,
     })),
-    aliasesOf(shared, "-access"),
   );
   // Consumers read these by StackReference.
   return {

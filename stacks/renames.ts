@@ -16,7 +16,27 @@ export interface Renamable {
 export const azureNameOf = (entry: Renamable): string => entry.aliases?.[0] ?? entry.name;
 
 /** Pulumi aliases for a top-level resource named `<entry name><suffix>`: the same resource under each former name. */
-export const aliasesOf = (entry: Renamable, suffix = ""): pulumi.Alias[] => (entry.aliases ?? []).map((old) => ({ name: `${old}${suffix}` }));
+export const aliasesOf = (entry: Renamable, suffix = ""): pulumi.Alias[] =>
+  (entry.aliases ?? []).map((old) => ({ name: `${old}${suffix}` }));
+
+/** Names the program gives an entry's top-level resources: the component, `-rg` and `-access`. */
+const TOP_LEVEL_SUFFIXES = ["", "-rg", "-access"];
+
+/**
+ * Gives each renamed entry's top-level resources a Pulumi alias per former name (their children inherit them through
+ * `parent`), so the program's constructors stay as they are.
+ */
+export function registerRenames(config: StackConfig): void {
+  const former = new Map<string, pulumi.Alias[]>();
+  for (const { entry } of entries(config)) {
+    for (const suffix of TOP_LEVEL_SUFFIXES) if (entry.aliases?.length) former.set(`${entry.name}${suffix}`, aliasesOf(entry, suffix));
+  }
+  if (former.size === 0) return;
+  pulumi.runtime.registerStackTransformation(({ name, props, opts }) => {
+    const aliases = opts.parent ? undefined : former.get(name);
+    return aliases ? { props, opts: { ...opts, aliases: [...(opts.aliases ?? []), ...aliases] } } : undefined;
+  });
+}
 
 /** Every entry that can carry aliases, with its config path. */
 function entries(config: StackConfig): { path: (string | number)[]; entry: Renamable }[] {

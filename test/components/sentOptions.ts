@@ -21,7 +21,6 @@ export interface SentInvoke {
   provider: string;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- protobuf requests of the SDK, untyped. */
 const optional = (req: any, has: string, get: string): boolean | undefined =>
   typeof req[has] === "function" && !req[has]() ? undefined : req[get]();
 
