@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 60000,
+  // Pins the date budgets are checked against (AZURE_ML_WORKSPACES_TODAY), for tests and the previews they start.
+  setupFiles: ["<rootDir>/test/setup/frozenClock.ts"],
   // Many suites wait on child processes (previews, the policy pack): two workers keep both cores busy.
   maxWorkers: 2,
 };

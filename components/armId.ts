@@ -42,3 +42,14 @@ export function isArmIdOf(id: string, type: ArmTypeKey): boolean {
 export function armIdRule(type: ArmTypeKey): string {
   return `must be an ARM id of the form /subscriptions/<guid>/resourceGroups/<name>/providers/${ARM_TYPES[type]}/<name>`;
 }
+
+const RESOURCE_GROUP_ID_PATTERN = new RegExp(`^/subscriptions/${GUID}/resourceGroups/[-\\w.()]{0,89}[-\\w()]$`, "i");
+
+/** `/subscriptions/<sub>/resourceGroups/<name>`: the form `workspaceHubConfig.defaultWorkspaceResourceGroup` takes. */
+export function resourceGroupId(subscriptionId: string, resourceGroupName: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`;
+}
+
+export function isResourceGroupId(id: string): boolean {
+  return RESOURCE_GROUP_ID_PATTERN.test(id);
+}

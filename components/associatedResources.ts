@@ -10,6 +10,7 @@ import { verifiedDefaultStorageId } from "./storageLookup";
 import { BlobProtectionSettings, blobProtectionProblems, protectBlobs } from "./blobProtection";
 import { childOptions, componentChildOptions } from "./resourceOptions";
 import { lockResources } from "./locks";
+import { accessKeyModeProblem } from "./authMode";
 
 /** Take an existing resource by ARM id instead of creating one. */
 export interface Existing {
@@ -81,17 +82,25 @@ export interface AssociatedResourcesArgs {
   readonly protect?: boolean;
   /** `CanNotDelete` locks on the storage, key vault, Log Analytics workspace and registry created here. Defaults to `false`. */
   readonly locks?: boolean;
+  /** The workspace's `systemDatastoresAuthMode`: `accesskey` is refused on storage with shared keys off. Defaults to `identity`. */
+  readonly systemDatastoresAuthMode?: "identity" | "accesskey";
 }
 
 const isExisting = (x: object | undefined | false): x is Existing => !!x && "existingId" in x;
 
 /** Throws before anything is registered when dedicated storage settings break the default-storage rule. */
-export function assertDefaultStorageAllowed(owner: string, settings: StorageSettings | Existing | undefined): void {
-  if (!settings || isExisting(settings)) return;
-  const [problem] = defaultStorageProblems({ skuName: settings.skuName, kind: settings.kind, isHnsEnabled: settings.isHnsEnabled });
+export function assertDefaultStorageAllowed(
+  owner: string,
+  settings: StorageSettings | Existing | undefined,
+  systemDatastoresAuthMode?: string,
+): void {
+  if (settings && isExisting(settings)) return;
+  const [problem] = defaultStorageProblems({ skuName: settings?.skuName, kind: settings?.kind, isHnsEnabled: settings?.isHnsEnabled });
   if (problem) throw new Error(`${owner}: storage ${problem.property} '${problem.value}' is not allowed: ${problem.rule}`);
-  const [blobProblem] = blobProtectionProblems(settings.dataProtection, settings.isHnsEnabled === true);
+  const [blobProblem] = blobProtectionProblems(settings?.dataProtection, settings?.isHnsEnabled === true);
   if (blobProblem) throw new Error(`${owner}: storage dataProtection: ${blobProblem}`);
+  const authProblem = accessKeyModeProblem(systemDatastoresAuthMode, settings?.allowSharedKeyAccess ?? false);
+  if (authProblem) throw new Error(`${owner}: systemDatastoresAuthMode ${authProblem}`);
 }
 
 /**
@@ -111,7 +120,7 @@ export class AssociatedResources extends pulumi.ComponentResource {
   public readonly created: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: AssociatedResourcesArgs, opts?: pulumi.ComponentResourceOptions) {
-    assertDefaultStorageAllowed(name, args.storage);
+    assertDefaultStorageAllowed(name, args.storage, args.systemDatastoresAuthMode);
     super("azure-ml-workspaces:ml:AssociatedResources", name, {}, opts);
     const storageSettings = isExisting(args.storage) ? undefined : (args.storage ?? {});
     const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
@@ -145,7 +154,7 @@ export class AssociatedResources extends pulumi.ComponentResource {
         childOptions(this, opts),
       );
     } else {
-      this.storageAccountId = verifiedDefaultStorageId((args.storage as Existing).existingId, this);
+      this.storageAccountId = verifiedDefaultStorageId((args.storage as Existing).existingId, this, args.systemDatastoresAuthMode);
     }
 
     if (isExisting(args.keyVault)) {
@@ -222,7 +231,12 @@ export class AssociatedResources extends pulumi.ComponentResource {
       ).id;
     }
     if (args.locks) {
-      lockResources(name, this.created, "Azure ML associated resources: deleting them breaks the workspace.", componentChildOptions(this, opts));
+      lockResources(
+        name,
+        this.created,
+        "Azure ML associated resources: deleting them breaks the workspace.",
+        componentChildOptions(this, opts),
+      );
     }
 
     this.registerOutputs({

@@ -1,14 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import * as storage from "@pulumi/azure-native/storage";
+import * as authorization from "@pulumi/azure-native/authorization";
 import { parseArmId } from "./armId";
 import * as naming from "./naming";
 import { BlobProtectionSettings, blobProtectionProblems, protectBlobs } from "./blobProtection";
 import { childOptions } from "./resourceOptions";
 import { lockResources } from "./locks";
+import { DATASTORE_IDENTITY_ROLE } from "./access/identityRoles";
+import { roleAssignmentName } from "./access/assignmentNames";
+import { BUILT_IN_ROLES, roleDefinitionId } from "./access/roleCatalog";
 
 export interface DatastoreSpec {
-  /** Datastore name in the workspace: letters, digits and underscores. */
+  /** Datastore name in the workspace: letters, digits and underscores, compared ignoring case. */
   readonly name: string;
   /** `blob` or `adlsgen2`. Defaults to `blob`. */
   readonly type?: "blob" | "adlsgen2";
@@ -39,11 +43,20 @@ export interface DatastoresArgs {
   /** `CanNotDelete` locks on the accounts created here. Defaults to `false`. */
   readonly locks?: boolean;
   readonly datastores: DatastoreSpec[];
+  /**
+   * Principal id of the workspace identity the datastores authenticate with; it gets Storage Blob Data Reader on
+   * each datastore's container. Defaults to none (no grant). Needs `subscriptionId`.
+   */
+  readonly principalId?: pulumi.Input<string>;
+  /** Subscription of the built-in role definition ids; required with `principalId`. */
+  readonly subscriptionId?: pulumi.Input<string>;
 }
 
 /** Identity-based datastores of a workspace, on existing or dedicated (possibly premium or HNS) accounts. */
 export class Datastores extends pulumi.ComponentResource {
   public readonly datastoreIds: Record<string, pulumi.Output<string>> = {};
+  /** ARM id of each datastore's container (the narrowest scope for its data roles), by datastore name. */
+  public readonly containerIds: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: DatastoresArgs, opts?: pulumi.ComponentResourceOptions) {
     validateDatastores(name, args.datastores);
@@ -55,6 +68,7 @@ export class Datastores extends pulumi.ComponentResource {
       }
       const childBase = naming.childName(name, spec.name.toLowerCase().replace(/_/g, "-"));
       let accountName: pulumi.Input<string>;
+      let accountId: pulumi.Input<string>;
       let containerName: pulumi.Input<string> = spec.container;
       if (spec.create) {
         const hns = hnsOf(spec);
@@ -79,7 +93,9 @@ export class Datastores extends pulumi.ComponentResource {
         );
         accountName = account.name;
         protectBlobs(`${childBase}-st-blob`, account, args.resourceGroupName, spec.create.dataProtection, hns, childOptions(this, opts));
-        if (args.locks) lockResources(childBase, { st: account.id }, "Datastore account: deleting it deletes the data.", childOptions(this, opts));
+        if (args.locks)
+          lockResources(childBase, { st: account.id }, "Datastore account: deleting it deletes the data.", childOptions(this, opts));
+        accountId = account.id;
         containerName = new storage.BlobContainer(
           `${childBase}-container`,
           {
@@ -91,6 +107,7 @@ export class Datastores extends pulumi.ComponentResource {
           childOptions(this, opts, "blobContainer", args.protect),
         ).name;
       } else {
+        accountId = spec.storageAccountId!;
         accountName = pulumi.output(spec.storageAccountId!).apply((id) => {
           const parsed = parseArmId(id);
           if (!parsed) throw new Error(`${name}: datastore '${spec.name}' storageAccountId '${id}' is not an ARM id`);
@@ -116,6 +133,32 @@ export class Datastores extends pulumi.ComponentResource {
         childOptions(this, opts),
       );
       this.datastoreIds[spec.name] = datastore.id;
+      const containerId = pulumi.interpolate`${accountId}/blobServices/default/containers/${containerName}`;
+      this.containerIds[spec.name] = containerId;
+      if (args.principalId !== undefined) {
+        // docs/azure-rules/identity-and-access.md AZ-ACCESS-05: the identity a datastore authenticates with needs a data role.
+        new authorization.RoleAssignment(
+          `${childBase}-identity-read`,
+          {
+            scope: containerId,
+            principalId: args.principalId,
+            principalType: "ServicePrincipal",
+            roleDefinitionId: pulumi
+              .output(args.subscriptionId!)
+              .apply((sub) => roleDefinitionId(sub, BUILT_IN_ROLES[DATASTORE_IDENTITY_ROLE])),
+            roleAssignmentName: roleAssignmentName({
+              project: pulumi.getProject(),
+              stack: pulumi.getStack(),
+              scopeKey: `datastore/${args.baseName}/${spec.name.toLowerCase()}`,
+              group: "@workspace-identity",
+              role: DATASTORE_IDENTITY_ROLE,
+            }),
+            description: `Workspace ${args.baseName}: its identity reads datastore ${spec.name}`,
+          },
+          // docs/azure-rules/identity-and-access.md AZ-ACCESS-04: a fixed name must be freed before it is re-created.
+          { ...childOptions(this, opts), deleteBeforeReplace: true },
+        );
+      }
     }
     this.registerOutputs({ datastoreIds: this.datastoreIds });
   }

@@ -1,12 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { AssociatedResources } from "./associatedResources";
+import { isResourceGroupId } from "./armId";
 import { WorkspaceCoreArgs, buildWorkspaceCore, validateWorkspaceCoreArgs } from "./workspaceCore";
 
 export interface HubArgs extends WorkspaceCoreArgs {
   /** Extra storage accounts (ARM ids) projects may use. Defaults to none. */
   readonly additionalWorkspaceStorageAccounts?: pulumi.Input<string>[];
-  /** Resource group where projects created in the portal land. Defaults to the hub's. */
+  /**
+   * ARM id (`/subscriptions/<sub>/resourceGroups/<name>`) of the resource group where projects created in the portal
+   * land. Defaults to Azure's choice (the hub's resource group).
+   */
   readonly defaultProjectResourceGroup?: pulumi.Input<string>;
   /** Serverless compute in a custom subnet (ARM id). Defaults to Azure-managed networking. */
   readonly serverlessComputeSubnetId?: pulumi.Input<string>;
@@ -27,27 +31,42 @@ export class Hub extends pulumi.ComponentResource {
   public readonly location: pulumi.Output<string>;
   public readonly studioUrl: pulumi.Output<string>;
   public readonly principalId: pulumi.Output<string | undefined>;
+  /** The immutable GUID (`workspaceId`): with data isolation, its containers start with it. */
+  public readonly workspaceGuid: pulumi.Output<string>;
 
   constructor(name: string, args: HubArgs, opts?: pulumi.ComponentResourceOptions) {
     validateWorkspaceCoreArgs(name, args);
+    const rg = args.defaultProjectResourceGroup;
+    // docs/azure-rules/workspaces.md AZ-WS-03: Azure takes the group's ARM id, not its name.
+    if (typeof rg === "string" && !isResourceGroupId(rg)) {
+      throw new Error(
+        `${name}: defaultProjectResourceGroup '${rg}' must be a resource group ARM id: /subscriptions/<guid>/resourceGroups/<name>`,
+      );
+    }
     super("azure-ml-workspaces:ml:Hub", name, {}, opts);
     const serverless = args.serverlessComputeSubnetId !== undefined || args.serverlessComputeNoPublicIp !== undefined;
-    const core = buildWorkspaceCore(this, name, args, {
-      kind: "Hub",
-      namePrefix: "hub",
-      inputs: {
-        workspaceHubConfig: {
-          additionalWorkspaceStorageAccounts: args.additionalWorkspaceStorageAccounts,
-          defaultWorkspaceResourceGroup: args.defaultProjectResourceGroup,
+    const core = buildWorkspaceCore(
+      this,
+      name,
+      args,
+      {
+        kind: "Hub",
+        namePrefix: "hub",
+        inputs: {
+          workspaceHubConfig: {
+            additionalWorkspaceStorageAccounts: args.additionalWorkspaceStorageAccounts,
+            defaultWorkspaceResourceGroup: args.defaultProjectResourceGroup,
+          },
+          serverlessComputeSettings: serverless
+            ? {
+                serverlessComputeCustomSubnet: args.serverlessComputeSubnetId,
+                serverlessComputeNoPublicIP: args.serverlessComputeNoPublicIp ?? false,
+              }
+            : undefined,
         },
-        serverlessComputeSettings: serverless
-          ? {
-              serverlessComputeCustomSubnet: args.serverlessComputeSubnetId,
-              serverlessComputeNoPublicIP: args.serverlessComputeNoPublicIp ?? false,
-            }
-          : undefined,
       },
-    }, opts);
+      opts,
+    );
     this.workspace = core.workspace;
     this.associated = core.associated;
     this.hubId = core.workspaceId;
@@ -56,6 +75,7 @@ export class Hub extends pulumi.ComponentResource {
     this.location = core.workspace.location.apply((location) => location as string);
     this.studioUrl = core.studioUrl;
     this.principalId = core.principalId;
+    this.workspaceGuid = core.workspace.workspaceId;
     this.registerOutputs({ hubId: this.hubId, hubName: this.hubName, location: this.location, studioUrl: this.studioUrl });
   }
 }

@@ -23,6 +23,8 @@ export class Project extends pulumi.ComponentResource {
   public readonly projectName: pulumi.Output<string>;
   public readonly studioUrl: pulumi.Output<string>;
   public readonly principalId: pulumi.Output<string | undefined>;
+  /** The immutable GUID (`workspaceId`): with data isolation, its containers start with it. */
+  public readonly workspaceGuid: pulumi.Output<string>;
 
   constructor(name: string, args: ProjectArgs, opts?: pulumi.ComponentResourceOptions) {
     const forbidden = PROJECT_FORBIDDEN_KEYS.filter((key) => key in (args as object));
@@ -58,6 +60,7 @@ export class Project extends pulumi.ComponentResource {
     this.projectName = this.workspace.name;
     this.studioUrl = studioUrl(this.workspace.id);
     this.principalId = this.workspace.identity.apply((i) => i?.principalId);
+    this.workspaceGuid = this.workspace.workspaceId;
     this.registerOutputs({ projectId: this.projectId, projectName: this.projectName, studioUrl: this.studioUrl });
   }
 }

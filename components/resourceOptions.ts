@@ -37,7 +37,11 @@ export const CLASS_DEFAULTS: Readonly<Record<ResourceClass, ClassDefaults>> = {
     retainOnDelete: true,
     why: "a datastore's data: dropping the entry (or renaming the container) keeps the old container and its blobs",
   },
-  keyVault: { protect: true, retainOnDelete: false, why: "holds the workspace's secrets; soft delete and purge protection keep it 90 days" },
+  keyVault: {
+    protect: true,
+    retainOnDelete: false,
+    why: "holds the workspace's secrets; soft delete and purge protection keep it 90 days",
+  },
   logAnalytics: { protect: true, retainOnDelete: false, why: "holds the logs and the usage history" },
   containerRegistry: { protect: true, retainOnDelete: false, why: "holds the environment images; no soft delete" },
   workspace: { protect: true, retainOnDelete: false, why: "holds experiments, models and registered assets" },
@@ -68,7 +72,7 @@ function inheritedProtect(owner: pulumi.Resource): boolean | undefined {
  * caller's explicit value, else `protectArg`, else the class default) and its `retainOnDelete` default.
  */
 export function childOptions(
-  owner: pulumi.ComponentResource,
+  owner: pulumi.Resource,
   opts: pulumi.ResourceOptions | undefined,
   cls: ResourceClass = "config",
   protectArg?: boolean,
@@ -81,6 +85,14 @@ export function childOptions(
 }
 
 /** Options for a nested component: `parent` and the forwarded caller options (protect and providers flow by `parent`). */
-export function componentChildOptions(owner: pulumi.ComponentResource, opts: pulumi.ResourceOptions | undefined): pulumi.ComponentResourceOptions {
+export function componentChildOptions(
+  owner: pulumi.ComponentResource,
+  opts: pulumi.ResourceOptions | undefined,
+): pulumi.ComponentResourceOptions {
   return { parent: owner, ...forwardedOptions(opts) };
+}
+
+/** `opts` with `paths` added to the caller's `ignoreChanges`. */
+export function withIgnoreChanges(opts: pulumi.CustomResourceOptions, paths: string[]): pulumi.CustomResourceOptions {
+  return { ...opts, ignoreChanges: [...(opts.ignoreChanges ?? []), ...paths] };
 }

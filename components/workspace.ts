@@ -25,6 +25,10 @@ export class Workspace extends pulumi.ComponentResource {
   /** `https://ml.azure.com/?wsid=<id>` */
   public readonly studioUrl: pulumi.Output<string>;
   public readonly principalId: pulumi.Output<string | undefined>;
+  /** The workspace's immutable GUID (`workspaceId`): with data isolation, its containers start with it. */
+  public readonly workspaceGuid: pulumi.Output<string>;
+  /** ARM ids of the extra datastores' containers, by datastore name. */
+  public readonly datastoreContainerIds: Record<string, pulumi.Output<string>> = {};
   public readonly storageAccountId: pulumi.Output<string>;
   public readonly keyVaultId: pulumi.Output<string>;
   public readonly applicationInsightsId: pulumi.Output<string>;
@@ -42,13 +46,15 @@ export class Workspace extends pulumi.ComponentResource {
     this.workspaceName = core.workspaceName;
     this.studioUrl = core.studioUrl;
     this.principalId = core.principalId;
+    this.workspaceGuid = core.workspace.workspaceId;
     this.storageAccountId = core.associated.storageAccountId;
     this.keyVaultId = core.associated.keyVaultId;
     this.applicationInsightsId = core.associated.applicationInsightsId;
     this.containerRegistryId = core.associated.containerRegistryId;
     this.logAnalyticsWorkspaceId = core.associated.logAnalyticsWorkspaceId;
     if (args.datastores?.length) {
-      new Datastores(
+      const systemAssigned = args.identity?.systemAssigned !== false || (args.identity?.userAssignedIdentityIds ?? []).length === 0;
+      const datastores = new Datastores(
         `${name}-ds`,
         {
           resourceGroupName: args.resourceGroupName,
@@ -60,9 +66,13 @@ export class Workspace extends pulumi.ComponentResource {
           protect: args.protect,
           locks: args.locks,
           datastores: args.datastores,
+          // The datastores authenticate with the system-assigned identity.
+          principalId: systemAssigned ? core.principalId.apply((id) => id ?? "") : undefined,
+          subscriptionId: core.subscriptionId,
         },
         componentChildOptions(this, opts),
       );
+      Object.assign(this.datastoreContainerIds, datastores.containerIds);
     }
     this.registerOutputs({
       workspaceId: this.workspaceId,

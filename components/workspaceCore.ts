@@ -3,10 +3,9 @@ import * as ml from "@pulumi/azure-native/machinelearningservices";
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { AssociatedResources, AssociatedResourcesArgs, assertDefaultStorageAllowed } from "./associatedResources";
-import { BUILT_IN_ROLES, roleDefinitionId } from "./access/roleCatalog";
-import { roleAssignmentName } from "./access/assignmentNames";
+import { grantPrimaryIdentity } from "./identityGrants";
 import * as naming from "./naming";
-import { childOptions, componentChildOptions } from "./resourceOptions";
+import { childOptions, componentChildOptions, withIgnoreChanges } from "./resourceOptions";
 import { BaseWorkspaceArgs, ManagedNetworkArgs, identityInputs, managedNetworkInputs, studioUrl } from "./workspaceSettings";
 
 /** Ids of a precreated associated set (see `SharedResources`); the consumer never owns these resources. */
@@ -38,8 +37,17 @@ export interface WorkspaceCoreArgs extends BaseWorkspaceArgs {
   readonly systemDatastoresAuthMode?: "identity" | "accesskey";
   /** Diagnostic settings to the Log Analytics workspace, when there is one. Defaults to `true`. */
   readonly diagnostics?: boolean;
-  /** Grant the workspace's system identity Storage Blob Data Contributor on its default storage. Defaults to `true`. */
-  readonly grantIdentityStorageAccess?: boolean;
+  /**
+   * Grant a user-assigned primary identity the roles Azure ML documents for it (Contributor on the workspace and
+   * its associated resources, Storage Blob Data Contributor, Key Vault Administrator). Defaults to `true`. A
+   * system-assigned identity gets its roles from Azure ML itself, so nothing is granted for it.
+   */
+  readonly grantIdentityRoles?: boolean;
+  /**
+   * `enableDataIsolation`: containers, secrets and images prefixed with the workspace's GUID. Defaults to `true` on a
+   * shared set, else Azure's default (on for hubs). Set at creation only: later changes are ignored.
+   */
+  readonly dataIsolation?: boolean;
   /** Entra tenant for a new key vault. Defaults to the provider's client configuration. */
   readonly tenantId?: pulumi.Input<string>;
   /** Subscription for role definition ids. Defaults to the provider's client configuration. */
@@ -55,6 +63,7 @@ export interface WorkspaceCoreOutputs {
   workspaceName: pulumi.Output<string>;
   studioUrl: pulumi.Output<string>;
   principalId: pulumi.Output<string | undefined>;
+  subscriptionId: pulumi.Input<string>;
 }
 
 /** Checks what can be checked synchronously; components call it before `super` so a refusal registers nothing. */
@@ -64,7 +73,7 @@ export function validateWorkspaceCoreArgs(name: string, args: WorkspaceCoreArgs)
     throw new Error(`${name}: baseName '${baseName}' is not a valid logical name: ${naming.LOGICAL_NAME_RULE}`);
   }
   if (args.shared && args.associated) throw new Error(`${name}: set either 'shared' or 'associated', not both`);
-  assertDefaultStorageAllowed(name, args.associated?.storage);
+  assertDefaultStorageAllowed(name, args.associated?.storage, args.systemDatastoresAuthMode);
 }
 
 /** Builds a `Default` workspace or a `Hub` with its associated resources, diagnostics and identity access, under `owner`. */
@@ -93,6 +102,7 @@ export function buildWorkspaceCore(
       tags: args.tags,
       protect: args.protect,
       locks: args.locks,
+      systemDatastoresAuthMode: args.systemDatastoresAuthMode,
       ...(shared
         ? {
             storage: { existingId: shared.storageAccountId },
@@ -109,6 +119,25 @@ export function buildWorkspaceCore(
   );
 
   const { identity, primaryUserAssignedIdentity } = identityInputs(args.identity);
+  const scopeKey = `${kind.kind.toLowerCase()}/${baseName}`;
+  const identityGrants =
+    (args.grantIdentityRoles ?? true)
+      ? grantPrimaryIdentity(owner, name, {
+          scopeKey,
+          identity: args.identity,
+          subscriptionId,
+          hasRegistry: shared ? shared.containerRegistryId !== undefined : args.associated?.containerRegistry !== false,
+          scopes: {
+            storage: associated.storageAccountId,
+            keyVault: associated.keyVaultId,
+            containerRegistry: associated.containerRegistryId,
+            applicationInsights: associated.applicationInsightsId,
+          },
+          opts,
+        })
+      : undefined;
+  // docs/azure-rules/workspaces.md AZ-WS-01: workspaces sharing a set keep their data apart.
+  const dataIsolation = args.dataIsolation ?? (shared ? true : undefined);
   const workspace = new ml.Workspace(
     naming.childName(name, kind.namePrefix),
     {
@@ -130,10 +159,15 @@ export function buildWorkspaceCore(
       managedNetwork: managedNetworkInputs(args.managedNetwork),
       hbiWorkspace: args.hbiWorkspace ?? false,
       systemDatastoresAuthMode: args.systemDatastoresAuthMode ?? "identity",
+      enableDataIsolation: dataIsolation,
       ...kind.inputs,
     },
-    childOptions(owner, opts, "workspace", args.protect),
+    // docs/azure-rules/workspaces.md AZ-WS-02: data isolation is set at creation only, so existing workspaces keep theirs.
+    withIgnoreChanges({ ...childOptions(owner, opts, "workspace", args.protect), dependsOn: identityGrants?.before }, [
+      "enableDataIsolation",
+    ]),
   );
+  identityGrants?.onWorkspace(workspace.id);
 
   const hasLogAnalytics = shared
     ? shared.logAnalyticsWorkspaceId !== undefined
@@ -156,30 +190,6 @@ export function buildWorkspaceCore(
     );
   }
 
-  const systemAssigned = args.identity?.systemAssigned !== false || (args.identity?.userAssignedIdentityIds ?? []).length === 0;
-  if ((args.grantIdentityStorageAccess ?? true) && systemAssigned) {
-    const role = BUILT_IN_ROLES["Storage Blob Data Contributor"];
-    new authorization.RoleAssignment(
-      naming.childName(name, "identity-blob"),
-      {
-        scope: associated.storageAccountId,
-        principalId: workspace.identity.apply((i) => i?.principalId ?? ""),
-        principalType: "ServicePrincipal",
-        roleDefinitionId: pulumi.output(subscriptionId).apply((sub) => roleDefinitionId(sub, role)),
-        // "@" keeps this apart from config group keys, which cannot contain it.
-        roleAssignmentName: roleAssignmentName({
-          project: pulumi.getProject(),
-          stack: pulumi.getStack(),
-          scopeKey: `${kind.kind.toLowerCase()}/${baseName}/storage`,
-          group: "@system-identity",
-          role: "Storage Blob Data Contributor",
-        }),
-        description: `Workspace ${baseName}: system identity reads and writes its default storage (identity-based datastores)`,
-      },
-      childOptions(owner, opts),
-    );
-  }
-
   return {
     workspace,
     associated,
@@ -187,5 +197,6 @@ export function buildWorkspaceCore(
     workspaceName: workspace.name,
     studioUrl: studioUrl(workspace.id),
     principalId: workspace.identity.apply((i) => i?.principalId),
+    subscriptionId,
   };
 }

@@ -40,6 +40,8 @@ export interface IdentityArgs {
   readonly primaryUserAssignedIdentityId?: pulumi.Input<string>;
   /** Keep the system-assigned identity beside user-assigned ones. Defaults to `true`. */
   readonly systemAssigned?: boolean;
+  /** Principal (object) id of the primary user-assigned identity, for its role assignments. Defaults to a lookup. */
+  readonly primaryPrincipalId?: pulumi.Input<string>;
 }
 
 export function identityInputs(identity: IdentityArgs | undefined): {

@@ -105,10 +105,14 @@ const retentionDays = (what: string, days: number) =>
 const dataProtectionSchema = z.strictObject({
   blobSoftDeleteDays: retentionDays("or overwritten blob", BLOB_PROTECTION_DEFAULTS.blobSoftDeleteDays),
   containerSoftDeleteDays: retentionDays("container", BLOB_PROTECTION_DEFAULTS.containerSoftDeleteDays),
-  versioning: optional(z.boolean(), "Keep previous versions of every blob. Not supported with hierarchical namespace, where it stays off.", {
-    default: "true, false with hierarchical namespace",
-    examples: [false],
-  }),
+  versioning: optional(
+    z.boolean(),
+    "Keep previous versions of every blob. Not supported with hierarchical namespace, where it stays off.",
+    {
+      default: "true, false with hierarchical namespace",
+      examples: [false],
+    },
+  ),
 });
 const dataProtection = optional(dataProtectionSchema, "Blob soft delete, container soft delete and blob versioning of the account.", {
   default: { blobSoftDeleteDays: 7, containerSoftDeleteDays: 7, versioning: true },
@@ -289,8 +293,13 @@ const identitySchema = z.strictObject({
   ),
   systemAssigned: optional(
     z.boolean(),
-    "Keep a system-assigned identity beside the user-assigned ones (it gets Storage Blob Data Contributor on the default storage).",
+    "Keep a system-assigned identity beside the user-assigned ones (Azure ML grants it its roles itself).",
     { default: true },
+  ),
+  primaryPrincipalId: optional(
+    z.guid("must be a GUID (the identity's principal id)"),
+    "Principal (object) id of the primary user-assigned identity, which gets the roles Azure ML documents for it. Defaults to a lookup of the identity.",
+    { examples: ["0b6e4a2c-1d3f-4a5b-8c7d-9e0f1a2b3c4d"] },
   ),
 });
 
@@ -323,12 +332,21 @@ const entryGuards = {
     { default: true, examples: [false] },
   ),
 };
+const accountWideFileAccess = optional(
+  z.boolean(),
+  "Grant the data-scientist groups (AzureML Data Scientist, Azure AI Developer) Storage File Data Privileged Contributor on the whole default storage account when other workspaces share it (a shared set, or a hub's storage for projects). Azure Files roles cannot be narrowed to one workspace's shares, so without it those groups cannot use notebooks or compute instances with shared keys off; with it they can read every workspace's notebook files on that account. A workspace with its own storage gets the role on it without this key.",
+  { default: false, examples: [true] },
+);
 
 /** Settings a workspace and a hub share. */
 const workspaceBase = {
-  name: documented(logicalName, `Logical name, unique in the stack; the Azure names derive from it (or from its first alias): ${LOGICAL_NAME_RULE}.`, {
-    examples: ["team-x"],
-  }),
+  name: documented(
+    logicalName,
+    `Logical name, unique in the stack; the Azure names derive from it (or from its first alias): ${LOGICAL_NAME_RULE}.`,
+    {
+      examples: ["team-x"],
+    },
+  ),
   locks: optional(
     z.boolean(),
     "`CanNotDelete` locks on the dedicated storage, key vault, Log Analytics workspace, registry and datastore accounts. Needs Microsoft.Authorization/locks/write (Owner or User Access Administrator).",
@@ -406,20 +424,21 @@ const workspaceBase = {
   }),
   suspended: optional(
     z.boolean(),
-    "The DENY switch: removes the group bindings and disables public network access; `false` restores both.",
+    "The DENY switch: removes the group bindings (and the data-plane roles derived from them) and disables public network access; `false` restores both.",
     { default: false },
   ),
+  accountWideFileAccess,
   budget: optional(
     budgetConfigSchema,
     "A cost budget on the resource group, with notifications on actual and forecast spend. Defaults to none.",
     {
-      examples: [{ amount: 500, startDate: "2025-01-01", contactEmails: ["team-x@contoso.com"] }],
+      examples: [{ amount: 500, contactEmails: ["team-x@contoso.com"] }],
       keys: {
-        amount: doc("Amount per time grain, in the billing currency; above 0.", { examples: [500] }),
+        amount: doc("Amount per time grain, in the billing currency; a finite number above 0.", { examples: [500] }),
         timeGrain: doc("Period the amount applies to.", { default: "Monthly", examples: ["Quarterly"] }),
         startDate: doc(
-          "First day tracked, the first of a month as `YYYY-MM-01` (quote it in YAML), not before 2017-06-01; keep it fixed once created.",
-          { examples: ["2025-01-01"] },
+          "First day tracked, `YYYY-MM-01` (quote it in YAML), within Azure's window on the day it is checked: from the start of the current time grain to twelve months ahead. Used at creation only; later changes are ignored.",
+          { default: "the first of the current month", examples: ["2027-01-01"] },
         ),
         actualThresholds: doc("Percentages (above 0, up to 1000) of the amount actually spent that notify.", {
           default: [80, 100],
@@ -429,10 +448,13 @@ const workspaceBase = {
           default: [100],
           examples: [[110]],
         }),
-        contactEmails: doc("Who is notified by email. At least one email or action group is needed when there are notifications.", {
-          examples: [["team-x@contoso.com"]],
-        }),
-        actionGroupIds: doc("Azure Monitor action groups (ARM ids) notified as well. Defaults to none.", {
+        contactEmails: doc(
+          "Who is notified by email (at most 50). At least one email or action group is needed when there are notifications.",
+          {
+            examples: [["team-x@contoso.com"]],
+          },
+        ),
+        actionGroupIds: doc("Azure Monitor action groups (ARM ids, at most 50) notified as well. Defaults to none.", {
           examples: [
             ["/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ml-cost"],
           ],
@@ -442,7 +464,7 @@ const workspaceBase = {
   ),
   usageWorkbook: optional(
     z.boolean(),
-    "An Azure Monitor workbook of the workspace's use (jobs, compute, endpoints, storage, ingestion). Created only where diagnostics reach a Log Analytics workspace.",
+    "An Azure Monitor workbook of the workspace's use (jobs, compute clusters and instances, billed ingestion: what its diagnostic setting collects). Created only where diagnostics reach a Log Analytics workspace.",
     { default: true },
   ),
 };
@@ -558,6 +580,7 @@ export const projectSchema = z
       { examples: [[{ group: "churn-team", role: "AzureML Data Scientist" }]] },
     ),
     suspended: optional(z.boolean(), "Removes the project's group bindings and disables its public network access.", { default: false }),
+    accountWideFileAccess,
     ...inheritedFromHub,
   })
   .superRefine((project, ctx) => {
@@ -577,7 +600,7 @@ export const hubSchema = z.strictObject({
   ),
   defaultProjectResourceGroup: optional(
     resourceGroupName,
-    "Resource group where projects created in the portal land. Defaults to the hub's.",
+    "Resource group (its name) where projects created in the portal land; sent to Azure as its ARM id. Defaults to the hub's.",
     { examples: ["rg-research-projects"] },
   ),
   serverlessCompute: optional(
@@ -602,7 +625,10 @@ export const hubSchema = z.strictObject({
 });
 
 const sharedAccessSchema = bindingSpecSchema
-  .extend({ resource: z.enum(["storage", "keyVault", "containerRegistry", "applicationInsights", "resourceGroup"]) })
+  .extend({
+    resource: z.enum(["storage", "keyVault", "containerRegistry", "applicationInsights", "resourceGroup"]),
+    allWorkspaces: z.boolean().optional(),
+  })
   .meta(
     doc("A role for a group on one shared resource.", {
       keys: {
@@ -611,6 +637,10 @@ const sharedAccessSchema = bindingSpecSchema
           examples: ["Storage Blob Data Contributor"],
         }),
         resource: doc("The shared resource the role is assigned on.", { examples: ["storage"] }),
+        allWorkspaces: doc(
+          "Required (true) for a data role (blob, file, secrets, images) on the shared storage, key vault or registry: it reaches every workspace's data on the set. Workspace stacks grant their groups what studio needs, scoped to their own workspace.",
+          { default: false, examples: [true] },
+        ),
       },
     }),
   );
@@ -733,7 +763,7 @@ export const configSchema = z.strictObject({
           examples: [["Microsoft.MachineLearningServices/workspaces/models/delete"]],
         }),
         assignableScopes: doc("ARM scopes the role may be assigned at (at least one when given).", {
-          default: "the subscription",
+          default: "the resource groups it is bound in (the subscription when bound nowhere)",
           examples: [["/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-team-x"]],
         }),
       },

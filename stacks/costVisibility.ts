@@ -33,7 +33,7 @@ export function addCostVisibility(target: CostTarget): IdleCostReport {
       tags: target.tags,
       workspaceResourceId: target.workspaceId,
       logAnalyticsWorkspaceId: target.logAnalyticsWorkspaceId as pulumi.Output<string>,
-      storageAccountId: target.storageAccountId,
+      // docs/azure-rules/monitoring.md AZ-MON-01: no setting here sends storage metrics, so no storage chart.
     });
   }
   return idleCosts(footprint);

@@ -25,7 +25,7 @@ export const SUBNET_ID_RULE =
 
 export const RESOURCE_GROUP_RULE = "resource group names are 1-90 ASCII letters, digits, _ - . ( ), not ending with '.'";
 
-/** Naming rules (azure-ml-facts §5) of the types the config takes by id, in words. */
+/** Naming rules of the types the config takes by id, in words. */
 const NAME_RULES: Partial<Record<ArmTypeKey, { pattern: RegExp; rule: string }>> = {
   storageAccount: { pattern: ARM_NAME_RULES.storageAccount, rule: "storage account names are 3-24 lowercase letters or digits" },
   keyVault: {

@@ -1,17 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as resources from "@pulumi/azure-native/resources";
-import { CustomRoles, EntraGroups, RoleBinding, RoleBindings } from "../components/access";
+import { CustomRoles, EntraGroups } from "../components/access";
 import { Hub } from "../components/hub";
 import { Project } from "../components/project";
 import { SharedResources } from "../components/sharedResources";
 import { Workspace } from "../components/workspace";
 import { SharedResourceIds } from "../components/workspaceCore";
 import * as naming from "../components/naming";
+import { resourceGroupId } from "../components/armId";
 import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config";
 import { addCostVisibility } from "./costVisibility";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
-import { resourceGroupNameOf, scopeKeys } from "./validate";
+import { resourceGroupNameOf } from "./validate";
+import { accessPlan, keyOf } from "./accessPlan";
+import { AccessContext, Scopes, bindPlan } from "./accessBindings";
 import { Renamable, azureNameOf, registerRenames } from "./renames";
 import { customRoleScopes } from "./customRoleScopes";
 
@@ -36,6 +39,8 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
     principals: {},
     customRoleIds: {},
     resourceGroups: new Map(),
+    scopes: new Map(),
+    sharedScopes: {},
   };
   // Resource groups first: custom roles are assignable at them, so they must exist before the definitions.
   for (const owner of [...(config.workspaces ?? []), ...(config.hubs ?? []), ...(config.shared ? [config.shared] : [])]) {
@@ -59,10 +64,11 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
   if (workspaces.length) outputs.workspaces = Object.fromEntries(workspaces);
   const hubs = (config.hubs ?? []).map((hub) => buildHub(ctx, hub, shared.get(hub.name)));
   if (hubs.length) outputs.hubs = Object.fromEntries(hubs);
+  bindPlan(ctx, accessPlan(config), rgIdOf);
   return outputs;
 }
 
-interface Context {
+interface Context extends AccessContext {
   config: StackConfig;
   location: string;
   project: string;
@@ -70,10 +76,10 @@ interface Context {
   suffix: string;
   subscriptionId: string;
   tenantId: string;
-  principals: Record<string, pulumi.Output<string>>;
-  customRoleIds: Record<string, pulumi.Output<string>>;
   /** Each resource group's name output, created once. */
   resourceGroups: Map<string, pulumi.Output<string>>;
+  scopes: Map<string, Scopes>;
+  sharedScopes: Record<string, pulumi.Input<string>>;
 }
 
 function tagsFor(ctx: Context, ...own: (Record<string, string> | undefined)[]): Record<string, string> {
@@ -98,37 +104,7 @@ function resourceGroup(
   return group;
 }
 
-function bind(ctx: Context, name: string, bindings: Omit<RoleBinding, "principalId">[]): void {
-  if (bindings.length === 0) return;
-  new RoleBindings(name, {
-    subscriptionId: ctx.subscriptionId,
-    project: ctx.project,
-    stack: ctx.stack,
-    customRoleIds: ctx.customRoleIds,
-    bindings: bindings.map((b) => ({ ...b, principalId: ctx.principals[b.group] })),
-  });
-}
-
-type AccessEntries = WorkspaceConfig["access"];
-
-/** Bindings of a workspace, hub or project: none while suspended (the classic DENY switch). */
-function accessBindings(
-  entries: AccessEntries,
-  suspended: boolean | undefined,
-  scopeKey: string,
-  scope: pulumi.Input<string>,
-  rgName: string,
-  rgId: pulumi.Input<string>,
-) {
-  if (suspended) return [];
-  return (entries ?? []).map((entry) =>
-    entry.scope === "resourceGroup"
-      ? { scopeKey: scopeKeys.resourceGroup(rgName), scope: rgId, group: entry.group, role: entry.role }
-      : { scopeKey, scope, group: entry.group, role: entry.role },
-  );
-}
-
-const rgIdOf = (ctx: Context, rgName: pulumi.Input<string>) =>
+const rgIdOf = (ctx: { subscriptionId: string }, rgName: pulumi.Input<string>) =>
   pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/resourceGroups/${rgName}`;
 
 function commonWorkspaceArgs(
@@ -171,18 +147,12 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
     datastores: ws.datastores,
   });
-  bind(
-    ctx,
-    `${ws.name}-access`,
-    accessBindings(
-      ws.access,
-      ws.suspended,
-      scopeKeys.workspace(azureNameOf(ws)),
-      workspace.workspaceId,
-      resourceGroupNameOf(ws),
-      rgIdOf(ctx, rgName),
-    ),
-  );
+  ctx.scopes.set(keyOf({ kind: "workspace", name: azureNameOf(ws) }), {
+    id: workspace.workspaceId,
+    guid: workspace.workspaceGuid,
+    storageId: workspace.storageAccountId,
+    datastoreContainers: workspace.datastoreContainerIds,
+  });
   // The Azure names (and so the Pulumi names) of the budget and workbook keep deriving from the first name.
   const idle = addCostVisibility({
     config: { ...ws, name: azureNameOf(ws) },
@@ -217,12 +187,15 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
   const component = new Hub(hub.name, {
     ...commonWorkspaceArgs(ctx, hub, shared, rgName, tags),
     additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
-    defaultProjectResourceGroup: hub.defaultProjectResourceGroup,
+    defaultProjectResourceGroup: hub.defaultProjectResourceGroup && resourceGroupId(ctx.subscriptionId, hub.defaultProjectResourceGroup),
     serverlessComputeSubnetId: hub.serverlessCompute?.subnetId,
     serverlessComputeNoPublicIp: hub.serverlessCompute?.noPublicIp,
   });
-  const hubKey = scopeKeys.hub(azureNameOf(hub));
-  const hubBindings = accessBindings(hub.access, hub.suspended, hubKey, component.hubId, resourceGroupNameOf(hub), rgId);
+  ctx.scopes.set(keyOf({ kind: "hub", name: azureNameOf(hub) }), {
+    id: component.hubId,
+    guid: component.workspaceGuid,
+    storageId: component.associated.storageAccountId,
+  });
   const projects: Record<string, Record<string, pulumi.Output<unknown>>> = {};
   for (const project of hub.projects ?? []) {
     const suspended = hub.suspended || project.suspended;
@@ -240,23 +213,13 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
       publicNetworkAccess: suspended ? "Disabled" : project.publicNetworkAccess,
       protect: project.protect,
     });
-    const bindings = accessBindings(
-      project.access,
-      suspended,
-      scopeKeys.project(azureNameOf(hub), azureNameOf(project)),
-      prj.projectId,
-      resourceGroupNameOf(hub),
-      rgId,
-    );
-    bind(ctx, `${project.name}-access`, bindings);
-    // Project members need Reader on the hub; the portal grants it by itself, infrastructure code must do it.
-    for (const group of new Set(bindings.map((b) => b.group))) {
-      const already = hubBindings.some((b) => b.group === group && b.scopeKey === hubKey && b.role.toLowerCase() === "reader");
-      if (!already) hubBindings.push({ scopeKey: hubKey, scope: component.hubId, group, role: "Reader" });
-    }
+    ctx.scopes.set(keyOf({ kind: "project", hub: azureNameOf(hub), name: azureNameOf(project) }), {
+      id: prj.projectId,
+      guid: prj.workspaceGuid,
+      storageId: component.associated.storageAccountId,
+    });
     projects[project.name] = { projectId: prj.projectId, projectName: prj.projectName, studioUrl: prj.studioUrl };
   }
-  bind(ctx, `${hub.name}-access`, hubBindings);
   const idle = addCostVisibility({
     config: { ...hub, name: azureNameOf(hub) },
     resourceGroupName: rgName,
@@ -297,23 +260,13 @@ function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown
     locks: shared.locks,
     protect: shared.protect,
   });
-  const scopes: Record<string, pulumi.Input<string>> = {
+  ctx.sharedScopes = {
     storage: set.storageAccountId,
     keyVault: set.keyVaultId,
     containerRegistry: set.containerRegistryId,
     applicationInsights: set.applicationInsightsId,
     resourceGroup: rgIdOf(ctx, rgName),
   };
-  bind(
-    ctx,
-    `${shared.name}-access`,
-    (shared.access ?? []).map((entry) => ({
-      scopeKey: scopeKeys.shared(entry.resource),
-      scope: scopes[entry.resource],
-      group: entry.group,
-      role: entry.role,
-    })),
-  );
   // Consumers read these by StackReference.
   return {
     resourceGroupName: rgName,

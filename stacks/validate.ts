@@ -1,10 +1,13 @@
 import { ConfigIssue, formatIssue } from "../components/access/accessModel";
-import * as naming from "../components/naming";
+import { SHARED_DATA_ROLES, plannedBindings } from "./accessPlan";
+import { findBuiltInRole } from "../components/access/roleCatalog";
+import { resourceGroupNameOf, scopeKeys } from "./scopeKeys";
 import { LocatedBinding, NAMESPACE, StackConfig, checkBindings, checkCustomRoleKeys, configSchema, defaultStorageProblems } from "./config";
 import { parseConfig } from "./configMessages";
 import { engineConfigIssues } from "./engineConfig";
 import { physicalNameIssues, resourceGroupIssues } from "./sharedNames";
-import { aliasIssues, azureNameOf } from "./renames";
+import { aliasIssues } from "./renames";
+import { accessKeyModeProblem } from "../components/authMode";
 
 /**
  * Validates raw stack config (keys without the namespace); returns the typed config or every issue found.
@@ -31,6 +34,8 @@ export function validateConfig(
     ...mergedTagIssues(config),
     ...requiredTagIssues(config),
     ...identityIssues(config),
+    ...authModeIssues(config),
+    ...sharedDataRoleIssues(config),
     ...checkCustomRoleKeys(Object.keys(config.customRoles ?? {})),
     ...checkBindings(locatedBindings(config), config.groups ?? {}, config.customRoles ?? {}),
   ];
@@ -215,47 +220,28 @@ function identityIssues(config: StackConfig): ConfigIssue[] {
   });
 }
 
-/** Logical scope keys name role assignments: they must never change while the scope exists. */
-export const scopeKeys = {
-  workspace: (name: string) => `workspace/${name}`,
-  hub: (name: string) => `hub/${name}`,
-  project: (hub: string, name: string) => `project/${hub}/${name}`,
-  resourceGroup: (name: string) => `resourceGroup/${name}`,
-  shared: (resource: string) => `shared/${resource}`,
-};
-
-/** The resource group a workspace or hub lives in: scope keys use it, so two workspaces in one group share it. */
-export function resourceGroupNameOf(ws: { name: string; aliases?: string[]; resourceGroup?: { name: string } }): string {
-  return ws.resourceGroup?.name ?? naming.resourceGroupName(azureNameOf(ws));
+/** docs/azure-rules/identity-and-access.md AZ-ACCESS-08: a data role on a whole shared resource is an explicit opt-in. */
+function sharedDataRoleIssues(config: StackConfig): ConfigIssue[] {
+  return (config.shared?.access ?? []).flatMap((entry, k): ConfigIssue[] => {
+    const role = findBuiltInRole(entry.role)?.name;
+    if (!role || !SHARED_DATA_ROLES.includes(role) || entry.allWorkspaces) return [];
+    const rule = `${role} on the whole shared ${entry.resource} reaches every workspace's data on the set; workspace stacks grant their groups what they need on their own workspace: set allWorkspaces: true to grant it anyway`;
+    return [{ path: ["shared", "access", k, "role"], value: entry.role, rule }];
+  });
 }
 
-/** Every binding in the config with its config path and logical scope. */
+/** A dedicated default storage created here has shared keys off unless allowed: `accesskey` cannot work on it. */
+function authModeIssues(config: StackConfig): ConfigIssue[] {
+  return (config.workspaces ?? []).flatMap((ws, i): ConfigIssue[] => {
+    if (ws.sharedResources || (ws.storage && "existingId" in ws.storage)) return []; // checked on the looked-up account
+    const problem = accessKeyModeProblem(ws.systemDatastoresAuthMode, ws.storage?.allowSharedKeyAccess ?? false);
+    return problem ? [{ path: ["workspaces", i, "systemDatastoresAuthMode"], value: ws.systemDatastoresAuthMode, rule: problem }] : [];
+  });
+}
+
+export { resourceGroupNameOf, scopeKeys };
+
+/** Every binding the program creates, with its config path and logical scope (the access plan). */
 export function locatedBindings(config: StackConfig): LocatedBinding[] {
-  const forEntries = (
-    access: { group: string; role: string; scope?: string }[] | undefined,
-    base: (string | number)[],
-    scopeKey: string,
-    rgName: string,
-  ) =>
-    (access ?? []).map((entry, k) => ({
-      path: [...base, "access", k],
-      scopeKey: entry.scope === "resourceGroup" ? scopeKeys.resourceGroup(rgName) : scopeKey,
-      binding: { group: entry.group, role: entry.role },
-    }));
-  return [
-    ...(config.workspaces ?? []).flatMap((ws, i) =>
-      forEntries(ws.access, ["workspaces", i], scopeKeys.workspace(azureNameOf(ws)), resourceGroupNameOf(ws)),
-    ),
-    ...(config.hubs ?? []).flatMap((hub, i) => [
-      ...forEntries(hub.access, ["hubs", i], scopeKeys.hub(azureNameOf(hub)), resourceGroupNameOf(hub)),
-      ...(hub.projects ?? []).flatMap((p, j) =>
-        forEntries(p.access, ["hubs", i, "projects", j], scopeKeys.project(azureNameOf(hub), azureNameOf(p)), resourceGroupNameOf(hub)),
-      ),
-    ]),
-    ...(config.shared?.access ?? []).map((entry, k) => ({
-      path: ["shared", "access", k],
-      scopeKey: scopeKeys.shared(entry.resource),
-      binding: { group: entry.group, role: entry.role },
-    })),
-  ];
+  return plannedBindings(config);
 }

@@ -1,6 +1,6 @@
 /**
  * Built-in Azure roles this project binds, by the friendly name the Azure portal shows.
- * GUIDs come from learn "Azure built-in roles" (azure-ml-facts.md §7); they are the same in every tenant,
+ * GUIDs come from Microsoft Learn "Azure built-in roles"; they are the same in every tenant,
  * so a role definition id is known before deployment and in preview.
  */
 export const BUILT_IN_ROLES = {

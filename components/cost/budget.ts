@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as consumption from "@pulumi/azure-native/consumption";
 import * as naming from "../naming";
-import { BudgetTimeGrain, armStartDate, assertBudgetArgs, notificationPlan } from "./budgetRules";
+import { BudgetTimeGrain, armStartDate, assertBudgetArgs, defaultStartDate, notificationPlan } from "./budgetRules";
 
 export interface WorkspaceBudgetArgs {
   /** What the budget tracks: the workspace's resource group id (`/subscriptions/<sub>/resourceGroups/<name>`). */
@@ -13,10 +13,11 @@ export interface WorkspaceBudgetArgs {
   /** Defaults to `Monthly`. */
   readonly timeGrain?: BudgetTimeGrain;
   /**
-   * First day tracked, `YYYY-MM-01`. Required and plain so a preview is the same on every day (no clock
-   * reads). Azure wants it within the current time grain when the budget is created; keep it fixed afterwards.
+   * First day tracked, `YYYY-MM-01`, within Azure's window on the day it is created (from the start of the current
+   * time grain to twelve months ahead). Defaults to the first of the current month (`AZURE_ML_WORKSPACES_TODAY`
+   * pins the date). Only the creation uses it: later changes are ignored, so the budget never churns.
    */
-  readonly startDate: string;
+  readonly startDate?: string;
   /** Percentages of the amount actually spent that notify. Defaults to `[80, 100]`. */
   readonly actualThresholds?: number[];
   /** Percentages of the forecast spend that notify. Defaults to `[100]`. At most 5 notifications in all. */
@@ -57,10 +58,11 @@ export class WorkspaceBudget extends pulumi.ComponentResource {
         amount: args.amount,
         category: "Cost",
         timeGrain: args.timeGrain ?? "Monthly",
-        timePeriod: { startDate: armStartDate(args.startDate) },
+        timePeriod: { startDate: armStartDate(defaultStartDate(args.startDate)) },
         notifications,
       },
-      { parent: this },
+      // docs/azure-rules/budgets.md AZ-BUDGET-02: the start date is fixed at creation; a later month must not replace it.
+      { parent: this, ignoreChanges: ["timePeriod.startDate"] },
     );
     this.budgetId = this.budget.id;
     this.registerOutputs({ budgetId: this.budgetId });

@@ -1,7 +1,7 @@
 /**
- * What keeps billing while a workspace sits idle, from Microsoft's published pricing *structure* (azure-ml-facts
- * §10). No prices are computed: the only figure quoted is the fact file's own ACR Basic figure, with its caveat.
- * Anything beyond the fact file is marked [unverified]. Pure: a description of the workspace in, a list out.
+ * What keeps billing while a workspace sits idle, from the *structure* of Microsoft's published pricing. No prices
+ * are quoted or computed (they vary by region, currency and date): each note names how the resource bills and
+ * points at its pricing page. Pure: a description of the workspace in, a list out.
  */
 import type { IsolationMode } from "../workspaceSettings";
 
@@ -25,12 +25,16 @@ export interface WorkspaceFootprint {
 
 export type IdleResource = "containerRegistry" | "storage" | "logAnalytics" | "keyVault" | "azureFirewall" | "privateEndpoints";
 
+type UnpricedItem = Omit<IdleCostItem, "pricing">;
+
 export interface IdleCostItem {
   resource: IdleResource;
   /** `managed`: created and run by Azure ML inside its managed network, billed to the workspace's subscription. */
   ownership: Ownership | "managed";
   basis: ChargeBasis[];
   note: string;
+  /** Microsoft's pricing page for the resource, where the figures are. */
+  pricing: string;
 }
 
 export interface IdleCostReport {
@@ -41,8 +45,18 @@ export interface IdleCostReport {
 
 const SHARED_NOTE = "shared: billed once to its owner, whichever workspaces use it";
 
+/** Microsoft's pricing pages, the place a reader checks figures. */
+export const PRICING_PAGES = {
+  containerRegistry: "https://azure.microsoft.com/pricing/details/container-registry/",
+  storage: "https://azure.microsoft.com/pricing/details/storage/blobs/",
+  logAnalytics: "https://azure.microsoft.com/pricing/details/monitor/",
+  keyVault: "https://azure.microsoft.com/pricing/details/key-vault/",
+  azureFirewall: "https://azure.microsoft.com/pricing/details/azure-firewall/",
+  privateEndpoints: "https://azure.microsoft.com/pricing/details/private-link/",
+} as const;
+
 export function idleCosts(footprint: WorkspaceFootprint): IdleCostReport {
-  const items: IdleCostItem[] = [
+  const items: UnpricedItem[] = [
     registryItem(footprint.containerRegistry),
     {
       resource: "storage",
@@ -50,7 +64,7 @@ export function idleCosts(footprint: WorkspaceFootprint): IdleCostReport {
       basis: ["stored-data", "per-use"],
       note: withOwnership(
         footprint.storage.ownership,
-        `billed for the data it holds and for operations, whether or not jobs run; the price per GB depends on the SKU's redundancy (${footprint.storage.skuName ?? "SKU unknown"}) [unverified: not in the fact file]`,
+        `billed for the data it holds and for operations, whether or not jobs run; the price per GB depends on the SKU's redundancy (${footprint.storage.skuName ?? "SKU unknown"})`,
       ),
     },
   ];
@@ -63,33 +77,30 @@ export function idleCosts(footprint: WorkspaceFootprint): IdleCostReport {
     note: withOwnership(
       vault.ownership,
       vault.skuName === "premium"
-        ? "bills per operation (§10), near zero while nothing reads it; premium HSM-protected keys also bill per key per month [unverified]"
-        : "Standard bills per operation (§10): near zero while nothing reads it",
+        ? "bills per operation, near zero while nothing reads it; premium HSM-protected keys may also bill per key (see the pricing page)"
+        : "Standard bills per operation: near zero while nothing reads it",
     ),
   });
   items.push(...networkItems(footprint.managedNetwork));
-  return { items, notes: notes(footprint) };
+  return { items: items.map((i) => ({ ...i, pricing: PRICING_PAGES[i.resource] })), notes: notes(footprint) };
 }
 
 function withOwnership(ownership: Ownership, note: string): string {
   return ownership === "shared" ? `${note}; ${SHARED_NOTE}` : note;
 }
 
-function registryItem(registry: WorkspaceFootprint["containerRegistry"]): IdleCostItem {
+function registryItem(registry: WorkspaceFootprint["containerRegistry"]): UnpricedItem {
   if (registry === "on-demand") {
     return {
       resource: "containerRegistry",
       ownership: "dedicated",
       basis: ["fixed"],
-      note: "none until the first image build; then Azure ML creates one that bills a fixed daily fee per tier and cannot be tagged (§10)",
+      note: "none until the first image build; then Azure ML creates one that bills a fixed daily fee per tier and cannot be tagged",
     };
   }
-  const fee =
-    registry.sku === "Basic"
-      ? "fixed daily fee, used or not: Basic is about $0.167/day with 10 GB included (§10; check the pricing page for your region and currency)"
-      : registry.sku
-        ? `fixed daily fee per tier, used or not; the ${registry.sku} figure is [unverified] here`
-        : "fixed daily fee per tier, used or not (tier unknown)";
+  const fee = registry.sku
+    ? `fixed daily fee for the ${registry.sku} tier, used or not, with some storage included`
+    : "fixed daily fee per tier, used or not (tier unknown)";
   return {
     resource: "containerRegistry",
     ownership: registry.ownership,
@@ -98,7 +109,7 @@ function registryItem(registry: WorkspaceFootprint["containerRegistry"]): IdleCo
   };
 }
 
-function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>): IdleCostItem {
+function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>): UnpricedItem {
   const retention = log.retentionInDays === undefined ? "retention unknown" : `retention ${log.retentionInDays} days`;
   const cap = log.dailyQuotaGb === undefined ? "no daily cap (workspaceCapping.dailyQuotaGb)" : `daily cap ${log.dailyQuotaGb} GB`;
   return {
@@ -107,24 +118,24 @@ function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>):
     basis: ["per-use", "stored-data"],
     note: withOwnership(
       log.ownership,
-      `bills per GB ingested and for extra retention (§10); diagnostic settings keep sending metrics while the workspace is idle [unverified volume]; ${retention}; ${cap}`,
+      `bills per GB ingested and for extra retention; diagnostic settings keep sending metrics while the workspace is idle; ${retention}; ${cap}`,
     ),
   };
 }
 
 /** The managed network exists only once provisioned (first managed compute, or provisionNetworkNow). */
-const PROVISIONED = "once the managed network is provisioned (first managed compute or provisionNetworkNow) [unverified]";
+const PROVISIONED = "once the managed network is provisioned (first managed compute or provisionNetworkNow)";
 
-function networkItems(network: WorkspaceFootprint["managedNetwork"]): IdleCostItem[] {
+function networkItems(network: WorkspaceFootprint["managedNetwork"]): UnpricedItem[] {
   if (!network || network.isolationMode === "Disabled") return [];
-  const items: IdleCostItem[] = [];
+  const items: UnpricedItem[] = [];
   // FQDN rules only take effect in approved-outbound mode.
   if (network.isolationMode === "AllowOnlyApprovedOutbound" && network.hasFqdnRules) {
     items.push({
       resource: "azureFirewall",
       ownership: "managed",
       basis: ["fixed", "per-use"],
-      note: `FQDN outbound rules make Azure ML create a billed Azure Firewall (§10); it bills per hour deployed plus per GB processed ${PROVISIONED}`,
+      note: `FQDN outbound rules make Azure ML create a billed Azure Firewall; it bills per hour deployed plus per GB processed ${PROVISIONED}`,
     });
   }
   items.push({
@@ -138,7 +149,7 @@ function networkItems(network: WorkspaceFootprint["managedNetwork"]): IdleCostIt
 
 function notes(footprint: WorkspaceFootprint): string[] {
   const result = [
-    "The workspace itself has no standing fee (§10).",
+    "The workspace itself has no standing fee.",
     "Compute left running (compute instances not stopped, clusters with a minimum node count above 0, online deployments) is not modelled here: it bills while it runs, used or not. The usage workbook's cluster table flags clusters that keep nodes.",
   ];
   const dedicated = [
@@ -149,11 +160,11 @@ function notes(footprint: WorkspaceFootprint): string[] {
   ].filter((x): x is string => x !== undefined);
   if (footprint.containerRegistry === "on-demand") dedicated.push("registry, once Azure ML has created it,");
   if (dedicated.length > 0) {
-    result.push(`Deleting the workspace does not stop these bills: its ${dedicated.join(", ")} keep billing until deleted too (§10).`);
+    result.push(`Deleting the workspace does not stop these bills: its ${dedicated.join(", ")} keep billing until deleted too.`);
   }
   if (footprint.containerRegistry === "on-demand") {
     result.push(
-      "A registry Azure ML creates on demand cannot be tagged (§10), so cost-by-tag views miss it; pre-create the registry when tags matter.",
+      "A registry Azure ML creates on demand cannot be tagged, so cost-by-tag views miss it; pre-create the registry when tags matter.",
     );
   }
   return result;

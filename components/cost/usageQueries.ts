@@ -1,7 +1,8 @@
 /**
- * KQL for the usage workbook, over the tables Azure ML diagnostic settings fill (Azure Monitor table reference:
- * AmlComputeJobEvent, AmlComputeClusterEvent, AmlComputeInstanceEvent, AmlOnlineEndpointTrafficLog,
- * AmlOnlineEndpointConsoleLog) plus AzureMetrics and Usage. Pure: ids in, query text out.
+ * KQL for the usage workbook, over what the package collects (docs/azure-rules/monitoring.md AZ-MON-01): the tables
+ * the workspace's own diagnostic setting fills (AmlComputeJobEvent, AmlComputeClusterEvent, AmlComputeInstanceEvent),
+ * storage metrics where a metrics setting sends them (AzureMetrics), and Usage. Online endpoints log under their own
+ * resource ids, which no setting here covers, so they are not charted. Pure: ids in, query text out.
  *
  * A table exists in Log Analytics only once data has arrived, and a query over a missing table fails. Each
  * query therefore reads `union isfuzzy=true (empty datatable with the columns used), (Table)`, which returns no
@@ -34,14 +35,6 @@ export const USAGE_TABLES = {
     MaximumNodeCount: "int",
   },
   AmlComputeInstanceEvent: { TimeGenerated: "datetime", _ResourceId: "string", AmlComputeInstanceName: "string", OperationName: "string" },
-  AmlOnlineEndpointTrafficLog: {
-    TimeGenerated: "datetime",
-    _ResourceId: "string",
-    EndpointName: "string",
-    DeploymentName: "string",
-    ResponseCode: "int",
-  },
-  AmlOnlineEndpointConsoleLog: { TimeGenerated: "datetime", _ResourceId: "string", DeploymentName: "string", Message: "string" },
   AzureMetrics: { TimeGenerated: "datetime", _ResourceId: "string", MetricName: "string", Average: "real" },
   Usage: { TimeGenerated: "datetime", DataType: "string", Quantity: "real", IsBillable: "bool" },
 } as const satisfies Record<string, Record<string, KqlType>>;
@@ -73,10 +66,7 @@ const lines = (...parts: string[]) => parts.join("\n");
 /** Each query by workbook section; the workbook's time range parameter scopes them all. */
 export function usageQueries(ids: UsageQueryIds) {
   const ws = kqlString(ids.workspaceResourceId);
-  // Online endpoints are child resources of the workspace and log under their own ids.
-  const endpoints = kqlString(`${ids.workspaceResourceId}/onlineEndpoints/`.toLowerCase());
   const ofWorkspace = `| where _ResourceId =~ ${ws}`;
-  const ofEndpoints = `| where tolower(_ResourceId) startswith ${endpoints}`;
   return {
     jobRuns: lines(
       tableOrEmpty("AmlComputeJobEvent"),
@@ -111,26 +101,6 @@ export function usageQueries(ids: UsageQueryIds) {
       ofWorkspace,
       "| summarize Events = count(), LastSeen = max(TimeGenerated) by AmlComputeInstanceName",
       "| order by LastSeen desc",
-    ),
-    endpointRequests: lines(
-      tableOrEmpty("AmlOnlineEndpointTrafficLog"),
-      ofEndpoints,
-      "| summarize Requests = count(), Errors = countif(ResponseCode >= 400) by bin(TimeGenerated, 1h)",
-      "| order by TimeGenerated asc",
-    ),
-    endpointErrors: lines(
-      tableOrEmpty("AmlOnlineEndpointTrafficLog"),
-      ofEndpoints,
-      "| where ResponseCode >= 400",
-      "| summarize Errors = count() by EndpointName, DeploymentName, ResponseCode",
-      "| order by Errors desc",
-    ),
-    endpointConsoleErrors: lines(
-      tableOrEmpty("AmlOnlineEndpointConsoleLog"),
-      ofEndpoints,
-      '| where Message has "error"',
-      "| summarize ErrorLines = count() by DeploymentName",
-      "| order by ErrorLines desc",
     ),
     storageUsed:
       ids.storageAccountId === undefined

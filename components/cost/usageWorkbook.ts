@@ -54,7 +54,7 @@ export class UsageWorkbook extends pulumi.ComponentResource {
         kind: "shared",
         category: "workbook",
         displayName,
-        // ARM ids are case-insensitive; Terraform's azurerm documents source_id as lowercase-only [unverified].
+        // ARM ids are case-insensitive; one lowercase form keeps the diff stable between runs.
         sourceId: pulumi.output(args.logAnalyticsWorkspaceId).apply((id) => id.toLowerCase()),
         serializedData,
         version: "Notebook/1.0",

@@ -113,10 +113,6 @@ export function usageWorkbookDocument(input: UsageWorkbookContentInput): Workboo
     query("clusterNodes", "Compute cluster nodes (hourly maximum): running and idle", "timechart"),
     query("clusters", "Compute clusters: a minimum node count above 0 bills while idle", "table"),
     query("computeInstances", "Compute instances with activity", "table"),
-    text("endpoints-header", "### Online endpoints"),
-    query("endpointRequests", "Online endpoint requests and errors (HTTP >= 400) per hour", "timechart"),
-    query("endpointErrors", "Online endpoint errors by endpoint, deployment and status", "table"),
-    query("endpointConsoleErrors", "Online deployment console lines containing 'error'", "table"),
     text("storage-header", "### Storage used"),
     queries.storageUsed === undefined
       ? text("storage-missing", "No storage account was given for this workbook, so storage use is not shown.")

@@ -69,6 +69,12 @@ describe("the bad-input corpus", () => {
     if (!matches(line, expected[name])) throw new Error(`${name}:\n  got:      ${line}\n  expected: ${expected[name]}`);
   });
 
+  it.each(stackNames(path.join(__dirname, "corpus-accepted")))("the near miss %s passes", (name) => {
+    const { config, issues } = validateStackFile(path.join(__dirname, "corpus-accepted", `Pulumi.${name}.yaml`));
+    expect(issues.map(formatConfigIssue)).toEqual([]);
+    expect(config).toBeDefined();
+  });
+
   it.each(stackNames(path.join(REPO, "stacks")))("the bundled stack %s still passes", (name) => {
     const { config, issues } = validateStackFile(path.join(REPO, "stacks", `Pulumi.${name}.yaml`));
     expect(issues.map(formatConfigIssue)).toEqual([]);

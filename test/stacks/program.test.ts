@@ -36,8 +36,12 @@ describe("suspending access (the classic DENY switch)", () => {
     [active, suspended] = ["active", "suspended"].map((name) => result.stacks.find((s) => s.stack === name)!);
   }, 60_000);
 
-  it("removes the workspace's group bindings and disables public network access", () => {
-    expect(groupAssignments(active)).toHaveLength(2);
+  it("removes the workspace's group bindings, the data-plane roles derived from them included, and disables public network access", () => {
+    // Two bindings from config plus Storage Blob Data Contributor and Storage File Data Privileged Contributor.
+    expect(groupAssignments(active)).toHaveLength(4);
+    expect(groupAssignments(active).map((r) => String(r.inputs.roleDefinitionId).split("/").pop())).toEqual(
+      expect.arrayContaining(["ba92f5b4-2d11-453d-a403-e96b0029c9fe", "69566ab7-960f-475b-8e7c-b3118f30c6bd"]),
+    );
     expect(groupAssignments(suspended)).toEqual([]);
     const network = (s: StackResult) =>
       s.resources.find((r) => r.type === "azure-native:machinelearningservices:Workspace")!.inputs.publicNetworkAccess;
@@ -48,7 +52,7 @@ describe("suspending access (the classic DENY switch)", () => {
   it("deletes nothing else, so flipping it back restores exactly the bindings", () => {
     expect(withoutBindings(suspended)).toEqual(withoutBindings(active));
     const names = groupAssignments(active).map((r) => r.inputs.roleAssignmentName);
-    expect(new Set(names).size).toBe(2);
+    expect(new Set(names).size).toBe(4);
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * `npm run docs`: regenerates docs/config-reference.md and docs/policy-reference.md.
+ * `npm run docs`: regenerates docs/config-reference.md, docs/policy-reference.md and the access report in docs/access.md.
  * `npm run docs -- --check`: exits 1, naming the stale files, when either differs from what would be generated.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { CONFIG_REFERENCE_PATH, configReferenceRows, renderConfigReference } from "./configReference";
 import { POLICY_REFERENCE_PATH, loadPolicyReference, renderPolicyReference } from "./policyReference";
+import { ACCESS_REPORT_PATH, bundledStacks, renderAccessDoc, renderAccessReport } from "./accessReport";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 
@@ -13,12 +14,14 @@ const REPO_ROOT = path.resolve(__dirname, "../..");
 export function generateReferences(): { files: Record<string, string>; problems: string[] } {
   const rows = configReferenceRows();
   const policies = loadPolicyReference();
+  const access = renderAccessReport(bundledStacks(REPO_ROOT));
   return {
     files: {
       [CONFIG_REFERENCE_PATH]: renderConfigReference(rows),
       [POLICY_REFERENCE_PATH]: renderPolicyReference(policies.entries, policies.packLevel),
+      [ACCESS_REPORT_PATH]: renderAccessDoc(fs.readFileSync(path.join(REPO_ROOT, ACCESS_REPORT_PATH), "utf8"), access.text),
     },
-    problems: [...rows.flatMap((row) => row.problems), ...policies.problems],
+    problems: [...rows.flatMap((row) => row.problems), ...policies.problems, ...access.problems],
   };
 }
 

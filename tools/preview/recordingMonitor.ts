@@ -73,6 +73,14 @@ function aliasesOf(req: any, newUrn: (parent: string, type: string, name: string
   return aliases.length ? { aliases } : {};
 }
 
+/** The SDK's `sourcePosition` of the registration (sent when it captured a stack trace). */
+function sourcePosition(req: any): Pick<RecordedResource, "sourcePosition"> {
+  const pos = req.getSourceposition?.();
+  const uri: string = pos?.getUri?.() ?? "";
+  const line: number = pos?.getLine?.() ?? 0;
+  return uri !== "" && line > 0 ? { sourcePosition: { uri, line } } : {};
+}
+
 /** gRPC-style error: the SDK reports `err.details` for failed invokes. */
 function rpcError(err: unknown): Error {
   const message = err instanceof Error ? err.message : String(err);
@@ -105,6 +113,7 @@ export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBacke
         dependencies: req.getDependenciesList(),
         propertyDependencies: propertyDependencies(req),
         inputs: decodeWireProperties(wireInputs, RECORD),
+        ...sourcePosition(req),
       };
       if (type === "pulumi:pulumi:Stack" && !record.parent) recording.stackUrn = urn;
       recording.resources.push(record);

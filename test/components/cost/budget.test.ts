@@ -21,7 +21,7 @@ describe("WorkspaceBudget", () => {
       scope: RG_ID,
       name: "team-a",
       amount: 500,
-      startDate: "2025-01-01",
+      startDate: "2026-12-01",
       contactEmails: ["ml-owners@contoso.com"],
     });
     expect(await promiseOf(b.budgetId)).toBe(`${RG_ID}/providers/Microsoft.Consumption/budgets/budget-team-a`);
@@ -33,7 +33,7 @@ describe("WorkspaceBudget", () => {
       amount: 500,
       category: "Cost",
       timeGrain: "Monthly",
-      timePeriod: { startDate: "2025-01-01T00:00:00Z" },
+      timePeriod: { startDate: "2026-12-01T00:00:00Z" },
     });
     const contacts = { enabled: true, operator: "GreaterThan", contactEmails: ["ml-owners@contoso.com"], contactGroups: [] };
     expect(budget.inputs.notifications).toEqual({
@@ -75,9 +75,25 @@ describe("WorkspaceBudget", () => {
     [{ contactEmails: [] }, /^bad: contactEmails = \[\]: .*at least one contact/],
     [{ forecastThresholds: [100, 110, 120, 130] }, /^bad: forecastThresholds = .*6 notifications/],
   ])("refuses %j in one line before registering anything", async (change, message) => {
-    const args = { scope: RG_ID, name: "bad", amount: 10, startDate: "2025-01-01", contactEmails: ["a@contoso.com"], ...change };
+    const args = { scope: RG_ID, name: "bad", amount: 10, startDate: "2026-12-01", contactEmails: ["a@contoso.com"], ...change };
     expect(() => new cost.WorkspaceBudget("bad", args)).toThrow(message);
     await settle();
     expect(mocks.registered).toEqual([]);
+  });
+});
+
+describe("AZ-BUDGET-02: the start date is fixed at creation", () => {
+  it("defaults to the first of the current month and ignores later changes to it", async () => {
+    const seen: pulumi.ResourceTransformationArgs[] = [];
+    const b = new cost.WorkspaceBudget(
+      "pinned-budget",
+      { scope: RG_ID, name: "pinned", amount: 10, contactEmails: ["a@contoso.com"] },
+      { transformations: [(args) => (seen.push(args), undefined)] },
+    );
+    await promiseOf(b.budgetId);
+    const [budget] = mocks.ofType(BUDGET).filter((r) => r.inputs.budgetName === "budget-pinned");
+    expect(budget.inputs.timePeriod).toEqual({ startDate: "2026-12-01T00:00:00Z" });
+    const opts = seen.find((s) => s.type === BUDGET)!.opts as pulumi.CustomResourceOptions;
+    expect(opts.ignoreChanges).toEqual(["timePeriod.startDate"]);
   });
 });

@@ -6,7 +6,11 @@ import {
   assertBudgetArgs,
   budgetConfigSchema,
   budgetIssues,
+  defaultStartDate,
+  firstOfMonth,
   notificationPlan,
+  startDateWindow,
+  today,
 } from "../../../components/cost/budgetRules";
 
 const SUB = "00000000-0000-0000-0000-000000000000";
@@ -16,7 +20,7 @@ const valid: BudgetRuleInput = {
   scope: RG_ID,
   name: "team-a",
   amount: 500,
-  startDate: "2025-01-01",
+  startDate: "2026-12-01",
   contactEmails: ["ml-owners@contoso.com"],
 };
 
@@ -38,7 +42,7 @@ describe("budgetIssues", () => {
   it("accepts a valid budget, and one notified through an action group only", () => {
     expect(budgetIssues(valid)).toEqual([]);
     expect(budgetIssues({ ...valid, contactEmails: undefined, actionGroupIds: [ACTION_GROUP] })).toEqual([]);
-    expect(armStartDate("2025-01-01")).toBe("2025-01-01T00:00:00Z");
+    expect(armStartDate("2026-12-01")).toBe("2026-12-01T00:00:00Z");
   });
 
   it.each<[string, Partial<BudgetRuleInput>, (string | number)[], RegExp]>([
@@ -104,7 +108,7 @@ describe("budgetConfigSchema", () => {
   it("parses the recommended config shape", () => {
     const parsed = budgetConfigSchema.parse({
       amount: 300,
-      startDate: "2025-01-01",
+      startDate: "2026-12-01",
       contactEmails: ["a@contoso.com"],
       actionGroupIds: [ACTION_GROUP],
     });
@@ -112,11 +116,66 @@ describe("budgetConfigSchema", () => {
   });
 
   it("refuses action group ids of another type and unknown keys", () => {
-    const badGroup = budgetConfigSchema.safeParse({ amount: 1, startDate: "2025-01-01", actionGroupIds: [RG_ID] });
+    const badGroup = budgetConfigSchema.safeParse({ amount: 1, startDate: "2026-12-01", actionGroupIds: [RG_ID] });
     expect(badGroup.error?.issues.map((i) => [i.path, i.message])).toEqual([
       [["actionGroupIds", 0], expect.stringMatching(/action group id/)],
     ]);
-    const typo = budgetConfigSchema.safeParse({ amount: 1, startDate: "2025-01-01", contactEmails: ["a@contoso.com"], contactEmail: "x" });
+    const typo = budgetConfigSchema.safeParse({ amount: 1, startDate: "2026-12-01", contactEmails: ["a@contoso.com"], contactEmail: "x" });
     expect(typo.error?.issues[0].message).toMatch(/contactEmail/);
+  });
+});
+
+describe("AZ-BUDGET-01: the start date window relative to today", () => {
+  it("is the current grain period back to twelve months ahead", () => {
+    expect(startDateWindow("Monthly", "2026-12-02")).toEqual({ earliest: "2026-12-01", latest: "2027-12-01" });
+    expect(startDateWindow("Quarterly", "2026-12-02")).toEqual({ earliest: "2026-10-01", latest: "2027-12-01" });
+    expect(startDateWindow("Annually", "2026-12-31")).toEqual({ earliest: "2026-01-01", latest: "2027-12-01" });
+    expect(startDateWindow("Annually", "2017-07-15").earliest).toBe("2017-06-01");
+  });
+
+  it("refuses a monthly start before the current month or more than twelve months ahead, on the pinned day", () => {
+    expect(today()).toBe("2026-12-02");
+    const at = (startDate: string, timeGrain?: string) => budgetIssues({ ...valid, startDate, timeGrain }).map((i) => i.rule);
+    expect(at("2026-11-01")).toEqual([expect.stringMatching(/from 2026-12-01 to 2027-12-01/)]);
+    expect(at("2028-01-01")).toEqual([expect.stringMatching(/from 2026-12-01 to 2027-12-01/)]);
+    expect(at("2026-12-01")).toEqual([]);
+    expect(at("2027-12-01")).toEqual([]);
+    expect(at("2026-11-01", "Quarterly")).toEqual([]);
+  });
+
+  it("holds for any day: the default start date is always inside the window", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("2018-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }), (d) => {
+        const day = d.toISOString().slice(0, 10);
+        const start = defaultStartDate(undefined, day);
+        const { earliest, latest } = startDateWindow("Monthly", day);
+        return start === firstOfMonth(day) && start >= earliest && start <= latest;
+      }),
+    );
+  });
+
+  it("reads the pinned day from AZURE_ML_WORKSPACES_TODAY and refuses a malformed one", () => {
+    expect(today({ AZURE_ML_WORKSPACES_TODAY: "2030-02-10" })).toBe("2030-02-10");
+    expect(() => today({ AZURE_ML_WORKSPACES_TODAY: "Feb 2030" })).toThrow(/not a date/);
+  });
+});
+
+describe("AZ-BUDGET-04: contact limits and amount", () => {
+  it("refuses more than 50 contact emails or action groups, and a non-finite amount", () => {
+    const emails = Array.from({ length: 51 }, (_, i) => `u${i}@contoso.com`);
+    expect(budgetIssues({ ...valid, contactEmails: emails }).map((i) => i.rule)).toEqual([expect.stringMatching(/at most 50/)]);
+    expect(budgetIssues({ ...valid, contactEmails: emails.slice(0, 50) })).toEqual([]);
+    const groups = Array.from({ length: 51 }, () => ACTION_GROUP);
+    expect(budgetIssues({ ...valid, actionGroupIds: groups }).map((i) => i.path)).toEqual([["actionGroupIds"]]);
+    expect(budgetIssues({ ...valid, amount: Infinity }).map((i) => i.path)).toEqual([["amount"]]);
+  });
+});
+
+describe("AZ-BUDGET-03: at most five notifications per budget", () => {
+  it("accepts five and refuses six", () => {
+    expect(budgetIssues({ ...valid, actualThresholds: [10, 20, 30, 40], forecastThresholds: [100] })).toEqual([]);
+    expect(budgetIssues({ ...valid, actualThresholds: [10, 20, 30, 40, 50], forecastThresholds: [100] }).map((i) => i.rule)).toEqual([
+      expect.stringMatching(/6 notifications .* at most 5/),
+    ]);
   });
 });

@@ -13,13 +13,15 @@ const resources = (r: IdleCostReport) => r.items.map((i) => i.resource);
 const item = (r: IdleCostReport, resource: string) => r.items.find((i) => i.resource === resource)!;
 
 describe("idleCosts", () => {
-  it("lists what a default dedicated workspace keeps paying for, quoting only the fact file's ACR figure", () => {
+  it("lists what a default dedicated workspace keeps paying for, each with its pricing page", () => {
     const report = idleCosts(DEDICATED);
     expect(resources(report)).toEqual(["containerRegistry", "storage", "logAnalytics", "keyVault", "privateEndpoints"]);
     expect(item(report, "containerRegistry")).toMatchObject({
       basis: expect.arrayContaining(["fixed"]),
-      note: expect.stringContaining("about $0.167/day with 10 GB included (§10"),
+      note: expect.stringContaining("fixed daily fee for the Basic tier"),
+      pricing: "https://azure.microsoft.com/pricing/details/container-registry/",
     });
+    for (const i of report.items) expect(i.pricing).toMatch(/^https:\/\/azure\.microsoft\.com\/pricing\/details\//);
     expect(item(report, "logAnalytics").note).toMatch(/per GB ingested.*retention 30 days.*no daily cap/);
     expect(item(report, "keyVault").note).toMatch(/per operation/);
     expect(report.notes.join(" ")).toMatch(/no standing fee/);
@@ -29,16 +31,16 @@ describe("idleCosts", () => {
 
   it("adds the Azure Firewall only for FQDN rules in approved-outbound mode", () => {
     const approved = idleCosts({ ...DEDICATED, managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound", hasFqdnRules: true } });
-    expect(item(approved, "azureFirewall")).toMatchObject({ ownership: "managed", note: expect.stringMatching(/Azure Firewall \(§10\)/) });
+    expect(item(approved, "azureFirewall")).toMatchObject({ ownership: "managed", note: expect.stringMatching(/billed Azure Firewall/) });
     const internet = idleCosts({ ...DEDICATED, managedNetwork: { isolationMode: "AllowInternetOutbound", hasFqdnRules: true } });
     expect(resources(internet)).not.toContain("azureFirewall");
     const noNetwork = idleCosts({ ...DEDICATED, managedNetwork: undefined });
     expect(resources(noNetwork)).not.toContain("privateEndpoints");
   });
 
-  it("does not put a figure on tiers the fact file does not price", () => {
+  it("names the registry tier without a figure", () => {
     const premium = item(idleCosts({ ...DEDICATED, containerRegistry: { ownership: "dedicated", sku: "Premium" } }), "containerRegistry");
-    expect(premium.note).toMatch(/Premium figure is \[unverified\]/);
+    expect(premium.note).toMatch(/Premium tier/);
     expect(premium.note).not.toMatch(/\$/);
   });
 
@@ -56,7 +58,7 @@ describe("idleCosts", () => {
     expect(report.notes.join(" ")).toMatch(/cannot be tagged/);
   });
 
-  it("never invents a price: the only amount anywhere is the fact file's", () => {
+  it("never quotes a price or an internal marker: figures live on the pricing pages", () => {
     const ownership = fc.constantFrom("dedicated" as const, "shared" as const);
     const footprint: fc.Arbitrary<WorkspaceFootprint> = fc.record({
       containerRegistry: fc.oneof(
@@ -77,9 +79,8 @@ describe("idleCosts", () => {
     fc.assert(
       fc.property(footprint, (fp) => {
         const text = JSON.stringify(idleCosts(fp));
-        expect(text.match(/\$[\d.]+\S*/g) ?? []).toEqual(
-          fp.containerRegistry !== "on-demand" && fp.containerRegistry.sku === "Basic" ? ["$0.167/day"] : [],
-        );
+        expect(text.match(/\$[\d.]+\S*/g) ?? []).toEqual([]);
+        expect(text).not.toMatch(/§|\[unverified|fact file/);
       }),
       { numRuns: 200 },
     );

@@ -24,7 +24,7 @@ describe("usageWorkbookJson", () => {
     expect(doc.version).toBe("Notebook/1.0");
     expect(doc.fallbackResourceIds).toEqual([LAW]);
     const queries = queryItems(doc);
-    expect(queries.length).toBeGreaterThanOrEqual(9);
+    expect(queries.length).toBeGreaterThanOrEqual(7);
     for (const q of queries) {
       expect(q.content).toMatchObject({
         version: "KqlItem/1.0",
@@ -43,26 +43,21 @@ describe("usageWorkbookJson", () => {
     expect(params.content.parameters.map((p: { name: string }) => p.name)).toEqual([TIME_RANGE_PARAMETER]);
   });
 
-  it("covers jobs, compute, online endpoints, storage and ingestion, each over its table", () => {
+  it("covers jobs, compute, storage and ingestion, each over its table", () => {
     const byName = Object.fromEntries(queryItems(doc).map((q) => [q.name, q.content.query as string]));
     expect(byName.jobRuns).toMatch(/AmlComputeJobEvent[\s\S]*countif\(EventType == "JobFailed"\)/);
     expect(byName.jobFailures).toMatch(/where EventType == "JobFailed"/);
     expect(byName.clusterNodes).toContain("(AmlComputeClusterEvent)");
     expect(byName.clusters).toMatch(/BillsWhileIdle = MinimumNodeCount > 0/);
     expect(byName.computeInstances).toContain("(AmlComputeInstanceEvent)");
-    expect(byName.endpointRequests).toMatch(/AmlOnlineEndpointTrafficLog[\s\S]*ResponseCode >= 400/);
-    expect(byName.endpointConsoleErrors).toContain("(AmlOnlineEndpointConsoleLog)");
     expect(byName.storageUsed).toMatch(/AzureMetrics[\s\S]*_ResourceId =~ ".*stteamaabc123"[\s\S]*"UsedCapacity"/);
     expect(byName.logIngestion).toMatch(/\(Usage\)[\s\S]*IsBillable == true/);
   });
 
-  it("filters workspace tables by the workspace id and endpoint tables by its endpoints", () => {
+  it("filters workspace tables by the workspace id", () => {
     const queries = usageQueries(input);
     for (const name of ["jobRuns", "jobFailures", "clusterNodes", "clusters", "computeInstances"] as const) {
       expect(queries[name]).toContain(`| where _ResourceId =~ "${WS}"`);
-    }
-    for (const name of ["endpointRequests", "endpointErrors", "endpointConsoleErrors"] as const) {
-      expect(queries[name]).toContain(`startswith "${WS.toLowerCase()}/onlineendpoints/"`);
     }
   });
 
@@ -113,5 +108,13 @@ describe("usageWorkbookName", () => {
 
   it("refuses an empty key", () => {
     expect(() => usageWorkbookName({ project: "p", stack: "dev", key: " " })).toThrow(/key must be a non-empty string/);
+  });
+});
+
+describe("AZ-MON-01: the workbook charts only what the workspace's diagnostic setting collects", () => {
+  it("reads no online-endpoint table: endpoints log under their own ids, which no setting here covers", () => {
+    const json = usageWorkbookJson({ workspaceResourceId: WS, logAnalyticsWorkspaceId: LAW, title: "t" });
+    expect(json).not.toMatch(/AmlOnlineEndpoint/);
+    expect(Object.keys(USAGE_TABLES).filter((t) => t.startsWith("AmlOnline"))).toEqual([]);
   });
 });

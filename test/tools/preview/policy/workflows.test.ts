@@ -40,6 +40,12 @@ describe("policy-check.yml (offline, fork-safe)", () => {
     expect(upload.if).toContain(SAME_REPOSITORY);
   });
 
+  it("keeps the full JSON report as the artifact the markdown summary points at", () => {
+    expect(runs(steps)).toContain("npm run --silent preview -- --all --format json > preview.json");
+    const artifacts = steps.filter((s: { uses?: string }) => s.uses?.startsWith("actions/upload-artifact@"));
+    expect(artifacts.map((s: { with: { name: string } }) => s.with.name)).toContain("policy-preview-json");
+  });
+
   it("fails the job when the preview exits non-zero (1 = mandatory violation)", () => {
     const check = steps.find((s) => s.id === "check");
     expect(check.run).toContain('echo "exit-code=$code" >> "$GITHUB_OUTPUT"');
