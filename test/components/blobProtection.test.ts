@@ -1,4 +1,9 @@
-import { BLOB_PROTECTION_DEFAULTS, VERSIONING_HNS_RULE, blobProtectionProblems, blobServiceSettings } from "../../components/blobProtection";
+import {
+  BLOB_PROTECTION_DEFAULTS,
+  VERSIONING_HNS_RULE,
+  blobProtectionProblems,
+  blobServiceSettings,
+} from "../../components/blobProtection";
 import { MockRuntime, installMocks, promiseOf, settle } from "../mockRuntime";
 
 const BLOB_SERVICE = "azure-native:storage:BlobServiceProperties";
