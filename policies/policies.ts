@@ -2,6 +2,8 @@ import type { Policies } from "@pulumi/policy";
 import { appInsightsWorkspaceBased } from "./rules/appInsights";
 import { defaultStoragePolicies } from "./rules/defaultStorage";
 import { keyVaultPolicies } from "./rules/keyVault";
+import { privilegedAccessPolicies } from "./rules/privilegedAccess";
+import { statefulProtected } from "./rules/protection";
 import { projectNoAssociatedResources } from "./rules/projectResources";
 import { registryAdminDisabled } from "./rules/registry";
 import { requiredTags } from "./rules/requiredTags";
@@ -13,6 +15,8 @@ import { workspaceBaselinePolicies } from "./rules/workspaceBaseline";
 export * from "./rules/appInsights";
 export * from "./rules/defaultStorage";
 export * from "./rules/keyVault";
+export * from "./rules/privilegedAccess";
+export * from "./rules/protection";
 export * from "./rules/projectResources";
 export * from "./rules/registry";
 export * from "./rules/requiredTags";
@@ -32,4 +36,6 @@ export const allPolicies: Policies = [
     ...workspaceBaselinePolicies,
     roleAssignmentGroups,
     requiredTags,
+    ...privilegedAccessPolicies,
+    statefulProtected,
 ];

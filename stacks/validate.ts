@@ -8,6 +8,7 @@ import { engineConfigIssues } from "./engineConfig";
 import { resourceGroupIssues } from "./sharedNames";
 import { generatedNameIssues } from "./generatedNames";
 import { azureLimitIssues } from "./azureLimits";
+import { aliasIssues } from "./renames";
 import { accessKeyModeProblem } from "../components/authMode";
 
 /**
@@ -29,6 +30,7 @@ export function validateConfig(
     ...defaultStorageIssues(config),
     ...exclusiveSharedIssues(config),
     ...duplicates,
+    ...aliasIssues(config),
     // A duplicate name already explains the clashes of every name derived from it.
     ...(duplicates.length ? [] : [...resourceGroupIssues(config), ...generatedNameIssues(config)]),
     ...mergedTagIssues(config),
