@@ -6,6 +6,8 @@ import { budgetConfigSchema } from "../components/cost/budgetRules";
 import { ISOLATION_MODES, PROJECT_FORBIDDEN_KEYS, WORKSPACE_SKUS } from "../components/workspaceSettings";
 import { ANY_ARM_ID, ANY_ARM_ID_RULE, RESOURCE_GROUP_RULE, SUBNET_ID, SUBNET_ID_RULE, armIdProblem } from "./idRules";
 import { REFUSED_KEY } from "./configMessages";
+import { NETWORK_KEYS_FROM_HUB, networkKeys } from "./networkConfig";
+import { ruleTypeProblem } from "../components/network/privateLink";
 import {
   ConfigIssue,
   LocatedBinding,
@@ -215,7 +217,7 @@ const outboundRuleSchema = z.discriminatedUnion("type", [
     }),
   }),
   z.strictObject({
-    type: ruleType("ServiceTag", "allows an Azure service tag"),
+    type: ruleType("ServiceTag", "allows an Azure service tag (needs isolationMode AllowOnlyApprovedOutbound)"),
     serviceTag: documented(z.string().min(1), "Azure service tag.", { examples: ["AzureMachineLearning"] }),
     protocol: documented(z.string().min(1), "Protocol: `TCP`, `UDP`, `ICMP` or `*`.", { examples: ["TCP"] }),
     portRanges: documented(z.string().min(1), "Ports, e.g. `443` or `80,443` or `8000-8999`.", { examples: ["443"] }),
@@ -237,20 +239,9 @@ const managedNetworkSchema = z
   })
   .superRefine((network, ctx) => {
     for (const [ruleName, rule] of Object.entries(network.outboundRules ?? {})) {
-      if (network.isolationMode === "Disabled") {
-        ctx.addIssue({
-          code: "custom",
-          path: ["outboundRules", ruleName],
-          message: "outbound rules need a managed network: set isolationMode AllowInternetOutbound or AllowOnlyApprovedOutbound",
-        });
-      } else if (rule.type === "FQDN" && network.isolationMode !== "AllowOnlyApprovedOutbound") {
-        const mode = network.isolationMode ?? "AllowInternetOutbound (the default)";
-        ctx.addIssue({
-          code: "custom",
-          path: ["outboundRules", ruleName, "type"],
-          message: `FQDN rules need isolationMode AllowOnlyApprovedOutbound, not ${mode}`,
-        });
-      }
+      // docs/azure-rules/private-networking.md AZ-PE-03
+      const problem = ruleTypeProblem(rule.type, network.isolationMode ?? "AllowInternetOutbound");
+      if (problem) ctx.addIssue({ code: "custom", path: ["outboundRules", ruleName, "type"], message: problem });
     }
   });
 
@@ -354,6 +345,7 @@ const workspaceBase = {
     "Whether the studio and APIs are reachable without private endpoints. `suspended: true` forces `Disabled`.",
     { default: "Enabled", examples: ["Disabled"] },
   ),
+  ...networkKeys,
   managedNetwork: optional(managedNetworkSchema, "The managed virtual network of compute.", {
     default: { isolationMode: "AllowInternetOutbound" },
     examples: [{ isolationMode: "AllowOnlyApprovedOutbound", outboundRules: { pypi: { type: "FQDN", destination: "pypi.org" } } }],
@@ -501,6 +493,7 @@ const PROJECT_KEYS_OF_HUB: Record<string, string> = {
   ...Object.fromEntries([...PROJECT_FORBIDDEN_KEYS, "sharedResources", "monitoring", "storage"].map((key) => [key, FROM_HUB])),
   resourceGroup: "a project lives in its hub's resource group",
   datastores: "datastores belong to a workspace; projects use their hub's storage",
+  ...NETWORK_KEYS_FROM_HUB,
 };
 const inheritedFromHub = Object.fromEntries(
   Object.keys(PROJECT_KEYS_OF_HUB).map((key) => [key, z.unknown().optional().describe(REFUSED_KEY)]),

@@ -5,6 +5,7 @@ import { resourceGroupNameOf, scopeKeys } from "./scopeKeys";
 import { LocatedBinding, NAMESPACE, StackConfig, checkBindings, checkCustomRoleKeys, configSchema, defaultStorageProblems } from "./config";
 import { parseConfig } from "./configMessages";
 import { engineConfigIssues } from "./engineConfig";
+import { networkIssues } from "./networkIssues";
 import { physicalNameIssues, resourceGroupIssues } from "./sharedNames";
 import { accessKeyModeProblem } from "../components/authMode";
 
@@ -32,6 +33,7 @@ export function validateConfig(
     ...mergedTagIssues(config),
     ...requiredTagIssues(config),
     ...identityIssues(config),
+    ...networkIssues(config),
     ...authModeIssues(config),
     ...sharedDataRoleIssues(config),
     ...checkCustomRoleKeys(Object.keys(config.customRoles ?? {})),

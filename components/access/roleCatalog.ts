@@ -18,6 +18,7 @@ export const BUILT_IN_ROLES = {
   "Storage File Data Privileged Reader": "b8eda974-7b85-4f76-af95-65846b26df6d",
   "Key Vault Administrator": "00482a5a-887f-4fb3-b363-3b7fe8e74483",
   "Key Vault Secrets User": "4633458b-17de-408a-b874-0445c86b69e6",
+  "Key Vault Crypto Service Encryption User": "e147488a-f6f5-4113-8e2d-b22465e65bf6",
   AcrPull: "7f951dda-4ed3-4680-a7ca-43fe172d538d",
   AcrPush: "8311e382-0749-4cb8-b61a-304f252e45ec",
   "Monitoring Reader": "43d0d8ad-25c7-4714-9337-8ba259a9fe05",
