@@ -240,8 +240,10 @@ const managedNetworkSchema = z
   .superRefine((network, ctx) => {
     for (const [ruleName, rule] of Object.entries(network.outboundRules ?? {})) {
       // docs/azure-rules/private-networking.md AZ-PE-03
-      const problem = ruleTypeProblem(rule.type, network.isolationMode ?? "AllowInternetOutbound");
-      if (problem) ctx.addIssue({ code: "custom", path: ["outboundRules", ruleName, "type"], message: problem });
+      const mode = network.isolationMode ?? "AllowInternetOutbound";
+      const problem = ruleTypeProblem(rule.type, mode);
+      const path = mode === "Disabled" ? ["outboundRules", ruleName] : ["outboundRules", ruleName, "type"];
+      if (problem) ctx.addIssue({ code: "custom", path, message: problem });
     }
   });
 

@@ -26,7 +26,7 @@ const privateEndpointSchema = z
       .regex(SUBNET_ID, SUBNET_ID_RULE)
       .meta(doc("Subnet (ARM id) the endpoint takes its private address from, in the workspace's region.", { examples: [SUBNET_EXAMPLE] })),
     dnsZoneIds: z
-      .record(z.enum(WORKSPACE_ZONES), z.string().regex(PRIVATE_DNS_ZONE_ID, "must be a private DNS zone id: …/providers/Microsoft.Network/privateDnsZones/<zone>"))
+      .partialRecord(z.enum(WORKSPACE_ZONES), z.string().regex(PRIVATE_DNS_ZONE_ID, "must be a private DNS zone id: …/providers/Microsoft.Network/privateDnsZones/<zone>"))
       .optional()
       .meta(
         doc(

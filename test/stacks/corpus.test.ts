@@ -101,6 +101,8 @@ const THROUGH_PREVIEW = [
   "unknown-storage-key",
   "armid-wrong-type",
   "fqdn-rule-default-isolation",
+  "public-disabled-no-endpoint",
+  "registry-basic-approved-outbound",
   "required-tag-missing",
   "daily-quota-zero",
 ];
