@@ -2,6 +2,7 @@ import type { Policies } from "@pulumi/policy";
 import { appInsightsWorkspaceBased } from "./rules/appInsights";
 import { defaultStoragePolicies } from "./rules/defaultStorage";
 import { keyVaultPolicies } from "./rules/keyVault";
+import { networkAccessPolicies } from "./rules/networkAccess";
 import { projectNoAssociatedResources } from "./rules/projectResources";
 import { registryAdminDisabled } from "./rules/registry";
 import { requiredTags } from "./rules/requiredTags";
@@ -13,6 +14,7 @@ import { workspaceBaselinePolicies } from "./rules/workspaceBaseline";
 export * from "./rules/appInsights";
 export * from "./rules/defaultStorage";
 export * from "./rules/keyVault";
+export * from "./rules/networkAccess";
 export * from "./rules/projectResources";
 export * from "./rules/registry";
 export * from "./rules/requiredTags";
@@ -30,6 +32,7 @@ export const allPolicies: Policies = [
     registryAdminDisabled,
     appInsightsWorkspaceBased,
     ...workspaceBaselinePolicies,
+    ...networkAccessPolicies,
     roleAssignmentGroups,
     requiredTags,
 ];

@@ -344,7 +344,7 @@ const workspaceBase = {
   }),
   publicNetworkAccess: optional(
     z.enum(["Enabled", "Disabled"]),
-    "Whether the studio and APIs are reachable without private endpoints. `suspended: true` forces `Disabled`.",
+    "Whether the studio and APIs are reachable without private endpoints. Defaults to `Disabled` with `privateEndpoint`, else `Enabled`; `Disabled` needs `privateEndpoint` or `privateAccessElsewhere`. `suspended: true` forces `Disabled`.",
     { default: "Enabled", examples: ["Disabled"] },
   ),
   ...networkKeys,

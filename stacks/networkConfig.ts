@@ -37,7 +37,7 @@ const privateEndpointSchema = z
   })
   .superRefine((endpoint, ctx) => {
     for (const [zone, id] of Object.entries(endpoint.dnsZoneIds ?? {})) {
-      const named = PRIVATE_DNS_ZONE_ID.exec(id)?.[1];
+      const named = PRIVATE_DNS_ZONE_ID.exec(id ?? "")?.[1];
       if (named && named.toLowerCase() !== zone.toLowerCase())
         ctx.addIssue({ code: "custom", path: ["dnsZoneIds", zone], message: `names zone '${named}', not '${zone}'` });
     }

@@ -12,7 +12,7 @@ export interface InboundEndpointArgs {
    * Private DNS zones brought by id, by zone name (`privatelink.api.azureml.ms`, `privatelink.notebooks.azure.net`).
    * Defaults to none: the zones are created in the workspace's resource group and linked to the subnet's network.
    */
-  readonly dnsZoneIds?: Readonly<Record<string, pulumi.Input<string>>>;
+  readonly dnsZoneIds?: Readonly<Partial<Record<string, pulumi.Input<string>>>>;
 }
 
 export interface InboundTarget {

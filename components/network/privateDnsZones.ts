@@ -13,7 +13,7 @@ export interface PrivateDnsZonesArgs {
    * Zones brought by id (zone name to ARM id), e.g. a hub network's central zones; they are neither created nor
    * linked. Defaults to none: every zone is created and linked.
    */
-  readonly existingZoneIds?: Readonly<Record<string, pulumi.Input<string>>>;
+  readonly existingZoneIds?: Readonly<Partial<Record<string, pulumi.Input<string>>>>;
   /** Defaults to none. */
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
