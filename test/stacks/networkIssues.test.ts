@@ -44,3 +44,10 @@ describe("AZ-CMK-01: a customer-managed key needs a vault with purge protection"
     ]);
   });
 });
+
+describe("AZ-PE-08: a project is reached and encrypted through its hub", () => {
+  it.each(["privateEndpoint", "privateAccessElsewhere", "provisionNetworkNow", "encryption"])("refuses %s on a project", (key) => {
+    const { issues } = validateConfig({ hubs: [{ name: "research", projects: [{ name: "vision", [key]: true }] }] });
+    expect(issues.map(formatConfigIssue)).toEqual([expect.stringContaining(`a project cannot set '${key}'`)]);
+  });
+});
