@@ -14,9 +14,11 @@ const SUBNET_EXAMPLE =
   "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-ml/subnets/endpoints";
 const ZONE_ID_EXAMPLE =
   "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms";
-const KEY_VAULT_EXAMPLE = "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-ml-keys";
+const KEY_VAULT_EXAMPLE =
+  "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-ml-keys";
 
-const PRIVATE_DNS_ZONE_ID = /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[-\w.()]{1,90}\/providers\/Microsoft\.Network\/privateDnsZones\/([^/]+)$/i;
+const PRIVATE_DNS_ZONE_ID =
+  /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[-\w.()]{1,90}\/providers\/Microsoft\.Network\/privateDnsZones\/([^/]+)$/i;
 const WORKSPACE_ZONES = PRIVATE_LINK.workspace.zones as readonly [string, ...string[]];
 
 const privateEndpointSchema = z
@@ -26,7 +28,10 @@ const privateEndpointSchema = z
       .regex(SUBNET_ID, SUBNET_ID_RULE)
       .meta(doc("Subnet (ARM id) the endpoint takes its private address from, in the workspace's region.", { examples: [SUBNET_EXAMPLE] })),
     dnsZoneIds: z
-      .partialRecord(z.enum(WORKSPACE_ZONES), z.string().regex(PRIVATE_DNS_ZONE_ID, "must be a private DNS zone id: …/providers/Microsoft.Network/privateDnsZones/<zone>"))
+      .partialRecord(
+        z.enum(WORKSPACE_ZONES),
+        z.string().regex(PRIVATE_DNS_ZONE_ID, "must be a private DNS zone id: …/providers/Microsoft.Network/privateDnsZones/<zone>"),
+      )
       .optional()
       .meta(
         doc(
@@ -47,7 +52,8 @@ const keyVaultId = z.string().superRefine((id, ctx) => {
   const problem = armIdProblem(id, "keyVault");
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
-const KEY_URI = /^https:\/\/[a-z0-9-]{3,24}\.vault(?:\.azure\.net|\.usgovcloudapi\.net|\.azure\.cn)\/keys\/[A-Za-z0-9-]{1,127}(?:\/[0-9a-fA-F]{32})?\/?$/;
+const KEY_URI =
+  /^https:\/\/[a-z0-9-]{3,24}\.vault(?:\.azure\.net|\.usgovcloudapi\.net|\.azure\.cn)\/keys\/[A-Za-z0-9-]{1,127}(?:\/[0-9a-fA-F]{32})?\/?$/;
 
 const encryptionSchema = z.strictObject({
   keyVaultId: keyVaultId.meta(doc("ARM id of the key vault holding the key.", { examples: [KEY_VAULT_EXAMPLE] })),
@@ -102,23 +108,24 @@ export const networkKeys = {
         { default: false, examples: [true] },
       ),
     ),
-  encryption: encryptionSchema
-    .optional()
-    .meta(
-      doc(
-        "Customer-managed key encryption, read by the primary user-assigned identity (which gets Key Vault Crypto Service Encryption User on the vault). Set at creation: changing the vault or `serviceSide` later replaces the workspace (blocked by `protect`). Defaults to Microsoft-managed keys.",
-        {
-          examples: [
-            { keyVaultId: KEY_VAULT_EXAMPLE, keyUri: "https://kv-ml-keys.vault.azure.net/keys/ml-cmk", keyVaultPurgeProtection: true },
-          ],
-        },
-      ),
+  encryption: encryptionSchema.optional().meta(
+    doc(
+      "Customer-managed key encryption, read by the primary user-assigned identity (which gets Key Vault Crypto Service Encryption User on the vault). Set at creation: changing the vault or `serviceSide` later replaces the workspace (blocked by `protect`). Defaults to Microsoft-managed keys.",
+      {
+        examples: [
+          { keyVaultId: KEY_VAULT_EXAMPLE, keyUri: "https://kv-ml-keys.vault.azure.net/keys/ml-cmk", keyVaultPurgeProtection: true },
+        ],
+      },
     ),
+  ),
 };
 
 /** Why a project refuses each of these keys. */
 export const NETWORK_KEYS_FROM_HUB = Object.fromEntries(
-  Object.keys(networkKeys).map((key) => [key, "a project is reached through its hub's private endpoint and uses its network and encryption; set it on the hub"]),
+  Object.keys(networkKeys).map((key) => [
+    key,
+    "a project is reached through its hub's private endpoint and uses its network and encryption; set it on the hub",
+  ]),
 );
 
 /**

@@ -21,8 +21,13 @@ function workspaceNetworkIssues(at: Path, ws: WorkspaceConfig | HubConfig): Conf
   }
   // docs/azure-rules/private-networking.md AZ-PE-04: approved-outbound-only reaches the registry by private endpoint.
   const registry = ws.containerRegistry;
-  const createdSku = registry === false || (registry && "existingId" in registry) || ws.sharedResources ? undefined : (registry?.skuName ?? "Basic");
-  if (ws.managedNetwork?.isolationMode === "AllowOnlyApprovedOutbound" && createdSku !== undefined && createdSku !== PRIVATE_LINK_REGISTRY_SKU) {
+  const createdSku =
+    registry === false || (registry && "existingId" in registry) || ws.sharedResources ? undefined : (registry?.skuName ?? "Basic");
+  if (
+    ws.managedNetwork?.isolationMode === "AllowOnlyApprovedOutbound" &&
+    createdSku !== undefined &&
+    createdSku !== PRIVATE_LINK_REGISTRY_SKU
+  ) {
     issues.push({
       path: [...at, "containerRegistry", "skuName"],
       value: createdSku,

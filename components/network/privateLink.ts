@@ -37,7 +37,8 @@ export const RULE_TYPES_BY_MODE: Record<IsolationMode, readonly OutboundRuleType
 /** Why a rule of `type` is refused under `mode`, or undefined when Azure accepts it. */
 export function ruleTypeProblem(type: OutboundRuleType, mode: IsolationMode): string | undefined {
   if (RULE_TYPES_BY_MODE[mode].includes(type)) return undefined;
-  if (mode === "Disabled") return "outbound rules need a managed network: set isolationMode AllowInternetOutbound or AllowOnlyApprovedOutbound";
+  if (mode === "Disabled")
+    return "outbound rules need a managed network: set isolationMode AllowInternetOutbound or AllowOnlyApprovedOutbound";
   return `${type} rules need isolationMode AllowOnlyApprovedOutbound; AllowInternetOutbound takes PrivateEndpoint rules only`;
 }
 

@@ -31,7 +31,8 @@ function ipRuleCount(props: unknown): number {
  */
 export const workspacePublicWithoutAllowlist: ResourceValidationPolicy = {
     name: "aml-workspace-public-ip-allowlist",
-    description: "Azure ML workspaces with public network access should restrict it to an IP allow-list (ipAllowlist or networkAcls.ipRules).",
+    description:
+        "Azure ML workspaces with public network access should restrict it to an IP allow-list (ipAllowlist or networkAcls.ipRules).",
     severity: "medium",
     url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link#enable-public-access-only-from-internet-ip-ranges",
     remediationSteps: "Add a private endpoint and set publicNetworkAccess: Disabled, or allow only your IP ranges.",
@@ -39,7 +40,9 @@ export const workspacePublicWithoutAllowlist: ResourceValidationPolicy = {
         const access = prop(props, "publicNetworkAccess");
         if (sameText(access, "Disabled")) return;
         if (ipRuleCount(props) === 0) {
-            report(`publicNetworkAccess is ${access === undefined ? "not set (Enabled)" : show(access)} with no IP allow-list: every network can reach it.`);
+            report(
+                `publicNetworkAccess is ${access === undefined ? "not set (Enabled)" : show(access)} with no IP allow-list: every network can reach it.`,
+            );
         }
     }),
 };
@@ -50,10 +53,12 @@ export const workspacePublicWithoutAllowlist: ResourceValidationPolicy = {
  */
 export const workspacePrivateReachable: StackValidationPolicy = {
     name: "aml-workspace-private-reachable",
-    description: "Azure ML workspaces and hubs with publicNetworkAccess: Disabled should have an inbound private endpoint (group amlworkspace) in the stack.",
+    description:
+        "Azure ML workspaces and hubs with publicNetworkAccess: Disabled should have an inbound private endpoint (group amlworkspace) in the stack.",
     severity: "high",
     url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
-    remediationSteps: "Add a private endpoint to the workspace with a DNS zone group on privatelink.api.azureml.ms and privatelink.notebooks.azure.net.",
+    remediationSteps:
+        "Add a private endpoint to the workspace with a DNS zone group on privatelink.api.azureml.ms and privatelink.notebooks.azure.net.",
     validateStack: (args, report) => {
         const endpoints = args.resources.filter((r) => isOfType(r, PrivateEndpoint));
         forEachItem(workspacesIn(args.resources), (workspace) => {
@@ -62,7 +67,11 @@ export const workspacePrivateReachable: StackValidationPolicy = {
             const reached = endpoints.some((pe) =>
                 propertyDependencies(pe, "privateLinkServiceConnections").some((d) => d.urn === workspace.urn),
             );
-            if (!reached) report(`Workspace '${workspace.name}' has public network access disabled and no private endpoint in this stack.`, workspace.urn);
+            if (!reached)
+                report(
+                    `Workspace '${workspace.name}' has public network access disabled and no private endpoint in this stack.`,
+                    workspace.urn,
+                );
         });
     },
 };
@@ -84,7 +93,10 @@ export const registryPremiumForApprovedOutbound: StackValidationPolicy = {
             for (const registry of inputsOfType(workspace, "containerRegistry", ContainerRegistry, children)) {
                 const sku = path(registry.props, "sku", "name");
                 if (!sameText(sku, "Premium")) {
-                    report(`Workspace '${workspace.name}' allows only approved outbound, but its registry '${registry.name}' is ${show(sku)}, which takes no private endpoint.`, workspace.urn);
+                    report(
+                        `Workspace '${workspace.name}' allows only approved outbound, but its registry '${registry.name}' is ${show(sku)}, which takes no private endpoint.`,
+                        workspace.urn,
+                    );
                 }
             }
         });

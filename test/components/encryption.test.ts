@@ -6,9 +6,11 @@ const ENCRYPTION = {
   keyVaultId: "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-ml-keys",
   keyUri: "https://kv-ml-keys.vault.azure.net/keys/ml-cmk",
 };
-const UAMI = "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-ml";
+const UAMI =
+  "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-ml";
 
-const at = (value: unknown, path: string) => path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], value);
+const at = (value: unknown, path: string) =>
+  path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], value);
 
 describe("encryptionInputs", () => {
   it("sends nothing without encryption", () => expect(encryptionInputs(undefined, UAMI)).toEqual({}));

@@ -2,7 +2,8 @@ import { formatConfigIssue, validateConfig } from "../../stacks/validate";
 
 const SUBNET =
   "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-ml/subnets/endpoints";
-const UAMI = "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-ml";
+const UAMI =
+  "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-ml";
 const KV = "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-ml-keys";
 
 const lines = (workspace: Record<string, unknown>) =>
@@ -10,7 +11,7 @@ const lines = (workspace: Record<string, unknown>) =>
 
 describe("AZ-PE-07: a private workspace needs a way in", () => {
   it("refuses Disabled public access with no endpoint, unless access comes from elsewhere on purpose", () => {
-    expect(lines({ publicNetworkAccess: "Disabled" })).toEqual([expect.stringContaining("workspaces[0].publicNetworkAccess = \"Disabled\"")]);
+    expect(lines({ publicNetworkAccess: "Disabled" })).toEqual([expect.stringContaining('workspaces[0].publicNetworkAccess = "Disabled"')]);
     expect(lines({ publicNetworkAccess: "Disabled", privateEndpoint: { subnetId: SUBNET } })).toEqual([]);
     expect(lines({ publicNetworkAccess: "Disabled", privateAccessElsewhere: true })).toEqual([]);
   });

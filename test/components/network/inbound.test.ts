@@ -35,7 +35,10 @@ describe("AZ-PE-01, AZ-PE-06: an inbound endpoint with its DNS zone group", () =
       "privatelink.notebooks.azure.net",
     ]);
     for (const link of ofType("azure-native:privatedns:VirtualNetworkLink")) {
-      expect(link.inputs).toMatchObject({ virtualNetwork: { id: SUBNET.replace(/\/subnets\/endpoints$/, "") }, registrationEnabled: false });
+      expect(link.inputs).toMatchObject({
+        virtualNetwork: { id: SUBNET.replace(/\/subnets\/endpoints$/, "") },
+        registrationEnabled: false,
+      });
     }
     const [group] = ofType("azure-native:network:PrivateDnsZoneGroup");
     expect(group.inputs.privateDnsZoneConfigs).toHaveLength(2);

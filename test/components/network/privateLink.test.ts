@@ -29,7 +29,8 @@ describe("AZ-PE-02: associated resources use their own group ids and zones", () 
 
 describe("AZ-PE-03: FQDN and ServiceTag rules only with approved-outbound-only", () => {
   it("accepts private endpoint rules in both managed modes and refuses the other types under internet outbound", () => {
-    for (const mode of ["AllowInternetOutbound", "AllowOnlyApprovedOutbound"] as const) expect(ruleTypeProblem("PrivateEndpoint", mode)).toBeUndefined();
+    for (const mode of ["AllowInternetOutbound", "AllowOnlyApprovedOutbound"] as const)
+      expect(ruleTypeProblem("PrivateEndpoint", mode)).toBeUndefined();
     expect(ruleTypeProblem("FQDN", "AllowInternetOutbound")).toMatch(/AllowOnlyApprovedOutbound/);
     expect(ruleTypeProblem("ServiceTag", "AllowInternetOutbound")).toMatch(/PrivateEndpoint rules only/);
     expect(ruleTypeProblem("ServiceTag", "AllowOnlyApprovedOutbound")).toBeUndefined();

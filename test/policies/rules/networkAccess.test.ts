@@ -9,9 +9,14 @@ import { types, unknown, workspace } from "../fixtures";
 
 const peType = "azure-native:network:PrivateEndpoint";
 const endpointTo = (target: ReturnType<typeof workspace>) =>
-    resource(peType, "pe", { privateLinkServiceConnections: [{ groupIds: ["amlworkspace"], privateLinkServiceId: unknown }] }, {
-        propertyDependencies: { privateLinkServiceConnections: [target] },
-    });
+    resource(
+        peType,
+        "pe",
+        { privateLinkServiceConnections: [{ groupIds: ["amlworkspace"], privateLinkServiceId: unknown }] },
+        {
+            propertyDependencies: { privateLinkServiceConnections: [target] },
+        },
+    );
 const registry = (sku: string) => resource(types.registry, "cr", { sku: { name: sku }, adminUserEnabled: false });
 
 describe("network access policies", () => {
@@ -25,7 +30,8 @@ describe("network access policies", () => {
 });
 
 describe("aml-workspace-public-ip-allowlist", () => {
-    const run = (props: Record<string, unknown>) => runResourcePolicy(workspacePublicWithoutAllowlist, resource(types.workspace, "ws", props));
+    const run = (props: Record<string, unknown>) =>
+        runResourcePolicy(workspacePublicWithoutAllowlist, resource(types.workspace, "ws", props));
 
     it("passes a private workspace and a public one with an allow-list", async () => {
         expect((await run({ publicNetworkAccess: "Disabled" })).status).toBe("passed");
@@ -44,12 +50,17 @@ describe("aml-workspace-private-reachable (AZ-PE-07)", () => {
     it("passes a private workspace with an endpoint to it, and a public one without", async () => {
         const ws = workspace("ws");
         expect((await runStackPolicy(workspacePrivateReachable, [ws, endpointTo(ws)])).status).toBe("passed");
-        expect((await runStackPolicy(workspacePrivateReachable, [workspace("pub", { publicNetworkAccess: "Enabled" })])).status).toBe("passed");
+        expect((await runStackPolicy(workspacePrivateReachable, [workspace("pub", { publicNetworkAccess: "Enabled" })])).status).toBe(
+            "passed",
+        );
     });
 
     it("flags a private workspace whose only endpoint reaches something else, and skips projects", async () => {
         const ws = workspace("ws");
-        const outcome = await runStackPolicy(workspacePrivateReachable, [ws, endpointTo(workspace("other", { publicNetworkAccess: "Enabled" }))]);
+        const outcome = await runStackPolicy(workspacePrivateReachable, [
+            ws,
+            endpointTo(workspace("other", { publicNetworkAccess: "Enabled" })),
+        ]);
         expect(outcome.violations).toHaveLength(1);
         expect(outcome.violations[0]).toMatchObject({ urn: ws.urn });
         expect((await runStackPolicy(workspacePrivateReachable, [workspace("prj", { kind: "Project" })])).status).toBe("passed");
@@ -67,7 +78,9 @@ describe("aml-registry-premium-approved-outbound (AZ-PE-04)", () => {
 
     it("passes a Premium registry, and any tier with internet outbound", async () => {
         expect((await runStackPolicy(registryPremiumForApprovedOutbound, withRegistry("Premium"))).status).toBe("passed");
-        expect((await runStackPolicy(registryPremiumForApprovedOutbound, withRegistry("Basic", "AllowInternetOutbound"))).status).toBe("passed");
+        expect((await runStackPolicy(registryPremiumForApprovedOutbound, withRegistry("Basic", "AllowInternetOutbound"))).status).toBe(
+            "passed",
+        );
     });
 
     it("flags a Basic or Standard registry under approved-outbound-only", async () => {
