@@ -45,22 +45,28 @@ export class Hub extends pulumi.ComponentResource {
     }
     super("azure-ml-workspaces:ml:Hub", name, {}, opts);
     const serverless = args.serverlessComputeSubnetId !== undefined || args.serverlessComputeNoPublicIp !== undefined;
-    const core = buildWorkspaceCore(this, name, args, {
-      kind: "Hub",
-      namePrefix: "hub",
-      inputs: {
-        workspaceHubConfig: {
-          additionalWorkspaceStorageAccounts: args.additionalWorkspaceStorageAccounts,
-          defaultWorkspaceResourceGroup: args.defaultProjectResourceGroup,
+    const core = buildWorkspaceCore(
+      this,
+      name,
+      args,
+      {
+        kind: "Hub",
+        namePrefix: "hub",
+        inputs: {
+          workspaceHubConfig: {
+            additionalWorkspaceStorageAccounts: args.additionalWorkspaceStorageAccounts,
+            defaultWorkspaceResourceGroup: args.defaultProjectResourceGroup,
+          },
+          serverlessComputeSettings: serverless
+            ? {
+                serverlessComputeCustomSubnet: args.serverlessComputeSubnetId,
+                serverlessComputeNoPublicIP: args.serverlessComputeNoPublicIp ?? false,
+              }
+            : undefined,
         },
-        serverlessComputeSettings: serverless
-          ? {
-              serverlessComputeCustomSubnet: args.serverlessComputeSubnetId,
-              serverlessComputeNoPublicIP: args.serverlessComputeNoPublicIp ?? false,
-            }
-          : undefined,
       },
-    });
+      opts,
+    );
     this.workspace = core.workspace;
     this.associated = core.associated;
     this.hubId = core.workspaceId;

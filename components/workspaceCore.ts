@@ -5,6 +5,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import { AssociatedResources, AssociatedResourcesArgs, assertDefaultStorageAllowed } from "./associatedResources";
 import { grantPrimaryIdentity } from "./identityGrants";
 import * as naming from "./naming";
+import { childOptions, componentChildOptions, withIgnoreChanges } from "./resourceOptions";
 import { BaseWorkspaceArgs, ManagedNetworkArgs, identityInputs, managedNetworkInputs, studioUrl } from "./workspaceSettings";
 import { ENCRYPTION_REPLACE_ON_CHANGES, EncryptionArgs, encryptionInputs } from "./encryption";
 import { InboundEndpointArgs, addInboundEndpoints } from "./network/inbound";
@@ -62,6 +63,8 @@ export interface WorkspaceCoreArgs extends BaseWorkspaceArgs {
   readonly provisionNetworkNow?: boolean;
   /** Customer-managed key encryption; needs a user-assigned primary identity. Set at creation. Defaults to Microsoft-managed keys. */
   readonly encryption?: EncryptionArgs;
+  /** `CanNotDelete` locks on the dedicated storage, key vault, Log Analytics workspace and registry. Defaults to `false`. */
+  readonly locks?: boolean;
 }
 
 export interface WorkspaceCoreOutputs {
@@ -94,13 +97,13 @@ export function buildWorkspaceCore(
   name: string,
   args: WorkspaceCoreArgs,
   kind: { kind: "Default" | "Hub"; namePrefix: string; inputs?: Partial<ml.WorkspaceArgs> },
+  opts?: pulumi.ResourceOptions,
 ): WorkspaceCoreOutputs {
   const baseName = args.baseName ?? name;
   const nameSuffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
   const clientConfig = args.tenantId && args.subscriptionId ? undefined : authorization.getClientConfigOutput({ parent: owner });
   const tenantId = args.tenantId ?? clientConfig!.tenantId;
   const subscriptionId = args.subscriptionId ?? clientConfig!.subscriptionId;
-  const protect = args.protect ?? true;
   const shared = args.shared;
 
   const associated = new AssociatedResources(
@@ -112,7 +115,8 @@ export function buildWorkspaceCore(
       nameSuffix,
       tenantId,
       tags: args.tags,
-      protect,
+      protect: args.protect,
+      locks: args.locks,
       systemDatastoresAuthMode: args.systemDatastoresAuthMode,
       ...(shared
         ? {
@@ -126,7 +130,7 @@ export function buildWorkspaceCore(
           }
         : args.associated),
     },
-    { parent: owner },
+    componentChildOptions(owner, opts),
   );
 
   const { identity, primaryUserAssignedIdentity } = identityInputs(args.identity);
@@ -145,6 +149,7 @@ export function buildWorkspaceCore(
             applicationInsights: associated.applicationInsightsId,
             encryptionKeyVault: args.encryption?.keyVaultId,
           },
+          opts,
         })
       : undefined;
   // docs/azure-rules/workspaces.md AZ-WS-01: workspaces sharing a set keep their data apart.
@@ -177,13 +182,15 @@ export function buildWorkspaceCore(
       ...kind.inputs,
     },
     // docs/azure-rules/workspaces.md AZ-WS-02: data isolation is set at creation only, so existing workspaces keep theirs.
-    {
-      parent: owner,
-      protect,
-      dependsOn: identityGrants?.before,
-      ignoreChanges: ["enableDataIsolation"],
-      replaceOnChanges: ENCRYPTION_REPLACE_ON_CHANGES,
-    },
+    withIgnoreChanges(
+      {
+        ...childOptions(owner, opts, "workspace", args.protect),
+        dependsOn: identityGrants?.before,
+        // docs/azure-rules/encryption.md AZ-CMK-04
+        replaceOnChanges: ENCRYPTION_REPLACE_ON_CHANGES,
+      },
+      ["enableDataIsolation"],
+    ),
   );
   identityGrants?.onWorkspace(workspace.id);
   if (args.inbound) {
@@ -213,7 +220,7 @@ export function buildWorkspaceCore(
         logs: [{ categoryGroup: "allLogs", enabled: true }],
         metrics: [{ category: "AllMetrics", enabled: true }],
       },
-      { parent: owner },
+      childOptions(owner, opts),
     );
   }
 

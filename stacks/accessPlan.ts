@@ -2,6 +2,7 @@ import { findBuiltInRole } from "../components/access/roleCatalog";
 import { LocatedBinding } from "../components/access/accessModel";
 import { StackConfig } from "./config";
 import { resourceGroupNameOf, scopeKeys } from "./scopeKeys";
+import { azureNameOf } from "./renames";
 
 /**
  * Every group role assignment a stack config leads to, in one place: the bindings written in config, Reader on a
@@ -183,7 +184,8 @@ export function keyOf(owner: Owner): string {
 function sites(config: StackConfig): Site[] {
   return [
     ...(config.workspaces ?? []).map((ws, i): Site => {
-      const owner: Owner = { kind: "workspace", name: ws.name };
+      // Keyed by the first name: a rename through aliases keeps every assignment's name. docs/azure-rules/data-protection.md AZ-DATA-09
+      const owner: Owner = { kind: "workspace", name: azureNameOf(ws) };
       return {
         owner,
         base: ["workspaces", i],
@@ -198,7 +200,7 @@ function sites(config: StackConfig): Site[] {
       };
     }),
     ...(config.hubs ?? []).flatMap((hub, i): Site[] => {
-      const owner: Owner = { kind: "hub", name: hub.name };
+      const owner: Owner = { kind: "hub", name: azureNameOf(hub) };
       const rgName = resourceGroupNameOf(hub);
       return [
         {
@@ -213,7 +215,7 @@ function sites(config: StackConfig): Site[] {
           accountWideFileAccess: hub.accountWideFileAccess,
         },
         ...(hub.projects ?? []).map((p, j): Site => {
-          const prj: Owner = { kind: "project", hub: hub.name, name: p.name };
+          const prj: Owner = { kind: "project", hub: azureNameOf(hub), name: azureNameOf(p) };
           // docs/azure-rules/workspaces.md AZ-WS-05: a hub's projects share its storage, each isolated to its own containers.
           return {
             owner: prj,
