@@ -15,7 +15,10 @@ export interface PrimaryIdentityGrantArgs {
   readonly identity: IdentityArgs | undefined;
   readonly subscriptionId: pulumi.Input<string>;
   /** ARM ids of what the identity needs roles on; an undefined registry is skipped. */
-  readonly scopes: Record<Exclude<IdentityTarget, "workspace">, pulumi.Input<string | undefined>>;
+  readonly scopes: Record<Exclude<IdentityTarget, "workspace" | "encryptionKeyVault">, pulumi.Input<string | undefined>> & {
+    /** The vault of a customer-managed key: the identity gets the key role there. Defaults to none. */
+    readonly encryptionKeyVault?: pulumi.Input<string>;
+  };
   readonly hasRegistry: boolean;
   /** The owning component's resource options, forwarded to the assignments. */
   readonly opts?: pulumi.ResourceOptions;
@@ -41,7 +44,7 @@ function primaryPrincipalId(owner: pulumi.Resource, identity: IdentityArgs): pul
  * the grant on the workspace itself once it exists.
  */
 export function grantPrimaryIdentity(owner: pulumi.Resource, name: string, args: PrimaryIdentityGrantArgs) {
-  const grants = args.identity ? primaryIdentityGrants(args.identity, args.hasRegistry) : [];
+  const grants = args.identity ? primaryIdentityGrants(args.identity, args.hasRegistry, args.scopes.encryptionKeyVault !== undefined) : [];
   if (grants.length === 0) return { before: [] as authorization.RoleAssignment[], onWorkspace: (_id: pulumi.Input<string>) => undefined };
   const principalId = primaryPrincipalId(owner, args.identity!);
   const assign = (target: IdentityTarget, role: (typeof grants)[number]["role"], scope: pulumi.Input<string>) =>

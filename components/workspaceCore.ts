@@ -7,6 +7,8 @@ import { grantPrimaryIdentity } from "./identityGrants";
 import * as naming from "./naming";
 import { childOptions, componentChildOptions, withIgnoreChanges } from "./resourceOptions";
 import { BaseWorkspaceArgs, ManagedNetworkArgs, identityInputs, managedNetworkInputs, studioUrl } from "./workspaceSettings";
+import { ENCRYPTION_REPLACE_ON_CHANGES, EncryptionArgs, encryptionInputs } from "./encryption";
+import { InboundEndpointArgs, addInboundEndpoints } from "./network/inbound";
 
 /** Ids of a precreated associated set (see `SharedResources`); the consumer never owns these resources. */
 export interface SharedResourceIds {
@@ -52,6 +54,15 @@ export interface WorkspaceCoreArgs extends BaseWorkspaceArgs {
   readonly tenantId?: pulumi.Input<string>;
   /** Subscription for role definition ids. Defaults to the provider's client configuration. */
   readonly subscriptionId?: pulumi.Input<string>;
+  /**
+   * An inbound private endpoint (group `amlworkspace`) with its DNS zone group. Defaults to none. With one,
+   * `publicNetworkAccess` defaults to `Disabled`.
+   */
+  readonly inbound?: InboundEndpointArgs;
+  /** Provision the managed network when the workspace is created rather than with its first compute. Defaults to `false`. */
+  readonly provisionNetworkNow?: boolean;
+  /** Customer-managed key encryption; needs a user-assigned primary identity. Set at creation. Defaults to Microsoft-managed keys. */
+  readonly encryption?: EncryptionArgs;
   /** `CanNotDelete` locks on the dedicated storage, key vault, Log Analytics workspace and registry. Defaults to `false`. */
   readonly locks?: boolean;
 }
@@ -73,6 +84,10 @@ export function validateWorkspaceCoreArgs(name: string, args: WorkspaceCoreArgs)
     throw new Error(`${name}: baseName '${baseName}' is not a valid logical name: ${naming.LOGICAL_NAME_RULE}`);
   }
   if (args.shared && args.associated) throw new Error(`${name}: set either 'shared' or 'associated', not both`);
+  // docs/azure-rules/encryption.md AZ-CMK-03: the key's role must exist before the workspace reads the key.
+  if (args.encryption && (args.identity?.userAssignedIdentityIds ?? []).length === 0) {
+    throw new Error(`${name}: encryption needs a user-assigned identity (identity.userAssignedIdentityIds) to read the key`);
+  }
   assertDefaultStorageAllowed(name, args.associated?.storage, args.systemDatastoresAuthMode);
 }
 
@@ -132,6 +147,7 @@ export function buildWorkspaceCore(
             keyVault: associated.keyVaultId,
             containerRegistry: associated.containerRegistryId,
             applicationInsights: associated.applicationInsightsId,
+            encryptionKeyVault: args.encryption?.keyVaultId,
           },
           opts,
         })
@@ -155,19 +171,37 @@ export function buildWorkspaceCore(
       keyVault: associated.keyVaultId,
       applicationInsights: associated.applicationInsightsId,
       containerRegistry: associated.containerRegistryId,
-      publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
+      // docs/azure-rules/private-networking.md AZ-PE-07: reachable by default, privately when there is an endpoint.
+      publicNetworkAccess: args.publicNetworkAccess ?? (args.inbound ? "Disabled" : "Enabled"),
       managedNetwork: managedNetworkInputs(args.managedNetwork),
+      provisionNetworkNow: args.provisionNetworkNow,
+      ...encryptionInputs(args.encryption, primaryUserAssignedIdentity),
       hbiWorkspace: args.hbiWorkspace ?? false,
       systemDatastoresAuthMode: args.systemDatastoresAuthMode ?? "identity",
       enableDataIsolation: dataIsolation,
       ...kind.inputs,
     },
     // docs/azure-rules/workspaces.md AZ-WS-02: data isolation is set at creation only, so existing workspaces keep theirs.
-    withIgnoreChanges({ ...childOptions(owner, opts, "workspace", args.protect), dependsOn: identityGrants?.before }, [
-      "enableDataIsolation",
-    ]),
+    withIgnoreChanges(
+      {
+        ...childOptions(owner, opts, "workspace", args.protect),
+        dependsOn: identityGrants?.before,
+        // docs/azure-rules/encryption.md AZ-CMK-04
+        replaceOnChanges: ENCRYPTION_REPLACE_ON_CHANGES,
+      },
+      ["enableDataIsolation"],
+    ),
   );
   identityGrants?.onWorkspace(workspace.id);
+  if (args.inbound) {
+    addInboundEndpoints(owner, naming.childName(name, "inbound"), {
+      ...args.inbound,
+      targets: [{ target: "workspace", id: workspace.id, endpointName: `pe-${kind.namePrefix}-${baseName}-${nameSuffix}` }],
+      resourceGroupName: args.resourceGroupName,
+      location: args.location,
+      tags: args.tags,
+    });
+  }
 
   const hasLogAnalytics = shared
     ? shared.logAnalyticsWorkspaceId !== undefined

@@ -2,6 +2,7 @@ import type { Policies } from "@pulumi/policy";
 import { appInsightsWorkspaceBased } from "./rules/appInsights";
 import { defaultStoragePolicies } from "./rules/defaultStorage";
 import { keyVaultPolicies } from "./rules/keyVault";
+import { networkAccessPolicies } from "./rules/networkAccess";
 import { privilegedAccessPolicies } from "./rules/privilegedAccess";
 import { statefulProtected } from "./rules/protection";
 import { projectNoAssociatedResources } from "./rules/projectResources";
@@ -15,6 +16,7 @@ import { workspaceBaselinePolicies } from "./rules/workspaceBaseline";
 export * from "./rules/appInsights";
 export * from "./rules/defaultStorage";
 export * from "./rules/keyVault";
+export * from "./rules/networkAccess";
 export * from "./rules/privilegedAccess";
 export * from "./rules/protection";
 export * from "./rules/projectResources";
@@ -34,6 +36,7 @@ export const allPolicies: Policies = [
     registryAdminDisabled,
     appInsightsWorkspaceBased,
     ...workspaceBaselinePolicies,
+    ...networkAccessPolicies,
     roleAssignmentGroups,
     requiredTags,
     ...privilegedAccessPolicies,

@@ -6,6 +6,8 @@ import { budgetConfigSchema } from "../components/cost/budgetRules";
 import { ISOLATION_MODES, PROJECT_FORBIDDEN_KEYS, WORKSPACE_SKUS } from "../components/workspaceSettings";
 import { ANY_ARM_ID, ANY_ARM_ID_RULE, RESOURCE_GROUP_RULE, SUBNET_ID, SUBNET_ID_RULE, armIdProblem } from "./idRules";
 import { REFUSED_KEY } from "./configMessages";
+import { NETWORK_KEYS_FROM_HUB, networkKeys } from "./networkConfig";
+import { ruleTypeProblem } from "../components/network/privateLink";
 import { BLOB_PROTECTION_DEFAULTS, RETENTION_DAYS, VERSIONING_HNS_RULE } from "../components/blobProtection";
 import {
   ConfigIssue,
@@ -241,7 +243,7 @@ const outboundRuleSchema = z.discriminatedUnion("type", [
     }),
   }),
   z.strictObject({
-    type: ruleType("ServiceTag", "allows an Azure service tag"),
+    type: ruleType("ServiceTag", "allows an Azure service tag (needs isolationMode AllowOnlyApprovedOutbound)"),
     serviceTag: documented(z.string().min(1), "Azure service tag.", { examples: ["AzureMachineLearning"] }),
     protocol: documented(z.string().min(1), "Protocol: `TCP`, `UDP`, `ICMP` or `*`.", { examples: ["TCP"] }),
     portRanges: documented(z.string().min(1), "Ports, e.g. `443` or `80,443` or `8000-8999`.", { examples: ["443"] }),
@@ -263,20 +265,11 @@ const managedNetworkSchema = z
   })
   .superRefine((network, ctx) => {
     for (const [ruleName, rule] of Object.entries(network.outboundRules ?? {})) {
-      if (network.isolationMode === "Disabled") {
-        ctx.addIssue({
-          code: "custom",
-          path: ["outboundRules", ruleName],
-          message: "outbound rules need a managed network: set isolationMode AllowInternetOutbound or AllowOnlyApprovedOutbound",
-        });
-      } else if (rule.type === "FQDN" && network.isolationMode !== "AllowOnlyApprovedOutbound") {
-        const mode = network.isolationMode ?? "AllowInternetOutbound (the default)";
-        ctx.addIssue({
-          code: "custom",
-          path: ["outboundRules", ruleName, "type"],
-          message: `FQDN rules need isolationMode AllowOnlyApprovedOutbound, not ${mode}`,
-        });
-      }
+      // docs/azure-rules/private-networking.md AZ-PE-03
+      const mode = network.isolationMode ?? "AllowInternetOutbound";
+      const problem = ruleTypeProblem(rule.type, mode);
+      const path = mode === "Disabled" ? ["outboundRules", ruleName] : ["outboundRules", ruleName, "type"];
+      if (problem) ctx.addIssue({ code: "custom", path, message: problem });
     }
   });
 
@@ -399,9 +392,10 @@ const workspaceBase = {
   }),
   publicNetworkAccess: optional(
     z.enum(["Enabled", "Disabled"]),
-    "Whether the studio and APIs are reachable without private endpoints. `suspended: true` forces `Disabled`.",
+    "Whether the studio and APIs are reachable without private endpoints. Defaults to `Disabled` with `privateEndpoint`, else `Enabled`; `Disabled` needs `privateEndpoint` or `privateAccessElsewhere`. `suspended: true` forces `Disabled`.",
     { default: "Enabled", examples: ["Disabled"] },
   ),
+  ...networkKeys,
   managedNetwork: optional(managedNetworkSchema, "The managed virtual network of compute.", {
     default: { isolationMode: "AllowInternetOutbound" },
     examples: [{ isolationMode: "AllowOnlyApprovedOutbound", outboundRules: { pypi: { type: "FQDN", destination: "pypi.org" } } }],
@@ -554,6 +548,7 @@ const PROJECT_KEYS_OF_HUB: Record<string, string> = {
   ...Object.fromEntries([...PROJECT_FORBIDDEN_KEYS, "sharedResources", "monitoring", "storage"].map((key) => [key, FROM_HUB])),
   resourceGroup: "a project lives in its hub's resource group",
   datastores: "datastores belong to a workspace; projects use their hub's storage",
+  ...NETWORK_KEYS_FROM_HUB,
 };
 const inheritedFromHub = Object.fromEntries(
   Object.keys(PROJECT_KEYS_OF_HUB).map((key) => [key, z.unknown().optional().describe(REFUSED_KEY)]),

@@ -11,6 +11,7 @@ import * as naming from "../components/naming";
 import { resourceGroupId } from "../components/armId";
 import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config";
 import { addCostVisibility } from "./costVisibility";
+import { requiredRulesOf } from "./networkConfig";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
 import { resourceGroupNameOf } from "./validate";
 import { accessPlan, keyOf } from "./accessPlan";
@@ -126,6 +127,9 @@ function commonWorkspaceArgs(
     identity: ws.identity,
     publicNetworkAccess: ws.suspended ? ("Disabled" as const) : ws.publicNetworkAccess,
     managedNetwork: ws.managedNetwork,
+    inbound: ws.privateEndpoint,
+    provisionNetworkNow: ws.provisionNetworkNow,
+    encryption: ws.encryption,
     shared,
     associated: shared
       ? undefined
@@ -176,6 +180,7 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
       keyVaultId: workspace.keyVaultId,
       applicationInsightsId: workspace.applicationInsightsId,
       containerRegistryId: workspace.containerRegistryId,
+      requiredOutboundRules: requiredRulesOf(ws),
     },
   ];
 }
@@ -235,6 +240,7 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
     {
       idleCosts: idle,
       hubId: component.hubId,
+      requiredOutboundRules: requiredRulesOf(hub),
       hubName: component.hubName,
       studioUrl: component.studioUrl,
       resourceGroupName: rgName,

@@ -5,6 +5,7 @@ import { resourceGroupNameOf, scopeKeys } from "./scopeKeys";
 import { LocatedBinding, NAMESPACE, StackConfig, checkBindings, checkCustomRoleKeys, configSchema, defaultStorageProblems } from "./config";
 import { parseConfig } from "./configMessages";
 import { engineConfigIssues } from "./engineConfig";
+import { networkIssues } from "./networkIssues";
 import { resourceGroupIssues } from "./sharedNames";
 import { generatedNameIssues } from "./generatedNames";
 import { azureLimitIssues } from "./azureLimits";
@@ -37,6 +38,7 @@ export function validateConfig(
     ...requiredTagIssues(config),
     ...identityIssues(config),
     ...azureLimitIssues(config),
+    ...networkIssues(config),
     ...authModeIssues(config),
     ...sharedDataRoleIssues(config),
     ...checkCustomRoleKeys(Object.keys(config.customRoles ?? {})),

@@ -142,6 +142,25 @@ it("carries the required cost tags on every taggable resource", () => {
   }
 });
 
+it("team-b is private and reachable: an inbound endpoint with its DNS zone group, rules and a registry its mode accepts", () => {
+  const teamB = stack("team-b");
+  const [workspace] = ofType(teamB, "azure-native:machinelearningservices:Workspace");
+  expect(workspace.inputs.publicNetworkAccess).toBe("Disabled");
+  const [endpoint] = ofType(teamB, "azure-native:network:PrivateEndpoint");
+  const connection = (endpoint.inputs.privateLinkServiceConnections as { groupIds: string[] }[])[0];
+  expect(connection.groupIds).toEqual(["amlworkspace"]);
+  expect(endpoint.propertyDependencies.privateLinkServiceConnections).toContain(workspace.urn);
+  const [group] = ofType(teamB, "azure-native:network:PrivateDnsZoneGroup");
+  expect(group.inputs.privateEndpointName).toBe(endpoint.inputs.privateEndpointName);
+  const mode = (workspace.inputs.managedNetwork as { isolationMode: string }).isolationMode;
+  const rules = Object.values((workspace.inputs.managedNetwork as { outboundRules: Record<string, { type: string }> }).outboundRules);
+  if (mode !== "AllowOnlyApprovedOutbound") expect(rules.filter((r) => r.type !== "PrivateEndpoint")).toEqual([]);
+  expect(ofType(teamB, "azure-native:containerregistry:Registry").map((r) => (r.inputs.sku as { name: string }).name)).toEqual(["Premium"]);
+  const names = teamB.violations.map((v) => v.policy);
+  expect(names).not.toContain("aml-workspace-private-reachable");
+  expect(names).not.toContain("aml-registry-premium-approved-outbound");
+});
+
 it("AZ-DATA-01: turns on blob and container soft delete, and versioning where supported, for every storage account", () => {
   for (const s of result.stacks) {
     const services = new Map(ofType(s, "azure-native:storage:BlobServiceProperties").map((b) => [b.inputs.accountName, b.inputs]));

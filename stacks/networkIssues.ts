@@ -1,0 +1,75 @@
+import { ConfigIssue } from "../components/access/accessModel";
+import { PRIVATE_LINK_REGISTRY_SKU } from "../components/network/privateLink";
+import { HubConfig, StackConfig, WorkspaceConfig } from "./config";
+
+/**
+ * Network and encryption settings Azure refuses, or that would leave a workspace unreachable, checked across keys
+ * before anything is registered (docs/azure-rules/private-networking.md, docs/azure-rules/encryption.md).
+ */
+
+type Path = (string | number)[];
+
+function workspaceNetworkIssues(at: Path, ws: WorkspaceConfig | HubConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  // docs/azure-rules/private-networking.md AZ-PE-07: a private workspace needs a way in.
+  if (ws.publicNetworkAccess === "Disabled" && !ws.privateEndpoint && !ws.privateAccessElsewhere) {
+    issues.push({
+      path: [...at, "publicNetworkAccess"],
+      value: "Disabled",
+      rule: "nobody could reach the workspace: add privateEndpoint, or set privateAccessElsewhere: true if endpoints are made outside this stack",
+    });
+  }
+  // docs/azure-rules/private-networking.md AZ-PE-04: approved-outbound-only reaches the registry by private endpoint.
+  const registry = ws.containerRegistry;
+  const createdSku =
+    registry === false || (registry && "existingId" in registry) || ws.sharedResources ? undefined : (registry?.skuName ?? "Basic");
+  if (
+    ws.managedNetwork?.isolationMode === "AllowOnlyApprovedOutbound" &&
+    createdSku !== undefined &&
+    createdSku !== PRIVATE_LINK_REGISTRY_SKU
+  ) {
+    issues.push({
+      path: [...at, "containerRegistry", "skuName"],
+      value: createdSku,
+      rule: `isolationMode AllowOnlyApprovedOutbound reaches the registry by private endpoint, which needs the ${PRIVATE_LINK_REGISTRY_SKU} tier: set containerRegistry.skuName: ${PRIVATE_LINK_REGISTRY_SKU} (or containerRegistry: false)`,
+    });
+  }
+  const encryption = ws.encryption;
+  if (encryption) {
+    // docs/azure-rules/encryption.md AZ-CMK-01
+    if (!encryption.keyVaultPurgeProtection) {
+      issues.push({
+        path: [...at, "encryption", "keyVaultPurgeProtection"],
+        value: encryption.keyVaultPurgeProtection,
+        rule: "a customer-managed key must be in a key vault with purge protection and soft delete: enable them on the vault and set true",
+      });
+    }
+    // docs/azure-rules/encryption.md AZ-CMK-03
+    if ((ws.identity?.userAssignedIdentityIds ?? []).length === 0) {
+      issues.push({
+        path: [...at, "encryption"],
+        value: "set",
+        rule: "needs identity.userAssignedIdentityIds: the key role is granted to a user-assigned identity before the workspace exists",
+      });
+    }
+    // docs/azure-rules/encryption.md AZ-CMK-02
+    const vaultName = /\/vaults\/([^/]+)$/i.exec(encryption.keyVaultId)?.[1];
+    const uriVault = /^https:\/\/([^.]+)\./.exec(encryption.keyUri)?.[1];
+    if (vaultName && uriVault && vaultName.toLowerCase() !== uriVault.toLowerCase()) {
+      issues.push({
+        path: [...at, "encryption", "keyUri"],
+        value: encryption.keyUri,
+        rule: `the key must be in the vault keyVaultId names (${vaultName}), not ${uriVault}`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Every network or encryption issue of the config's workspaces and hubs. */
+export function networkIssues(config: StackConfig): ConfigIssue[] {
+  return [
+    ...(config.workspaces ?? []).flatMap((ws, i) => workspaceNetworkIssues(["workspaces", i], ws)),
+    ...(config.hubs ?? []).flatMap((hub, i) => workspaceNetworkIssues(["hubs", i], hub)),
+  ];
+}

@@ -1,0 +1,63 @@
+import { MockRuntime, installMocks, promiseOf, settle } from "../../mockRuntime";
+
+const SUBNET =
+  "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-ml/subnets/endpoints";
+const ZONE_ID =
+  "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms";
+const WORKSPACE = "azure-native:machinelearningservices:Workspace";
+
+let mocks: MockRuntime;
+let components: typeof import("../../../components/workspace");
+
+beforeAll(async () => {
+  mocks = await installMocks();
+  components = await import("../../../components/workspace");
+});
+
+async function build(args: Partial<import("../../../components/workspace").WorkspaceArgs>) {
+  mocks.reset();
+  const ws = new components.Workspace("team-b", { resourceGroupName: "rg-team-b", location: "westeurope", nameSuffix: "abc123", ...args });
+  await promiseOf(ws.workspaceId);
+  await settle();
+  const registered = [...mocks.registered];
+  return (type: string) => registered.filter((r) => r.type === type);
+}
+
+describe("AZ-PE-01, AZ-PE-06: an inbound endpoint with its DNS zone group", () => {
+  it("creates the endpoint on the workspace (group amlworkspace) and both zones, linked to the subnet's network", async () => {
+    const ofType = await build({ inbound: { subnetId: SUBNET } });
+    const [pe] = ofType("azure-native:network:PrivateEndpoint");
+    expect(pe.inputs.subnet).toMatchObject({ id: SUBNET });
+    expect(pe.inputs.privateLinkServiceConnections[0].groupIds).toEqual(["amlworkspace"]);
+    expect(pe.inputs.privateLinkServiceConnections[0].privateLinkServiceId).toMatch(/workspaces\/mlw-team-b-abc123$/);
+    expect(ofType("azure-native:privatedns:PrivateZone").map((z) => z.inputs.privateZoneName)).toEqual([
+      "privatelink.api.azureml.ms",
+      "privatelink.notebooks.azure.net",
+    ]);
+    for (const link of ofType("azure-native:privatedns:VirtualNetworkLink")) {
+      expect(link.inputs).toMatchObject({
+        virtualNetwork: { id: SUBNET.replace(/\/subnets\/endpoints$/, "") },
+        registrationEnabled: false,
+      });
+    }
+    const [group] = ofType("azure-native:network:PrivateDnsZoneGroup");
+    expect(group.inputs.privateDnsZoneConfigs).toHaveLength(2);
+  });
+
+  it("takes a zone brought by id instead of creating it", async () => {
+    const ofType = await build({ inbound: { subnetId: SUBNET, dnsZoneIds: { "privatelink.api.azureml.ms": ZONE_ID } } });
+    expect(ofType("azure-native:privatedns:PrivateZone").map((z) => z.inputs.privateZoneName)).toEqual(["privatelink.notebooks.azure.net"]);
+    const [group] = ofType("azure-native:network:PrivateDnsZoneGroup");
+    expect(group.inputs.privateDnsZoneConfigs.map((c: { privateDnsZoneId: string }) => c.privateDnsZoneId)).toContain(ZONE_ID);
+  });
+});
+
+describe("AZ-PE-07: public access defaults from the inbound path", () => {
+  it("is Disabled with an endpoint, Enabled without, and an explicit value wins", async () => {
+    expect((await build({ inbound: { subnetId: SUBNET } }))(WORKSPACE)[0].inputs.publicNetworkAccess).toBe("Disabled");
+    expect((await build({}))(WORKSPACE)[0].inputs.publicNetworkAccess).toBe("Enabled");
+    const explicit = await build({ inbound: { subnetId: SUBNET }, publicNetworkAccess: "Enabled" });
+    expect(explicit(WORKSPACE)[0].inputs.publicNetworkAccess).toBe("Enabled");
+    expect(explicit("azure-native:network:PrivateEndpoint")).toHaveLength(1);
+  });
+});
