@@ -2,9 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { AssociatedResources } from "./associatedResources";
 import { Datastores, DatastoreSpec } from "./datastores";
+import { ServerlessComputeArgs, serverlessComputeInputs } from "./computes";
 import { WorkspaceCoreArgs, buildWorkspaceCore, validateWorkspaceCoreArgs } from "./workspaceCore";
 
-export interface WorkspaceArgs extends WorkspaceCoreArgs {
+export interface WorkspaceArgs extends WorkspaceCoreArgs, ServerlessComputeArgs {
   /**
    * Extra datastores (blob or ADLS Gen2), authenticated by the workspace identity. Their accounts may be
    * premium or have hierarchical namespace: only the default storage is restricted. Defaults to none.
@@ -37,7 +38,11 @@ export class Workspace extends pulumi.ComponentResource {
   constructor(name: string, args: WorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
     validateWorkspaceCoreArgs(name, args);
     super("azure-ml-workspaces:ml:Workspace", name, {}, opts);
-    const core = buildWorkspaceCore(this, name, args, { kind: "Default", namePrefix: "mlw" });
+    const core = buildWorkspaceCore(this, name, args, {
+      kind: "Default",
+      namePrefix: "mlw",
+      inputs: { serverlessComputeSettings: serverlessComputeInputs(args) },
+    });
     this.workspace = core.workspace;
     this.associated = core.associated;
     this.workspaceId = core.workspaceId;

@@ -6,6 +6,7 @@ import { budgetConfigSchema } from "../components/cost/budgetRules";
 import { ISOLATION_MODES, PROJECT_FORBIDDEN_KEYS, WORKSPACE_SKUS } from "../components/workspaceSettings";
 import { ANY_ARM_ID, ANY_ARM_ID_RULE, RESOURCE_GROUP_RULE, SUBNET_ID, SUBNET_ID_RULE, armIdProblem } from "./idRules";
 import { REFUSED_KEY } from "./configMessages";
+import { PROJECT_KEYS_OF_HUB_COMPUTE, computeKeys, hubComputeKeys } from "./computeConfig";
 import {
   ConfigIssue,
   LocatedBinding,
@@ -493,6 +494,7 @@ export const workspaceSchema = z.strictObject({
     "Extra datastores authenticated by the workspace identity; names are unique ignoring case. Defaults to none.",
     { examples: [[{ name: "raw_data", type: "adlsgen2", container: "raw", storageAccountId: exampleIds.storageAccount }]] },
   ),
+  ...computeKeys,
 });
 
 /** Project keys that belong to the hub get their own message rather than "unknown key". */
@@ -501,6 +503,7 @@ const PROJECT_KEYS_OF_HUB: Record<string, string> = {
   ...Object.fromEntries([...PROJECT_FORBIDDEN_KEYS, "sharedResources", "monitoring", "storage"].map((key) => [key, FROM_HUB])),
   resourceGroup: "a project lives in its hub's resource group",
   datastores: "datastores belong to a workspace; projects use their hub's storage",
+  ...PROJECT_KEYS_OF_HUB_COMPUTE,
 };
 const inheritedFromHub = Object.fromEntries(
   Object.keys(PROJECT_KEYS_OF_HUB).map((key) => [key, z.unknown().optional().describe(REFUSED_KEY)]),
@@ -549,18 +552,7 @@ export const hubSchema = z.strictObject({
     "Resource group (its name) where projects created in the portal land; sent to Azure as its ARM id. Defaults to the hub's.",
     { examples: ["rg-research-projects"] },
   ),
-  serverlessCompute: optional(
-    z.strictObject({
-      subnetId: optional(
-        z.string().regex(SUBNET_ID, SUBNET_ID_RULE),
-        "Subnet (ARM id) for serverless compute. Defaults to Azure-managed networking.",
-        { examples: [exampleIds.subnet] },
-      ),
-      noPublicIp: optional(z.boolean(), "Serverless compute without public IP addresses.", { default: false }),
-    }),
-    "Serverless compute networking. Defaults to Azure-managed networking with public IPs.",
-    { examples: [{ noPublicIp: true }] },
-  ),
+  ...hubComputeKeys,
   projects: optional(
     z.array(projectSchema),
     "Projects on the hub, in its resource group and region. A project cannot set what it inherits from the hub (storage, key vault, registry, monitoring, managed network, shared resources, resource group, datastores). Defaults to none.",

@@ -22,6 +22,9 @@ export const BUILT_IN_ROLES = {
   AcrPush: "8311e382-0749-4cb8-b61a-304f252e45ec",
   "Monitoring Reader": "43d0d8ad-25c7-4714-9337-8ba259a9fe05",
   "Cost Management Reader": "72fafb9e-0641-4937-9268-a91bfd8191a3",
+  "Cognitive Services OpenAI User": "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
+  "Cognitive Services User": "a97b65f3-24c7-4388-baec-2e87135dc908",
+  "Search Index Data Contributor": "8ebe5a00-799e-43f5-93ac-243d3dce84a7",
 } as const;
 
 export type BuiltInRoleName = keyof typeof BUILT_IN_ROLES;
