@@ -24,6 +24,8 @@ export const KeyVault = resourceType("azure-native:keyvault:Vault");
 export const ContainerRegistry = resourceType("azure-native:containerregistry:Registry");
 export const AppInsightsComponent = resourceType("azure-native:applicationinsights:Component");
 export const RoleAssignment = resourceType("azure-native:authorization:RoleAssignment");
+export const MlCompute = resourceType("azure-native:machinelearningservices:Compute");
+export const MlConnection = resourceType("azure-native:machinelearningservices:WorkspaceConnection");
 
 /** azure-native resources that take a `tags` input, used when the inputs carry no `tags` key at all. */
 export const knownTaggableTypes: ReadonlySet<string> = new Set([
@@ -38,5 +40,5 @@ export const knownTaggableTypes: ReadonlySet<string> = new Set([
     "azure-native:network:VirtualNetwork",
     "azure-native:network:PrivateEndpoint",
     "azure-native:privatedns:PrivateZone",
-    "azure-native:machinelearningservices:Compute",
+    MlCompute.__pulumiType,
 ]);
