@@ -103,6 +103,8 @@ const THROUGH_PREVIEW = [
   "fqdn-rule-default-isolation",
   "required-tag-missing",
   "daily-quota-zero",
+  "cluster-min-above-max",
+  "connection-plain-key",
 ];
 
 // The preview CLI is built alongside this test; without it the end-to-end part has nothing to run.
