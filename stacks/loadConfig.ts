@@ -3,12 +3,20 @@ import { StackConfig } from "./config";
 import { readRawConfig } from "./rawConfig";
 import { formatConfigIssue, validateConfig } from "./validate";
 
-/** The validated stack config, or a one-line RunError (no stack trace under the Pulumi CLI) naming the first issue. */
+/** Issues listed under the first line of the error; the rest are counted. */
+const LISTED_ISSUES = 20;
+
+/**
+ * The validated stack config, or a RunError (no stack trace under the Pulumi CLI): its first line names the first
+ * issue; with more than one, every issue follows on its own `  - ` line (up to LISTED_ISSUES, then a count).
+ */
 export function loadConfig(): StackConfig {
   const { config, issues } = validateConfig(readRawConfig(), pulumi.runtime.allConfig(), secretConfigKeys());
   if (!config) {
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? "s" : ""})` : "";
-    throw new pulumi.RunError(formatConfigIssue(issues[0]) + more);
+    const listed = issues.length > 1 ? issues.slice(0, LISTED_ISSUES).map((i) => `\n  - ${formatConfigIssue(i)}`) : [];
+    const unlisted = issues.length > LISTED_ISSUES ? [`\n  - and ${issues.length - LISTED_ISSUES} more`] : [];
+    throw new pulumi.RunError(formatConfigIssue(issues[0]) + more + listed.join("") + unlisted.join(""));
   }
   return config;
 }

@@ -28,11 +28,11 @@ function command(launch: Launch, args: string[]): [string, string[]] {
   }
 }
 
-/** Runs `npm run preview -- <args>` the way a user does, from `cwd` (the repo root by default). */
-export function runPreview(args: string[], cwd = REPO_ROOT, launch: Launch = "register"): Promise<CliRun> {
+/** Runs `npm run preview -- <args>` the way a user does, from `cwd` (the repo root by default), `env` added. */
+export function runPreview(args: string[], cwd = REPO_ROOT, launch: Launch = "register", env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   const [file, argv] = command(launch, args);
   return new Promise((resolve) => {
-    execFile(file, argv, { cwd, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(file, argv, { cwd, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

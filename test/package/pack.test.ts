@@ -10,11 +10,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
+import { builtinModules } from "module";
 import { REPO_ROOT, previewJson, type CliRun } from "../previewCli";
 import type { StackResult } from "../../tools/preview/types";
 import { CONSUMER_FILES, ROOT_COMPONENTS } from "./consumerProgram";
 
 const SCRATCH = path.join(REPO_ROOT, ".scratch/package-test");
+const BUILTIN = new Set(builtinModules);
 const INSTALLED = path.join(SCRATCH, "node_modules/azure-ml-workspaces");
 
 function run(command: string, args: string[], cwd: string): Promise<CliRun> {
@@ -73,6 +75,36 @@ describe("npm pack", () => {
     );
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
     expect(files.filter((f) => /^(test|stacks|tools|examples)\//.test(f) || f === "dist/policies/index.js")).toEqual([]);
+  });
+
+  it("is publishable: a LICENSE with the license package.json names, no `private`, the stack file schema", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(INSTALLED, "package.json"), "utf8"));
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.license).toBe("Apache-2.0");
+    expect(fs.readFileSync(path.join(INSTALLED, "LICENSE"), "utf8")).toMatch(/Apache License\s+Version 2\.0, January 2004/);
+    expect(packed.files.map((f) => f.path)).toEqual(expect.arrayContaining(["LICENSE", "schema/stack-config.schema.json"]));
+  });
+
+  it("ships declarations that import no zod types", () => {
+    const declarations = packed.files.map((f) => f.path).filter((f) => f.endsWith(".d.ts"));
+    expect(declarations.length).toBeGreaterThan(10);
+    const withZod = declarations.filter((f) => /["']zod["'/]/.test(fs.readFileSync(path.join(INSTALLED, f), "utf8")));
+    expect(withZod).toEqual([]);
+  });
+
+  it("depends on exactly the packages its compiled JavaScript requires", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(INSTALLED, "package.json"), "utf8"));
+    const required = new Set<string>();
+    for (const file of packed.files.map((f) => f.path).filter((f) => f.endsWith(".js"))) {
+      const text = fs.readFileSync(path.join(INSTALLED, file), "utf8");
+      for (const [, spec] of text.matchAll(/require\("([^".][^"]*)"\)/g)) {
+        const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+        if (!BUILTIN.has(name.replace(/^node:/, ""))) required.add(name);
+      }
+    }
+    const declared = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies ?? {})];
+    expect([...required].filter((name) => !declared.includes(name))).toEqual([]);
+    expect(Object.keys(manifest.dependencies).filter((name) => !required.has(name))).toEqual([]);
   });
 
   it("declares the Pulumi SDKs as caret ranges and @pulumi/policy as an optional peer", () => {

@@ -1,11 +1,13 @@
 /**
- * `npm run docs`: regenerates docs/config-reference.md, docs/policy-reference.md and the access report in docs/access.md.
+ * `npm run docs`: regenerates docs/config-reference.md, docs/policy-reference.md, the access report in docs/access.md
+ * and the stack file JSON Schema.
  * `npm run docs -- --check`: exits 1, naming the stale files, when either differs from what would be generated.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { CONFIG_REFERENCE_PATH, configReferenceRows, renderConfigReference } from "./configReference";
 import { POLICY_REFERENCE_PATH, loadPolicyReference, renderPolicyReference } from "./policyReference";
+import { STACK_SCHEMA_PATH, stackFileSchema } from "./stackSchema";
 import { ACCESS_REPORT_PATH, bundledStacks, renderAccessDoc, renderAccessReport } from "./accessReport";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
@@ -19,6 +21,7 @@ export function generateReferences(): { files: Record<string, string>; problems:
     files: {
       [CONFIG_REFERENCE_PATH]: renderConfigReference(rows),
       [POLICY_REFERENCE_PATH]: renderPolicyReference(policies.entries, policies.packLevel),
+      [STACK_SCHEMA_PATH]: JSON.stringify(stackFileSchema(), null, 2) + "\n",
       [ACCESS_REPORT_PATH]: renderAccessDoc(fs.readFileSync(path.join(REPO_ROOT, ACCESS_REPORT_PATH), "utf8"), access.text),
     },
     problems: [...rows.flatMap((row) => row.problems), ...policies.problems, ...access.problems],
@@ -41,6 +44,7 @@ function main(argv: string[]): number {
     return stale.length > 0 ? 1 : 0;
   }
   for (const [file, text] of stale) {
+    fs.mkdirSync(path.dirname(path.join(REPO_ROOT, file)), { recursive: true });
     fs.writeFileSync(path.join(REPO_ROOT, file), text);
     console.log(`wrote ${file}`);
   }

@@ -6,7 +6,51 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export const USAGE =
   "usage: npm run preview -- [--cwd DIR] [--stack NAME | --all] [--format text|json|markdown|sarif] " +
-  "[--policy-pack DIR] [--policy-config FILE] [--no-policy] [--lookups FILE]";
+  "[--policy-pack DIR] [--policy-config FILE] [--no-policy] [--lookups FILE] [--timeout SECONDS] " +
+  "[--policy-timeout SECONDS] [--no-color]";
+
+/** Defaults of the time-outs, in seconds. */
+export const DEFAULT_TIMEOUT_S = 600;
+export const DEFAULT_POLICY_TIMEOUT_S = 300;
+
+/** `--help`: every flag, the exit codes, the lookups file and an example. */
+export const HELP = `${USAGE}
+
+Previews a Pulumi TypeScript project's stacks offline (Pulumi's mock runtime: no Pulumi CLI, no cloud) and runs a
+CrossGuard policy pack on what they would register, like \`pulumi preview --policy-pack DIR\`.
+
+Options:
+  --cwd DIR               Pulumi project directory (Pulumi.yaml). Default: the current directory.
+  --stack NAME            Preview this stack (repeatable; org/project/ prefixes are ignored). Default: every
+                          stack with a Pulumi.<stack>.yaml.
+  --all                   Every stack (the default; cannot be combined with --stack).
+  --format FORMAT         text (default), json (the contract: one document, carries "schemaVersion"),
+                          markdown (a PR comment, at most 65,536 characters), sarif (GitHub code scanning).
+  --policy-pack DIR       Policy pack directory. Default: this package's policies/.
+  --policy-config FILE    Policy config JSON, as for \`pulumi preview --policy-pack-config\`. A policy name the
+                          pack does not have is an error.
+  --no-policy             Do not run a policy pack; reports then say "policies not checked".
+  --lookups FILE          Answers for invokes that read existing resources (getStorageAccount,
+                          getResourceGroup): a JSON object from ARM id to the resource's properties, or null
+                          for "does not exist". Ids match case-insensitively and whatever the subscription:
+                            { "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st":
+                                { "sku": { "name": "Standard_LRS" }, "kind": "StorageV2" },
+                              "/subscriptions/x/resourceGroups/gone": null }
+  --timeout SECONDS       How long one stack's program may run. Default: ${DEFAULT_TIMEOUT_S}. What it registered
+                          until then is reported, marked partial, and the run fails (exit 2).
+  --policy-timeout SECONDS
+                          How long the policy pack may take to start, and then to answer each stack.
+                          Default: ${DEFAULT_POLICY_TIMEOUT_S}.
+  --no-color              Plain text output (also when NO_COLOR is set or stdout is not a terminal).
+  -h, --help              This help.
+
+Exit codes:
+  0  every stack previewed and checked, no mandatory policy violation
+  1  at least one mandatory policy violation
+  2  a program, its config or the policy pack failed, a time-out, or bad usage
+
+Example:
+  npm run preview -- --stack team-a --format markdown > report.md`;
 
 export interface CliArgs {
   /** The Pulumi project directory, as given (relative to the caller's cwd). */
@@ -19,6 +63,12 @@ export interface CliArgs {
   policyConfig?: string;
   lookups?: string;
   help: boolean;
+  /** Per stack program, in milliseconds. */
+  timeoutMs: number;
+  /** Policy pack start and each stack's check, in milliseconds. */
+  policyTimeoutMs: number;
+  /** `--no-color` given (NO_COLOR and a non-terminal stdout are honoured by the text report itself). */
+  noColor: boolean;
 }
 
 /** Bad usage: one line, exit code 2. */
@@ -41,6 +91,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         "no-policy": { type: "boolean" },
         lookups: { type: "string" },
         help: { type: "boolean", short: "h" },
+        timeout: { type: "string" },
+        "policy-timeout": { type: "string" },
+        "no-color": { type: "boolean" },
       },
     });
   } catch (err) {
@@ -66,5 +119,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
     policyConfig: v["policy-config"],
     lookups: v.lookups,
     help: v.help === true,
+    timeoutMs: seconds("--timeout", v.timeout, DEFAULT_TIMEOUT_S) * 1000,
+    policyTimeoutMs: seconds("--policy-timeout", v["policy-timeout"], DEFAULT_POLICY_TIMEOUT_S) * 1000,
+    noColor: v["no-color"] === true,
   };
+}
+
+function seconds(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0)) throw new UsageError(`${flag} must be a positive number of seconds, got '${value}'`);
+  return n;
 }

@@ -3,7 +3,7 @@
  * boot while the preview itself loads.
  */
 import * as path from "path";
-import { CliArgs, parseCliArgs, USAGE } from "./args";
+import { CliArgs, HELP, parseCliArgs, USAGE } from "./args";
 import { errorLine } from "./messages";
 import { peekProject } from "./projectPeek";
 import { EXIT_OK, EXIT_PROGRAM_ERROR } from "./types";
@@ -21,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_PROGRAM_ERROR;
   }
   if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${HELP}\n`);
     return EXIT_OK;
   }
   const callerCwd = process.cwd();

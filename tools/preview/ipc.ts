@@ -16,6 +16,8 @@ export interface WorkerJob {
   configEnv: Record<string, string>;
   /** Send registrations as they happen (`recorded` messages), for a policy check that runs alongside. */
   streamRecords?: boolean;
+  /** Record each registration's source position (costs the SDK's stack traces; for SARIF). */
+  sourcePositions?: boolean;
 }
 
 /** A referenced stack's outputs in wire form (secrets still wrapped), as the engine's StackReference returns them. */
@@ -41,6 +43,10 @@ export interface WorkerResult {
   secretOutputNames: string[];
   diagnostics: string[];
   error?: string;
+  /** Every problem the failure listed (e.g. each config issue), one line each; `error` is the first line. */
+  issues?: string[];
+  /** The program was stopped (time-out) before it finished: `resources` are what it registered until then. */
+  partial?: boolean;
   timings: { loadMs: number; runMs: number };
 }
 

@@ -19,9 +19,9 @@ export interface PolicyStage {
 }
 
 /** Starts the pack in the background; a failure to start is reported by `check`. */
-export function startPolicyStage(project: string, packDir: string, policyConfigFile?: string): PolicyStage {
+export function startPolicyStage(project: string, packDir: string, policyConfigFile?: string, startTimeoutMs?: number): PolicyStage {
   const started: Promise<PolicyCheck> = import("./policy/check").then(({ startPolicyCheck }) =>
-    startPolicyCheck({ packDir, policyConfigFile }),
+    startPolicyCheck({ packDir, policyConfigFile, startTimeoutMs }),
   );
   started.catch(() => undefined);
   const open = new Map<string, Promise<StackCheck>>();
@@ -66,7 +66,8 @@ export function startPolicyStage(project: string, packDir: string, policyConfigF
   };
 }
 
-export async function renderWithReportModule(format: "markdown" | "sarif", result: PreviewResult): Promise<string> {
-  if (format === "markdown") return (await import("./report/markdown")).renderMarkdown(result);
-  return (await import("./report/sarif")).renderSarif(result);
+/** `repoRoot`: SARIF uris are relative to it, and stack files are read from it to locate results. */
+export async function renderWithReportModule(format: "markdown" | "sarif", result: PreviewResult, repoRoot: string): Promise<string> {
+  if (format === "markdown") return (await import("./report/markdownReport")).renderMarkdown(result);
+  return (await import("./report/sarif")).renderSarif(result, repoRoot);
 }

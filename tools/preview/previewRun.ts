@@ -7,13 +7,12 @@ import { errorLine } from "./messages";
 import { findRepoRoot, loadProject, PulumiProject, relativePath, stackConfigFile } from "./project";
 import { Scheduler } from "./scheduler";
 import { RecordSink, workerStackRunner } from "./stackJobs";
-import { renderText } from "./textReport";
-import { EXIT_MANDATORY_VIOLATION, EXIT_OK, EXIT_PROGRAM_ERROR, PreviewResult, StackResult } from "./types";
+import { renderText, textStyle } from "./textReport";
+import { EXIT_MANDATORY_VIOLATION, EXIT_OK, EXIT_PROGRAM_ERROR, PolicyStatus, PreviewResult, SCHEMA_VERSION, StackResult } from "./types";
 import type { WorkerPool } from "./workerProcess";
 
 /** Two cores: at most two programs run at once. */
 const MAX_WORKERS = 2;
-const STACK_TIMEOUT_MS = 10 * 60 * 1000;
 const DEFAULT_POLICY_PACK = path.resolve(__dirname, "../../policies");
 
 function toStackResult(project: PulumiProject, stack: string, run: WorkerResult, repoRoot: string): StackResult {
@@ -24,6 +23,9 @@ function toStackResult(project: PulumiProject, stack: string, run: WorkerResult,
     outputs: run.outputs,
     violations: [],
     ...(run.error !== undefined ? { error: run.error } : {}),
+    ...(run.issues?.length ? { issues: run.issues } : {}),
+    ...(run.partial ? { partial: true } : {}),
+    policyChecked: false,
     configFile: relativePath(repoRoot, stackConfigFile(project, stack)),
     programFile: relativePath(repoRoot, project.programFile),
     timings: { ...run.timings },
@@ -32,11 +34,29 @@ function toStackResult(project: PulumiProject, stack: string, run: WorkerResult,
   };
 }
 
-async function render(format: CliArgs["format"], result: PreviewResult): Promise<string> {
-  if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === "text") return renderText(result);
+async function render(args: CliArgs, result: PreviewResult, repoRoot: string): Promise<string> {
+  if (args.format === "json") return `${JSON.stringify(result, null, 2)}\n`;
+  if (args.format === "text") return renderText(result, textStyle(args.noColor));
   const { renderWithReportModule } = await import("./policyStage");
-  return renderWithReportModule(format, result);
+  return renderWithReportModule(args.format, result, repoRoot);
+}
+
+/** Fails after `ms` unless `work` settles first. */
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s (--policy-timeout)`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Error lines for stderr: a stack's listed issues each once, else its one-line error. */
+function errorLines(result: PreviewResult): string[] {
+  const lines = result.stacks.flatMap((s) =>
+    s.error === undefined ? [] : (s.issues?.length ? s.issues : [s.error]).map((e) => `error: ${s.stack}: ${e}`),
+  );
+  if (result.error !== undefined) lines.push(`error: ${result.error}`);
+  return lines;
 }
 
 /** Previews the selected stacks and prints the result; returns the exit code. */
@@ -55,14 +75,16 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
     return EXIT_PROGRAM_ERROR;
   }
   pool.expect(selected.length);
+  const packDir = path.resolve(callerCwd, args.policyPack ?? DEFAULT_POLICY_PACK);
 
   // The pack starts while the programs run and analyzes the selected stacks' registrations as they come; it is
   // only imported when policies are on.
   const policy = args.policy
     ? (await import("./policyStage")).startPolicyStage(
         project.name,
-        path.resolve(callerCwd, args.policyPack ?? DEFAULT_POLICY_PACK),
+        packDir,
         args.policyConfig !== undefined ? path.resolve(callerCwd, args.policyConfig) : undefined,
+        args.policyTimeoutMs,
       )
     : undefined;
   const recordSink: RecordSink | undefined = policy
@@ -72,10 +94,11 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
     project: project.name,
     stacks: project.stacks,
     concurrency: MAX_WORKERS,
-    run: workerStackRunner(project, pool, STACK_TIMEOUT_MS, recordSink),
+    run: workerStackRunner(project, pool, args.timeoutMs, recordSink, args.format === "sarif"),
     lookups,
   });
-  const repoRoot = findRepoRoot(project.dir, callerCwd);
+  // Outside a repository, paths are relative to the project: never `../`.
+  const repoRoot = findRepoRoot(project.dir, project.dir);
   let policyError: string | undefined;
   const stacks = await Promise.all(
     selected.map(async (stack) => {
@@ -83,7 +106,8 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
       if (policy && result.error !== undefined) policy.abandon(stack);
       if (policy && result.error === undefined) {
         try {
-          await policy.check(result);
+          await within(policy.check(result), args.policyTimeoutMs, `the policy check of stack ${stack}`);
+          result.policyChecked = true;
         } catch (err) {
           policyError ??= errorLine(err);
         }
@@ -93,11 +117,23 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
   );
   await policy?.close().catch(() => undefined);
 
-  const output = await render(args.format, { stacks });
+  const policyStatus: PolicyStatus = !args.policy
+    ? { status: "off", reason: "--no-policy" }
+    : policyError !== undefined
+      ? { status: "failed", pack: relativePath(repoRoot, packDir), reason: policyError }
+      : { status: "checked", pack: relativePath(repoRoot, packDir) };
+  const result: PreviewResult = {
+    schemaVersion: SCHEMA_VERSION,
+    stacks,
+    ...(policyError !== undefined ? { error: `policy check failed: ${policyError}` } : {}),
+    policy: policyStatus,
+  };
+  const output = await render(args, result, repoRoot);
   // Wait until the OS has the output: the caller exits right after, and pipes are written asynchronously when full.
   await new Promise<void>((resolve) => process.stdout.write(output, () => resolve()));
-  for (const stack of stacks) if (stack.error !== undefined) process.stderr.write(`error: ${stack.stack}: ${stack.error}\n`);
-  if (policyError !== undefined) process.stderr.write(`error: policy check: ${policyError}\n`);
+  // The text report already shows the errors; on a terminal they are not repeated.
+  const shownAlready = args.format === "text" && process.stdout.isTTY === true && process.stderr.isTTY === true;
+  if (!shownAlready) for (const line of errorLines(result)) process.stderr.write(`${line}\n`);
   if (policyError !== undefined || stacks.some((s) => s.error !== undefined)) return EXIT_PROGRAM_ERROR;
   return stacks.some((s) => s.violations.some((v) => v.enforcementLevel === "mandatory")) ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
 }

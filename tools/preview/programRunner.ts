@@ -132,7 +132,8 @@ export function prepareProgramRun(job: WorkerJob, backend: FakeBackend, onRecord
       registerPulumiTypeScript(pulumiDir, { transpileOnly: true });
       cacheTypeScriptOutput();
     }
-    skipStackTraces();
+    // Source positions (for SARIF) need the SDK's stack traces.
+    if (!job.sourcePositions) skipStackTraces();
     const modules = loadPulumiModules(pulumiDir);
     skipPromiseLeakTracking(pulumiDir);
     const { runtime, state, log } = modules;

@@ -60,6 +60,14 @@ function propertyDependencies(req: any): Record<string, string[]> {
   return out;
 }
 
+/** The SDK's `sourcePosition` of the registration (sent when it captured a stack trace). */
+function sourcePosition(req: any): Pick<RecordedResource, "sourcePosition"> {
+  const pos = req.getSourceposition?.();
+  const uri: string = pos?.getUri?.() ?? "";
+  const line: number = pos?.getLine?.() ?? 0;
+  return uri !== "" && line > 0 ? { sourcePosition: { uri, line } } : {};
+}
+
 /** gRPC-style error: the SDK reports `err.details` for failed invokes. */
 function rpcError(err: unknown): Error {
   const message = err instanceof Error ? err.message : String(err);
@@ -91,6 +99,7 @@ export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBacke
         dependencies: req.getDependenciesList(),
         propertyDependencies: propertyDependencies(req),
         inputs: decodeWireProperties(wireInputs, RECORD),
+        ...sourcePosition(req),
       };
       if (type === "pulumi:pulumi:Stack" && !record.parent) recording.stackUrn = urn;
       recording.resources.push(record);

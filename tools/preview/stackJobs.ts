@@ -41,12 +41,19 @@ export function prepareStack(project: PulumiProject, stack: string): PreparedSta
 export type RecordSink = (stack: string) => ((resources: RecordedResource[]) => void) | undefined;
 
 /** Runs each stack in a forked worker; a config problem fails the stack without starting one. */
-export function workerStackRunner(project: PulumiProject, pool: WorkerPool, timeoutMs: number, recordSink?: RecordSink): StackRunner {
+export function workerStackRunner(
+  project: PulumiProject,
+  pool: WorkerPool,
+  timeoutMs: number,
+  recordSink?: RecordSink,
+  sourcePositions = false,
+): StackRunner {
   return async (stack, hooks): Promise<WorkerResult> => {
     const prepared = prepareStack(project, stack);
     if ("error" in prepared) return emptyWorkerResult(prepared.error);
     const onRecorded = recordSink?.(stack);
-    const job = onRecorded ? { ...prepared.job, streamRecords: true } : prepared.job;
+    // Always streamed: a program stopped by its time-out still reports what it registered.
+    const job = { ...prepared.job, streamRecords: true, sourcePositions };
     const result = await runWorker(pool.take(), job, hooks, timeoutMs, onRecorded);
     return prepared.warnings.length > 0
       ? { ...result, diagnostics: [...prepared.warnings.map((w) => `warning: ${w}`), ...result.diagnostics] }

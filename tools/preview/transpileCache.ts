@@ -26,6 +26,26 @@ const TS_NODE_INSTANCE = Symbol.for("ts-node.register.instance");
 
 export const DEFAULT_CACHE_DIR = path.resolve(__dirname, "../../node_modules/.cache/offline-preview");
 
+/** Output served from the cache, by file: ts-node's source-map support only knows what it compiled itself. */
+const served = new Map<string, string>();
+let sourceMapsHooked = false;
+
+/** Lets stack traces (SARIF source positions) map cached output back to the TypeScript lines, as on a miss. */
+function hookSourceMaps(): void {
+  if (sourceMapsHooked) return;
+  sourceMapsHooked = true;
+  try {
+    // Resolved next to ts-node at run time (the instance ts-node installed), hence require.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const support = require(require.resolve("@cspotcode/source-map-support", { paths: [path.dirname(require.resolve("ts-node"))] })) as {
+      install(options: { environment: string; retrieveFile(file: string): string | null }): void;
+    };
+    support.install({ environment: "node", retrieveFile: (file) => served.get(path.normalize(file)) ?? null });
+  } catch {
+    // Without it, positions point at the transpiled lines.
+  }
+}
+
 function readCached(file: string): string | undefined {
   try {
     return fs.readFileSync(file, "utf8");
@@ -58,6 +78,8 @@ export function cachingHandler(transpile: ExtensionHandler, service: TsNodeServi
     const file = path.join(cacheDir, key.slice(0, 2), `${key}.js`);
     const cached = readCached(file);
     if (cached !== undefined) {
+      served.set(path.normalize(filename), cached);
+      hookSourceMaps();
       module._compile(cached, filename);
       return;
     }

@@ -24,6 +24,8 @@ export interface RecordedResource {
   inputs: Record<string, unknown>;
   /** The id the mock assigned (custom resources only). */
   id?: string;
+  /** Where the program constructed it (`file://` uri, 1-based line), when recorded (`--format sarif`). */
+  sourcePosition?: { uri: string; line: number };
 }
 
 /** A policy violation, as the contract names its fields. */
@@ -58,6 +60,12 @@ export interface StackResult {
    * program registered before the failure (not the root `pulumi:pulumi:Stack`), so a config error lists none.
    */
   error?: string;
+  /** Every problem the failure listed (e.g. each config issue), one line each; `error` is their summary. */
+  issues?: string[];
+  /** True when the program was stopped (time-out) before it finished: `resources` are what it registered until then. */
+  partial?: boolean;
+  /** Whether the policy pack checked this stack (false: `--no-policy`, the program failed, or the pack failed). */
+  policyChecked?: boolean;
   remediations?: Remediation[];
   /** Where the stack's config came from, for reports that point at files (SARIF). */
   configFile?: string;
@@ -83,9 +91,29 @@ export interface ReadResource {
   parent: string | null;
 }
 
-export interface PreviewResult {
-  stacks: StackResult[];
+/** Whether a policy pack ran, and why not when it did not. */
+export interface PolicyStatus {
+  /** `checked`: every previewed stack was analyzed; `off`: `--no-policy`; `failed`: the pack failed (see `reason`). */
+  status: "checked" | "off" | "failed";
+  /** The pack directory, relative to the repository root. */
+  pack?: string;
+  reason?: string;
 }
+
+export interface PreviewResult {
+  /**
+   * `major.minor` of this document's shape: minor grows when fields are added; major would grow only if a field were
+   * renamed or dropped, which the contract rules out. Always set by the CLI.
+   */
+  schemaVersion?: string;
+  stacks: StackResult[];
+  /** The check as a whole failed (e.g. the policy pack crashed): one line. Absent when everything ran. */
+  error?: string;
+  policy?: PolicyStatus;
+}
+
+/** The JSON document's `schemaVersion` (see PreviewResult). */
+export const SCHEMA_VERSION = "1.1";
 
 /** Exit codes of `npm run preview` (contract). */
 export const EXIT_OK = 0;

@@ -4,7 +4,7 @@
  */
 import { fakeInvoke, fakeResource, lookupResultFromProps, lookupResultFromRecord, lookupTarget } from "./fakes";
 import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJob } from "./ipc";
-import { errorLine } from "./messages";
+import { errorLine, issueLines } from "./messages";
 import { prepareProgramRun, ProgramRun } from "./programRunner";
 import type { FakeBackend } from "./recordingMonitor";
 import type { RecordedResource } from "./types";
@@ -91,6 +91,8 @@ function request(message: UnsentRequest): Promise<ToWorker> {
 /** How long a failed program may still deliver registrations it started before the failure. */
 const DRAIN_MS = 1000;
 let firstError: string | undefined;
+/** The failure's own list of problems (one line each), when its message has one. */
+let firstIssues: string[] = [];
 
 /** Two event-loop turns: rejections nobody handled (a failed registration) surface before success is reported. */
 const twoTurns = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
@@ -102,7 +104,7 @@ function finish(error?: string): void {
   const run = program;
   const settled = error === undefined ? twoTurns() : Promise.race([run.drain(), new Promise((r) => setTimeout(r, DRAIN_MS))]);
   void settled.then(() => {
-    const result = { ...run.result(firstError), diagnostics };
+    const result = { ...run.result(firstError), diagnostics, ...(firstIssues.length > 0 ? { issues: firstIssues } : {}) };
     process.channel?.ref();
     if (!streaming) {
       send({ kind: "done", result }, () => process.exit(0));
@@ -192,7 +194,10 @@ function start(job: WorkerJob): void {
   program = prepareProgramRun(job, backend, streaming ? streamRecord : undefined);
   program.run().then(
     () => finish(),
-    (err) => finish(errorLine(err)),
+    (err) => {
+      if (!finished && firstError === undefined) firstIssues = issueLines(err);
+      finish(errorLine(err));
+    },
   );
 }
 

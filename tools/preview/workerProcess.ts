@@ -13,7 +13,8 @@ import {
   type WorkerJob,
   type WorkerResult,
 } from "./ipc";
-import { errorLine, firstLine } from "./messages";
+import { crashSummary, errorLine, firstLine } from "./messages";
+import { killTree, OWN_GROUP, trackGroup } from "./processGroups";
 import type { RecordedResource } from "./types";
 
 const WORKER_FILE = path.join(__dirname, "worker.ts");
@@ -57,7 +58,9 @@ function spawnWorker(nodeArgs: string[]): SpawnedWorker {
     cwd: TOOL_ROOT,
     execArgv: ["-r", DEFERRED_MODULES, "-r", "ts-node/register/transpile-only", "-r", WORKER_PRELOAD, ...nodeArgs, ...DEBUG_NODE_ARGS],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
+    ...OWN_GROUP,
   });
+  trackGroup(child);
   let stderr = "";
   child.stdout?.resume();
   child.stderr?.on("data", (chunk: Buffer) => {
@@ -83,7 +86,10 @@ export class WorkerPool {
   /** How many more stacks will need a worker (stack references may add more; those fork on demand). */
   expect(count: number): void {
     this.expected = count;
-    while (this.idle.length > Math.max(0, count)) this.idle.pop()?.child.kill();
+    while (this.idle.length > Math.max(0, count)) {
+      const spare = this.idle.pop();
+      if (spare) killTree(spare.child);
+    }
     this.refill();
   }
 
@@ -95,21 +101,12 @@ export class WorkerPool {
   }
 
   close(): void {
-    for (const worker of this.idle.splice(0)) worker.child.kill();
+    for (const worker of this.idle.splice(0)) killTree(worker.child);
   }
 
   private refill(): void {
     while (this.idle.length < Math.min(this.warm, this.expected)) this.idle.push(spawnWorker(this.nodeArgs));
   }
-}
-
-/** Node's report of a crash: the `SomeError: message` line, else the first line. */
-function crashLine(stderr: string): string | undefined {
-  const lines = stderr
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return lines.find((l) => /^([A-Z]\w*)?Error\b/.test(l) || l.startsWith("error:")) ?? lines[0];
 }
 
 /** `onRecorded` receives the registrations a job with `streamRecords` sends while it runs. */
@@ -130,8 +127,13 @@ export function runWorker(
       resolve(result);
     };
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      settle(emptyWorkerResult(`the program did not finish within ${Math.round(timeoutMs / 1000)} s`));
+      killTree(child);
+      // What the program registered so far is kept and reported as partial.
+      settle({
+        ...emptyWorkerResult(`the program did not finish within ${Math.round(timeoutMs / 1000)} s (--timeout)`),
+        resources: recorded.filter((r) => !(r.type === "pulumi:pulumi:Stack" && r.parent === null)),
+        partial: true,
+      });
     }, timeoutMs);
     const reply = (message: ToWorker) => {
       if (child.connected) child.send(message);
@@ -170,7 +172,7 @@ export function runWorker(
     child.on("error", (err) => settle(emptyWorkerResult(`cannot start the stack worker: ${errorLine(err)}`)));
     // 'close' comes after the IPC channel and pipes are drained, so a final `done` message is never lost.
     const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
-      const why = crashLine(worker.stderr());
+      const why = crashSummary("the program", worker.stderr(), code, signal);
       settle(emptyWorkerResult(why ? firstLine(why) : `the stack worker exited (${signal ?? `code ${code}`}) before reporting`));
     };
     if (child.exitCode !== null || child.signalCode !== null) onClose(child.exitCode, child.signalCode);

@@ -98,8 +98,22 @@ describe("checkBindings", () => {
     expect(rest).toEqual([]);
     expect(issue.path).toEqual(["workspaces", "team-a", "bindings", 0, "role"]);
     expect(issue.value).toBe("Data Scientist");
-    expect(issue.rule).toMatch(/^unknown role "Data Scientist": use a built-in role name \(Owner, Contributor, .*AzureML Data Scientist/);
+    expect(issue.rule).toMatch(/^unknown role "Data Scientist": use a built-in role name \(as listed at https:\/\/learn\.microsoft\.com\//);
     expect(issue.rule).toContain("or a key of customRoles (ml-operator)");
+    expect(issue.rule).not.toMatch(/[\r\n]/);
+  });
+
+  it("suggests the closest built-in role for a misspelt one, in the same line", () => {
+    const [issue] = checkBindings([at(0, "workspace/team-a", "data-scientists", "Storage Blob Data Ownr")], groups, customRoles);
+    expect(issue.rule).toMatch(/^unknown role "Storage Blob Data Ownr": did you mean "Storage Blob Data Owner"\? use a built-in role name/);
+  });
+
+  it("accepts any built-in role by name, ignoring case", () => {
+    const bindings = [
+      at(0, "workspace/team-a", "data-scientists", "storage blob data owner"),
+      at(1, "workspace/team-a", "ml-admins", "Key Vault Secrets Officer"),
+    ];
+    expect(checkBindings(bindings, groups, customRoles)).toEqual([]);
   });
 
   it("reports a group missing from groups", () => {

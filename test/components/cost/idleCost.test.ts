@@ -13,13 +13,15 @@ const resources = (r: IdleCostReport) => r.items.map((i) => i.resource);
 const item = (r: IdleCostReport, resource: string) => r.items.find((i) => i.resource === resource)!;
 
 describe("idleCosts", () => {
-  it("lists what a default dedicated workspace keeps paying for, quoting no price", () => {
+  it("lists what a default dedicated workspace keeps paying for, each with its pricing page", () => {
     const report = idleCosts(DEDICATED);
     expect(resources(report)).toEqual(["containerRegistry", "storage", "logAnalytics", "keyVault", "privateEndpoints"]);
     expect(item(report, "containerRegistry")).toMatchObject({
       basis: expect.arrayContaining(["fixed"]),
-      note: expect.stringContaining("fixed daily fee, used or not, for the Basic tier (see the Container Registry pricing page"),
+      note: expect.stringContaining("fixed daily fee for the Basic tier"),
+      pricing: "https://azure.microsoft.com/pricing/details/container-registry/",
     });
+    for (const i of report.items) expect(i.pricing).toMatch(/^https:\/\/azure\.microsoft\.com\/pricing\/details\//);
     expect(item(report, "logAnalytics").note).toMatch(/per GB ingested.*retention 30 days.*no daily cap/);
     expect(item(report, "keyVault").note).toMatch(/per operation/);
     expect(report.notes.join(" ")).toMatch(/no standing fee/);
@@ -36,9 +38,9 @@ describe("idleCosts", () => {
     expect(resources(noNetwork)).not.toContain("privateEndpoints");
   });
 
-  it("does not put a figure on any tier", () => {
+  it("names the registry tier without a figure", () => {
     const premium = item(idleCosts({ ...DEDICATED, containerRegistry: { ownership: "dedicated", sku: "Premium" } }), "containerRegistry");
-    expect(premium.note).toMatch(/for the Premium tier/);
+    expect(premium.note).toMatch(/Premium tier/);
     expect(premium.note).not.toMatch(/\$/);
   });
 
@@ -56,7 +58,7 @@ describe("idleCosts", () => {
     expect(report.notes.join(" ")).toMatch(/cannot be tagged/);
   });
 
-  it("never quotes a price, and cites nothing outside the repository", () => {
+  it("never quotes a price or an internal marker: figures live on the pricing pages", () => {
     const ownership = fc.constantFrom("dedicated" as const, "shared" as const);
     const footprint: fc.Arbitrary<WorkspaceFootprint> = fc.record({
       containerRegistry: fc.oneof(
@@ -78,7 +80,7 @@ describe("idleCosts", () => {
       fc.property(footprint, (fp) => {
         const text = JSON.stringify(idleCosts(fp));
         expect(text.match(/\$[\d.]+\S*/g) ?? []).toEqual([]);
-        expect(text).not.toMatch(/§|unverified|fact file/);
+        expect(text).not.toMatch(/§|\[unverified|fact file/);
       }),
       { numRuns: 200 },
     );

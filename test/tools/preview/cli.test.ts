@@ -218,6 +218,6 @@ describe("--format text", () => {
     expect(stdout).toContain("Previewing stack 'dev' (project 'plain-storage')");
     expect(stdout).toMatch(/ \+ {3}│ {2}└─ azure-native:storage:StorageAccount +lake-account +\[protected\]\n/);
     expect(stdout).toContain("    apiKeyOut        : [secret]\n");
-    expect(stdout).toContain("Resources: + 5 to create\nPolicy violations: none\n");
+    expect(stdout).toContain("Resources: + 5 to create\nPolicies: not checked (--no-policy)\n");
   });
 });

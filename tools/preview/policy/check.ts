@@ -49,6 +49,8 @@ export interface PolicyCheck {
 const ORGANIZATION = "organization";
 /** Requests in flight at once: enough to keep the pack busy without queuing thousands of calls in grpc-js. */
 const MAX_IN_FLIGHT = 64;
+/** How long a failed call waits for the pack's exit before reporting the transport error instead. */
+const PACK_EXIT_GRACE_MS = 1500;
 
 /** Starts the pack once; call `checkStack` per stack and `close` at the end (also after errors). */
 export async function startPolicyCheck(opts: PolicyCheckOptions): Promise<PolicyCheck> {
@@ -91,6 +93,8 @@ async function explain<T>(pack: PackProcess, method: string, run: () => Promise<
   try {
     return await run();
   } catch (error) {
+    // A dropped connection usually means the pack died: wait briefly for its exit, which explains more.
+    await Promise.race([pack.exited, new Promise((resolve) => setTimeout(resolve, PACK_EXIT_GRACE_MS).unref())]);
     const died = pack.exitSummary();
     if (died) throw new Error(died, { cause: error });
     const details = String((error as { details?: string }).details ?? (error as Error).message);

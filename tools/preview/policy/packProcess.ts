@@ -2,12 +2,14 @@
  * Starts a policy pack the way the Pulumi CLI does (the `pulumi-analyzer-policy` shim): `node
  * <@pulumi/pulumi>/cmd/run-policy-pack <engine-address> . [-option=value...]` with cwd = the pack directory,
  * `@pulumi/pulumi` resolved from there, and the port read from the first line of stdout.
- * Every started process is tracked and killed on close, on process exit and on SIGINT/SIGTERM/SIGHUP.
+ * The pack leads its own process group, killed on close, on exit and on signals (`processGroups.ts`).
  */
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
+import { crashSummary, stderrLines } from "../messages";
+import { OWN_GROUP, trackGroup } from "../processGroups";
 
 export interface PackProcessOptions {
   packDir: string;
@@ -25,6 +27,8 @@ export interface PackProcess {
   versionOverride?: string;
   /** Null while running; otherwise a one-line account of how the process ended. */
   exitSummary(): string | null;
+  /** Resolves once the process has ended and `exitSummary` is set. */
+  exited: Promise<void>;
   kill(): Promise<void>;
 }
 
@@ -38,23 +42,15 @@ const STDERR_GRACE_MS = 500;
 const DEBUG_NODE_ARGS = (process.env.PREVIEW_POLICY_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
 
 const running = new Set<ChildProcess>();
-let handlersInstalled = false;
 
 /** Pids of pack processes started here and not yet exited (tests assert none is left behind). */
 export function runningPackPids(): number[] {
   return [...running].map((c) => c.pid!).filter((pid) => pid !== undefined);
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI_COLOR = /\u001b\[[0-9;]*m/g;
-
 /** Picks the informative line of a pack's stderr (run.js prefixes errors with a generic "Running program" line). */
 export function summarizeStderr(stderr: string): string {
-  const lines = stderr
-    .replace(ANSI_COLOR, "")
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
+  const lines = stderrLines(stderr);
   const useful = lines.filter((l) => !/^error: (\[runtime\] )?Running program .* failed with an unhandled exception:$/.test(l));
   const first = useful[0] ?? "";
   // "TSError: ⨯ Unable to compile TypeScript:" says little without the line that follows.
@@ -78,23 +74,6 @@ function readPolicyProject(packDir: string): PolicyProject {
   const runtime = doc.runtime as { options?: Record<string, unknown> } | string | undefined;
   const runtimeOptions = typeof runtime === "object" && runtime?.options ? runtime.options : {};
   return { version: typeof doc.version === "string" ? doc.version : undefined, runtimeOptions };
-}
-
-function installCleanupHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  process.on("exit", () => {
-    for (const child of running) child.kill("SIGKILL");
-  });
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    const onSignal = (): void => {
-      for (const child of running) child.kill("SIGKILL");
-      process.removeListener(signal, onSignal);
-      // Nobody else handles it: restore the default (terminate) by re-raising.
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-    };
-    process.on(signal, onSignal);
-  }
 }
 
 /** The environment the engine gives a Node policy pack for a dry run, without anything that points at an engine. */
@@ -131,12 +110,12 @@ export async function startPackProcess(opts: PackProcessOptions): Promise<PackPr
     .filter(([, v]) => `${v}` !== "")
     .map(([k, v]) => `-${k}=${v}`);
 
-  installCleanupHandlers();
   const child = spawn(
     process.execPath,
     [...DEBUG_NODE_ARGS, "-r", path.join(__dirname, "packPreload.js"), runScript, ENGINE_ADDRESS_PLACEHOLDER, ".", ...optionArgs],
-    { cwd: packDir, env: packEnvironment(opts.typeCheck), stdio: ["pipe", "pipe", "pipe"] },
+    { cwd: packDir, env: packEnvironment(opts.typeCheck), stdio: ["pipe", "pipe", "pipe"], ...OWN_GROUP },
   );
+  trackGroup(child);
   running.add(child);
 
   let stderr = "";
@@ -150,9 +129,13 @@ export async function startPackProcess(opts: PackProcessOptions): Promise<PackPr
       void Promise.race([stderrClosed, new Promise((r) => setTimeout(r, STDERR_GRACE_MS))]).then(() => {
         const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
         const why = summarizeStderr(stderr);
+        const crash = crashSummary(`policy pack ${packDir}`, stderr, code, signal);
         // Without an error, a pack that ends before serving most likely never constructed its PolicyPack.
         const silent = port === undefined ? " before printing its port (does its main module construct a PolicyPack?)" : "";
-        exitSummary = `policy pack ${packDir} ${how}${why ? `: ${why}` : silent}`;
+        exitSummary =
+          crash?.startsWith("policy pack") && (why === "" || crash.includes("out of memory"))
+            ? crash
+            : `policy pack ${packDir} ${how}${why ? `: ${why}` : silent}`;
         resolve();
       });
     });
@@ -172,7 +155,7 @@ export async function startPackProcess(opts: PackProcessOptions): Promise<PackPr
 
   try {
     port = await readPort(child, exited, () => exitSummary, opts.startTimeoutMs, packDir);
-    return { pid: child.pid!, port, pulumiPackageJson, versionOverride: project.version, exitSummary: () => exitSummary, kill };
+    return { pid: child.pid!, port, pulumiPackageJson, versionOverride: project.version, exitSummary: () => exitSummary, exited, kill };
   } catch (error) {
     await kill();
     throw error;

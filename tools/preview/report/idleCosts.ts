@@ -7,6 +7,8 @@ export interface IdleCostRow {
   resource: string;
   ownership: string;
   note: string;
+  /** The resource's pricing page, when the program gave one. */
+  pricing?: string;
 }
 
 export interface IdleCostSection {
@@ -33,32 +35,37 @@ export function idleCostSections(outputs: Record<string, unknown>): IdleCostSect
 }
 
 function toRow(item: Record<string, unknown>): IdleCostRow {
-  return { resource: String(item.resource ?? ""), ownership: String(item.ownership ?? ""), note: String(item.note ?? "") };
+  const row = { resource: String(item.resource ?? ""), ownership: String(item.ownership ?? ""), note: String(item.note ?? "") };
+  return typeof item.pricing === "string" ? { ...row, pricing: item.pricing } : row;
 }
 
-export function renderIdleCostsText(outputs: Record<string, unknown>): string[] {
+/** Lines of `text` starting with `indent` (the text report wraps them to the terminal). */
+export type Wrap = (text: string, indent: string) => string[];
+const oneLine: Wrap = (text, indent) => [indent + text];
+
+export function renderIdleCostsText(outputs: Record<string, unknown>, wrap: Wrap = oneLine): string[] {
   const sections = idleCostSections(outputs);
   if (sections.length === 0) return [];
   return [
     "Bills while idle:",
-    ...sections.flatMap((s) => [`    ${s.owner}`, ...s.items.map((i) => `        ${i.resource} (${i.ownership}): ${i.note}`)]),
+    ...sections.flatMap((s) => [
+      `    ${s.owner}`,
+      ...s.items.flatMap((i) => [
+        ...wrap(`${i.resource} (${i.ownership}): ${i.note}`, "        "),
+        ...(i.pricing ? [`            prices: ${i.pricing}`] : []),
+      ]),
+    ]),
   ];
 }
 
-/** A collapsed table per workspace, for PR comments and job summaries. */
-export function renderIdleCostsMarkdown(outputs: Record<string, unknown>, escapeCell: (text: string) => string): string[] {
-  const sections = idleCostSections(outputs);
-  if (sections.length === 0) return [];
-  return [
-    "",
-    "<details><summary>Bills while idle</summary>",
-    "",
-    "| Workspace | Resource | Ownership | Note |",
-    "|---|---|---|---|",
-    ...sections.flatMap((s) =>
-      s.items.map((i) => `| ${escapeCell(s.owner)} | ${escapeCell(i.resource)} | ${escapeCell(i.ownership)} | ${escapeCell(i.note)} |`),
-    ),
-    "",
-    "</details>",
-  ];
+export const IDLE_COST_HEAD = ["| Workspace | Resource | Ownership | Note |", "|---|---|---|---|"];
+
+/** Table rows (one per item, each with its pricing link) for PR comments and job summaries. */
+export function idleCostMarkdownRows(outputs: Record<string, unknown>, escapeCell: (text: string) => string): string[] {
+  return idleCostSections(outputs).flatMap((s) =>
+    s.items.map((i) => {
+      const note = escapeCell(i.note) + (i.pricing ? ` ([prices](${i.pricing}))` : "");
+      return `| ${escapeCell(s.owner)} | ${escapeCell(i.resource)} | ${escapeCell(i.ownership)} | ${note} |`;
+    }),
+  );
 }

@@ -1,19 +1,13 @@
 /**
- * `--format markdown`: a PR comment / job summary. Per stack a summary line, a table of violations, remediations,
- * and a Mermaid flowchart of the resources (components as subgraphs, custom resources as nodes, dependency
- * edges) with offending resources marked.
+ * Markdown building blocks: escaping for prose, table cells and Mermaid labels, and the resource graph (a Mermaid
+ * flowchart: components as subgraphs, custom resources as nodes, dependency edges, offending resources marked).
+ * The report itself is laid out in markdownReport.ts.
  */
-import { renderIdleCostsMarkdown } from "./idleCosts";
-import type { PreviewResult, RecordedResource, StackResult, Violation } from "../types";
+import type { RecordedResource, StackResult, Violation } from "../types";
 
 /** Above this many custom resources the graph keeps only offending resources and their neighbours. */
 const MAX_GRAPH_NODES = 60;
-/** Advisory rows shown per stack (mandatory rows are always all shown). */
-const MAX_ADVISORY_ROWS = 25;
-/** GitHub rejects PR comments over 65,536 characters; stay below with room for a header. */
-const COMMENT_LIMIT = 60_000;
-const LEVEL_ORDER: Record<string, number> = { mandatory: 0, advisory: 1, remediate: 2, disabled: 3 };
-const LEVEL_ICON: Record<string, string> = { mandatory: "🔴", advisory: "🟡" };
+export const LEVEL_ORDER: Record<string, number> = { mandatory: 0, advisory: 1, remediate: 2, disabled: 3 };
 
 /** Escapes text for Markdown prose: HTML stays literal. */
 export function escapeText(text: string): string {
@@ -26,7 +20,7 @@ export function escapeCell(text: string): string {
 }
 
 /** A code span (in a table cell, `|` must still be escaped); text that contains backticks stays plain. */
-function code(text: string, inTable = true): string {
+export function code(text: string, inTable = true): string {
   if (text.includes("`")) return escapeCell(text);
   const flat = text.replace(/\r?\n/g, " ");
   return `\`${inTable ? flat.replace(/\|/g, "\\|") : flat}\``;
@@ -38,7 +32,7 @@ export function escapeMermaid(text: string): string {
 }
 
 /** `azure-native:storage:StorageAccount` → `storage:StorageAccount`, `azuread:index/group:Group` → `azuread:Group`. */
-function shortType(type: string): string {
+export function shortType(type: string): string {
   const [pkg, module, name] = type.split(":");
   if (name === undefined) return type;
   return module === "index" || module.startsWith("index/") ? `${pkg}:${name}` : `${module}:${name}`;
@@ -61,60 +55,6 @@ export function transitiveReduction(edges: Array<[string, string]>): Array<[stri
     return false;
   };
   return edges.filter(([from, to]) => !reachableWithout(from, to));
-}
-
-function countLevels(violations: Violation[]): { mandatory: number; advisory: number } {
-  return {
-    mandatory: violations.filter((v) => v.enforcementLevel === "mandatory").length,
-    advisory: violations.filter((v) => v.enforcementLevel === "advisory").length,
-  };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-function summaryLine(stack: StackResult): string {
-  const name = `**${escapeCell(`${stack.project}/${stack.stack}`)}**`;
-  if (stack.error) return `💥 ${name}: the program failed: ${escapeCell(stack.error)}`;
-  const { mandatory, advisory } = countLevels(stack.violations);
-  const icon = mandatory > 0 ? "❌" : advisory > 0 ? "⚠️" : "✅";
-  const parts = [`${mandatory} mandatory`, `${advisory} advisory`, plural(stack.resources.length, "resource")];
-  if (stack.remediations?.length) parts.push(plural(stack.remediations.length, "remediation"));
-  return `${icon} ${name}: ${parts.join(" · ")}`;
-}
-
-function violationTable(stack: StackResult): string[] {
-  if (stack.violations.length === 0) return stack.error ? [] : ["No policy violations."];
-  const byUrn = new Map(stack.resources.map((r) => [r.urn, r] as const));
-  const sorted = [...stack.violations].sort(
-    (a, b) => (LEVEL_ORDER[a.enforcementLevel] ?? 9) - (LEVEL_ORDER[b.enforcementLevel] ?? 9) || a.policy.localeCompare(b.policy),
-  );
-  const hidden = Math.max(0, sorted.filter((v) => v.enforcementLevel === "advisory").length - MAX_ADVISORY_ROWS);
-  let advisoryShown = 0;
-  const shown = sorted.filter((v) => v.enforcementLevel !== "advisory" || advisoryShown++ < MAX_ADVISORY_ROWS);
-  const rows = shown.map((v) => {
-    const resource = byUrn.get(v.urn);
-    const where =
-      v.urn === "" ? "(stack)" : resource ? `${code(resource.name)} (${escapeCell(shortType(resource.type))})` : escapeCell(v.urn);
-    const level = `${LEVEL_ICON[v.enforcementLevel] ?? ""} ${v.enforcementLevel}`.trim();
-    return `| ${level} | ${code(v.policy)} | ${where} | ${escapeCell(v.message)} |`;
-  });
-  const more =
-    hidden > 0 ? ["", `_…and ${hidden} more advisory violations (\`npm run preview -- --stack ${stack.stack}\` lists all)._`] : [];
-  return ["| Level | Policy | Resource | Message |", "|---|---|---|---|", ...rows, ...more];
-}
-
-function remediationList(stack: StackResult): string[] {
-  if (!stack.remediations?.length) return [];
-  const byUrn = new Map(stack.resources.map((r) => [r.urn, r.name] as const));
-  return [
-    "",
-    "Remediated before analysis:",
-    ...stack.remediations.map(
-      (r) => `- ${code(r.policy, false)} on ${code(byUrn.get(r.urn) ?? r.urn, false)}: ${escapeText(r.description)}`,
-    ),
-  ];
 }
 
 /** The most severe level reported against each URN. */
@@ -212,57 +152,4 @@ export function renderGraph(stack: StackResult): string[] {
   }
   lines.push("```");
   return lines;
-}
-
-function renderStack(stack: StackResult, withGraph: boolean): string[] {
-  const lines = [
-    `### ${summaryLine(stack)}`,
-    "",
-    ...violationTable(stack),
-    ...remediationList(stack),
-    ...renderIdleCostsMarkdown(stack.outputs, escapeCell),
-  ];
-  const graph = stack.error || !withGraph ? [] : renderGraph(stack);
-  if (graph.length > 0) {
-    lines.push(
-      "",
-      `<details><summary>Resource graph (${plural(stack.resources.length, "resource")})</summary>`,
-      "",
-      "Components are boxes; arrows go from a dependency to the resource that uses it; flagged resources are red (mandatory) or yellow (advisory).",
-      "",
-      ...graph,
-      "",
-      "</details>",
-    );
-  }
-  return lines;
-}
-
-/** The report, shrunk to fit a PR comment when needed: first without graphs, then cut at a line. */
-export function renderMarkdown(result: PreviewResult): string {
-  const full = renderReport(result, true);
-  if (full.length <= COMMENT_LIMIT) return full;
-  const compact = renderReport(result, false).replace(/\n$/, "\n\n_Resource graphs omitted to fit a PR comment._\n");
-  if (compact.length <= COMMENT_LIMIT) return compact;
-  const cut = compact.slice(0, compact.lastIndexOf("\n", COMMENT_LIMIT - 200));
-  return `${cut}\n\n_Truncated to fit a PR comment: \`npm run preview -- --format markdown\` prints everything._\n`;
-}
-
-function renderReport(result: PreviewResult, withGraphs: boolean): string {
-  const all = result.stacks.flatMap((s) => s.violations);
-  const { mandatory, advisory } = countLevels(all);
-  const failed = result.stacks.filter((s) => s.error).length;
-  const verdict =
-    failed > 0
-      ? "💥 some stacks failed to preview"
-      : mandatory > 0
-        ? "❌ mandatory policy violations"
-        : "✅ no mandatory policy violations";
-  const lines = [
-    "## Offline preview and policy check",
-    "",
-    `${verdict}: ${plural(result.stacks.length, "stack")} · ${mandatory} mandatory · ${advisory} advisory${failed ? ` · ${failed} failed` : ""}`,
-  ];
-  for (const stack of result.stacks) lines.push("", ...renderStack(stack, withGraphs));
-  return `${lines.join("\n")}\n`;
 }

@@ -18,8 +18,9 @@ describe("policy-check.yml (offline, fork-safe)", () => {
   const job = workflow.jobs["policy-check"];
   const steps: any[] = job.steps;
 
-  it("runs on pull requests with read-only contents and only security-events to write", () => {
-    expect(Object.keys(workflow.on)).toEqual(["pull_request"]);
+  it("runs on pull requests and pushes to main with read-only contents and only security-events to write", () => {
+    expect(Object.keys(workflow.on)).toEqual(["pull_request", "push"]);
+    expect(workflow.on.push.branches).toEqual(["main"]);
     expect(workflow.permissions).toEqual({ contents: "read", "security-events": "write" });
   });
 
@@ -27,8 +28,8 @@ describe("policy-check.yml (offline, fork-safe)", () => {
     expect(JSON.stringify(workflow)).not.toMatch(/secrets\./);
   });
 
-  it("sets up Node 20, installs with npm ci, and writes the markdown report to the job summary", () => {
-    expect(stepUsing(steps, "actions/setup-node@").with["node-version"]).toBe(20);
+  it("sets up Node 22, installs with npm ci, and writes the markdown report to the job summary", () => {
+    expect(stepUsing(steps, "actions/setup-node@").with["node-version"]).toBe(22);
     expect(runs(steps)).toMatch(/^npm ci\b/m);
     expect(runs(steps)).toContain('npm run --silent preview -- --all --format markdown >> "$GITHUB_STEP_SUMMARY"');
   });
@@ -38,6 +39,12 @@ describe("policy-check.yml (offline, fork-safe)", () => {
     const upload = stepUsing(steps, "github/codeql-action/upload-sarif@");
     expect(upload.with.sarif_file).toBe("results.sarif");
     expect(upload.if).toContain(SAME_REPOSITORY);
+  });
+
+  it("keeps the full JSON report as the artifact the markdown summary points at", () => {
+    expect(runs(steps)).toContain("npm run --silent preview -- --all --format json > preview.json");
+    const artifacts = steps.filter((s: { uses?: string }) => s.uses?.startsWith("actions/upload-artifact@"));
+    expect(artifacts.map((s: { with: { name: string } }) => s.with.name)).toContain("policy-preview-json");
   });
 
   it("fails the job when the preview exits non-zero (1 = mandatory violation)", () => {
@@ -60,8 +67,9 @@ describe("preview.yml (credentialed pulumi preview)", () => {
     expect(JSON.stringify(workflow)).not.toContain("pull_request_target");
   });
 
-  it("asks for OIDC, PR comments and read-only contents", () => {
-    expect(workflow.permissions).toEqual({ contents: "read", "id-token": "write", "pull-requests": "write" });
+  it("asks for OIDC, PR comments and read-only contents, in the previewing job only", () => {
+    expect(workflow.permissions).toEqual({ contents: "read" });
+    expect(job.permissions).toEqual({ contents: "read", "id-token": "write", "pull-requests": "write" });
   });
 
   it("logs in to Azure with OIDC (no client secret) before previewing", () => {

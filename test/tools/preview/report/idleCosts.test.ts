@@ -24,13 +24,18 @@ it("renders nothing for a program that reports no idle costs", () => {
   expect(renderIdleCostsText(outputs)).toContain("        containerRegistry (dedicated): daily fee");
 });
 
-it("renders a markdown table with escaped cells", async () => {
-  const { renderIdleCostsMarkdown } = await import("../../../../tools/preview/report/idleCosts");
+it("renders markdown rows with escaped cells and the pricing link", async () => {
+  const { idleCostMarkdownRows } = await import("../../../../tools/preview/report/idleCosts");
   const { escapeCell } = await import("../../../../tools/preview/report/markdown");
-  const lines = renderIdleCostsMarkdown(
-    { workspaces: { a: { idleCosts: { items: [{ resource: "storage", ownership: "shared", note: "a | b" }] } } } },
-    escapeCell,
-  );
-  expect(lines).toContain("| workspaces.a | storage | shared | a \\| b |");
-  expect(renderIdleCostsMarkdown({}, escapeCell)).toEqual([]);
+  const item = {
+    resource: "storage",
+    ownership: "shared",
+    note: "a | b",
+    pricing: "https://azure.microsoft.com/pricing/details/storage/blobs/",
+  };
+  const lines = idleCostMarkdownRows({ workspaces: { a: { idleCosts: { items: [item] } } } }, escapeCell);
+  expect(lines).toEqual([
+    "| workspaces.a | storage | shared | a \\| b ([prices](https://azure.microsoft.com/pricing/details/storage/blobs/)) |",
+  ]);
+  expect(idleCostMarkdownRows({}, escapeCell)).toEqual([]);
 });

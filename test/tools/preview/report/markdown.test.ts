@@ -1,4 +1,4 @@
-import { escapeCell, escapeMermaid, renderGraph, renderMarkdown, transitiveReduction } from "../../../../tools/preview/report/markdown";
+import { escapeCell, escapeMermaid, renderGraph, transitiveReduction } from "../../../../tools/preview/report/markdown";
 import type { StackResult, Violation } from "../../../../tools/preview/types";
 import { fakeStack, type ResourceSpec } from "../policy/fakeStack";
 
@@ -38,32 +38,6 @@ describe("escaping", () => {
 
   it("uses Mermaid entity codes for quotes, angle brackets and #", () => {
     expect(escapeMermaid('say "hi" <b> #1\nx')).toBe("say #quot;hi#quot; #lt;b#gt; #35;1 x");
-  });
-});
-
-describe("renderMarkdown", () => {
-  it("summarizes each stack and lists violations, mandatory first, with resource name and type", () => {
-    const md = renderMarkdown({ stacks: [hubStack()] });
-    expect(md).toContain("### ❌ **checks/dev**: 1 mandatory · 1 advisory · 6 resources");
-    const rows = md.split("\n").filter((l) => l.startsWith("| 🔴") || l.startsWith("| 🟡"));
-    expect(rows).toEqual([
-      "| 🔴 mandatory | `aml-default-storage-not-premium` | `ws` (machinelearningservices:Workspace) | Default storage must not be premium.<br>Workspace 'ws' uses 'st'. |",
-      "| 🟡 advisory | `aml-keyvault-rbac` | `kv` (keyvault:Vault) | RBAC |",
-    ]);
-  });
-
-  it("writes stack-wide violations, clean stacks, failed stacks and remediations", () => {
-    const clean = fakeStack([]);
-    const failed: StackResult = { ...fakeStack([]), stack: "prod", resources: [], error: "config: missing key 'location'" };
-    const wide = hubStack();
-    wide.violations = [violation("", { enforcementLevel: "advisory", message: "stack | wide" })];
-    wide.remediations = [{ policy: "aml-storage-https-only", policyPack: "p", urn: wide.resources[2].urn, description: "HTTPS <only>" }];
-    const md = renderMarkdown({ stacks: [clean, failed, wide] });
-    expect(md).toContain("✅ **checks/dev**: 0 mandatory · 0 advisory · 1 resource\n\nNo policy violations.");
-    expect(md).toContain("💥 **checks/prod**: the program failed: config: missing key 'location'");
-    expect(md).toContain("| 🟡 advisory | `aml-default-storage-not-premium` | (stack) | stack \\| wide |");
-    expect(md).toContain("- `aml-storage-https-only` on `st`: HTTPS &lt;only&gt;");
-    expect(md.split("\n")[2]).toBe("💥 some stacks failed to preview: 3 stacks · 0 mandatory · 1 advisory · 1 failed");
   });
 });
 
@@ -126,36 +100,5 @@ describe("renderGraph", () => {
     expect(nodes).toEqual(['  r8["st7 (storage:StorageAccount)"]', '  r81["ws (machinelearningservices:Workspace)"]']);
     stack.violations = [];
     expect(renderGraph(stack)).toEqual(["_Resource graph omitted: 82 resources._"]);
-  });
-});
-
-describe("fitting a PR comment", () => {
-  const manyViolations = (count: number, level: string): StackResult => {
-    const stack = fakeStack(Array.from({ length: count }, (_, i) => ({ type: "azure-native:storage:StorageAccount", name: `st${i}` })));
-    stack.violations = stack.resources
-      .slice(1)
-      .map((r) => violation(r.urn, { enforcementLevel: level, message: `${"x".repeat(150)} ${r.name}` }));
-    return stack;
-  };
-
-  it("shows every mandatory row but caps advisory rows per stack", () => {
-    const md = renderMarkdown({ stacks: [manyViolations(40, "advisory")] });
-    expect(md.split("\n").filter((l) => l.startsWith("| 🟡"))).toHaveLength(25);
-    expect(md).toContain("_…and 15 more advisory violations (`npm run preview -- --stack dev` lists all)._");
-    expect(
-      renderMarkdown({ stacks: [manyViolations(40, "mandatory")] })
-        .split("\n")
-        .filter((l) => l.startsWith("| 🔴")),
-    ).toHaveLength(40);
-  });
-
-  it("drops the graphs, then truncates, to stay under GitHub's comment limit", () => {
-    const md = renderMarkdown({ stacks: Array.from({ length: 30 }, () => manyViolations(20, "mandatory")) });
-    expect(md.length).toBeLessThanOrEqual(60_000);
-    expect(md).not.toContain("```mermaid");
-    expect(md).toMatch(/_Truncated to fit a PR comment: `npm run preview -- --format markdown` prints everything\._\n$/);
-    const small = renderMarkdown({ stacks: Array.from({ length: 10 }, () => manyViolations(20, "mandatory")) });
-    expect(small).toContain("_Resource graphs omitted to fit a PR comment._");
-    expect(small).not.toContain("Truncated");
   });
 });

@@ -1,13 +1,18 @@
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { z } from "zod";
-import { artifactUri, renderSarif, SARIF_SCHEMA } from "../../../../tools/preview/report/sarif";
+import { CONFIG_RULE, renderSarif, SARIF_SCHEMA } from "../../../../tools/preview/report/sarif";
+import { configKeyOf } from "../../../../tools/preview/report/sarifLocations";
 import type { PreviewResult, Violation } from "../../../../tools/preview/types";
 import { fakeStack } from "../policy/fakeStack";
 
 /**
- * What GitHub code scanning reads from an uploaded SARIF file ("SARIF support for code scanning"): a 2.1.0 log
- * with a named driver, rules with ids, and results with ruleId, message text, level and a physical location
- * whose artifact URI is repo-relative and whose region has a start line.
+ * What GitHub code scanning reads from an uploaded SARIF file ("SARIF support for code scanning",
+ * docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning): a
+ * 2.1.0 log with a named driver, rules with ids and help (shown with each alert), and results with ruleId, message
+ * text, level and a physical location whose artifact URI is relative to the repository root and whose region has a
+ * start line; `invocations[].executionSuccessful` says whether the tool ran to completion.
  */
 const githubSarif = z.object({
   $schema: z.string().url(),
@@ -23,7 +28,9 @@ const githubSarif = z.object({
             rules: z.array(
               z.object({
                 id: z.string().min(1),
-                shortDescription: z.object({ text: z.string().min(1) }),
+                shortDescription: z.object({ text: z.string().min(1).max(1024) }),
+                fullDescription: z.object({ text: z.string().min(1).max(1024) }),
+                help: z.object({ text: z.string().min(1), markdown: z.string().includes("**Fix:**") }),
                 defaultConfiguration: z.object({ level: z.enum(["error", "warning", "note", "none"]) }),
                 properties: z.object({
                   tags: z.array(z.string()),
@@ -46,7 +53,9 @@ const githubSarif = z.object({
               .array(
                 z.object({
                   physicalLocation: z.object({
-                    artifactLocation: z.object({ uri: z.string().regex(/^[^\\/][^\\]*$/, "repo-relative, forward slashes") }),
+                    artifactLocation: z.object({
+                      uri: z.string().regex(/^(?!\.\.\/)[^\\/][^\\]*$/, "repo-relative, forward slashes, no ../"),
+                    }),
                     region: z.object({ startLine: z.number().int().positive() }),
                   }),
                   logicalLocations: z.array(z.object({ fullyQualifiedName: z.string().startsWith("urn:pulumi:") })).min(1),
@@ -56,19 +65,27 @@ const githubSarif = z.object({
             partialFingerprints: z.record(z.string(), z.string()),
           }),
         ),
+        invocations: z.array(z.object({ executionSuccessful: z.boolean() })).length(1),
       }),
     )
     .length(1),
 });
 
-const ROOT = path.resolve("/repo");
+const ROOT = fs.mkdtempSync(path.join(os.tmpdir(), "sarif-"));
+fs.mkdirSync(path.join(ROOT, "stacks"));
+fs.writeFileSync(
+  path.join(ROOT, "stacks", "Pulumi.dev.yaml"),
+  "# A stack\nconfig:\n  azure-native:location: westeurope\n  azure-ml-workspaces:workspaces:\n    - name: ws\n      storage:\n        skuName: Premium_LRS\n",
+);
+fs.copyFileSync(path.join(ROOT, "stacks", "Pulumi.dev.yaml"), path.join(ROOT, "stacks", "Pulumi.prod.yaml"));
+afterAll(() => fs.rmSync(ROOT, { recursive: true, force: true }));
 
 function preview(): PreviewResult {
   const dev = fakeStack([
     { type: "azure-native:storage:StorageAccount", name: "st" },
     { type: "azure-native:machinelearningservices:Workspace", name: "ws", propertyDependencies: { storageAccount: ["st"] } },
   ]);
-  dev.configFile = path.join(ROOT, "stacks", "Pulumi.dev.yaml");
+  dev.configFile = "stacks/Pulumi.dev.yaml";
   const v = (over: Partial<Violation>): Violation => ({
     policy: "aml-default-storage-not-premium",
     policyPack: "azure-ml-workspaces",
@@ -84,7 +101,14 @@ function preview(): PreviewResult {
     v({ policy: "aml-storage-min-tls", enforcementLevel: "advisory", urn: dev.resources[1].urn, message: "TLS 1.2", severity: undefined }),
     v({ policy: "aml-storage-min-tls", enforcementLevel: "advisory", urn: "", message: "TLS 1.2" }),
   ];
-  const prod = { ...fakeStack([]), stack: "prod", programFile: "stacks/index.ts", error: "config: missing 'location'" };
+  const issue = 'config azure-ml-workspaces:workspaces[0].storage.skuName = "Premium_LRS": must not be premium';
+  const prod = {
+    ...fakeStack([]),
+    stack: "prod",
+    configFile: "stacks/Pulumi.prod.yaml",
+    error: issue,
+    issues: [issue, "config azure-native:location: is required"],
+  };
   return { stacks: [dev, prod] };
 }
 
@@ -96,23 +120,29 @@ describe("renderSarif", () => {
     expect(sarif.$schema).toBe(SARIF_SCHEMA);
   });
 
-  it("maps mandatory to error and advisory to warning, one rule per policy", () => {
+  it("maps mandatory to error and advisory to warning, one rule per policy, config issues to their own rule", () => {
     const run = sarif.runs[0];
     expect(run.results.map((r: any) => [r.ruleId, r.level, run.tool.driver.rules[r.ruleIndex].id])).toEqual([
       ["aml-default-storage-not-premium", "error", "aml-default-storage-not-premium"],
       ["aml-storage-min-tls", "warning", "aml-storage-min-tls"],
       ["aml-storage-min-tls", "warning", "aml-storage-min-tls"],
+      [CONFIG_RULE, "error", CONFIG_RULE],
+      [CONFIG_RULE, "error", CONFIG_RULE],
     ]);
-    expect(run.tool.driver.rules).toHaveLength(2);
+    expect(run.tool.driver.rules).toHaveLength(3);
     expect(run.tool.driver.rules[0]).toMatchObject({
       shortDescription: { text: "Default storage must not be premium." },
       properties: { "security-severity": "9.5" },
     });
   });
 
-  it("locates results at the stack config relative to the repo, with the URN as logical location", () => {
-    const [first, , stackWide] = sarif.runs[0].results;
-    expect(first.locations[0].physicalLocation.artifactLocation.uri).toBe("stacks/Pulumi.dev.yaml");
+  it("locates each result at the line that caused it: the workspace entry, the config key, else the first key", () => {
+    const at = (r: any) => [r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine];
+    const [first, storage, stackWide, skuIssue, locationIssue] = sarif.runs[0].results;
+    expect(at(skuIssue)).toEqual(["stacks/Pulumi.prod.yaml", 7]);
+    expect(at(locationIssue)).toEqual(["stacks/Pulumi.prod.yaml", 3]);
+    expect(at(first)).toEqual(["stacks/Pulumi.dev.yaml", 5]);
+    expect(at(storage)).toEqual(["stacks/Pulumi.dev.yaml", 3]);
     expect(first.locations[0].logicalLocations[0]).toEqual({
       fullyQualifiedName: preview().stacks[0].resources[2].urn,
       name: "ws",
@@ -122,37 +152,60 @@ describe("renderSarif", () => {
     expect(stackWide.locations[0].logicalLocations[0].fullyQualifiedName).toBe("urn:pulumi:dev::checks::pulumi:pulumi:Stack::checks-dev");
   });
 
+  it("points at the program line that constructed a resource, or its nearest ancestor inside the project", () => {
+    const stack = fakeStack([
+      { type: "acme:Box", name: "box", custom: false },
+      { type: "azure-native:storage:StorageAccount", name: "st", parent: "box" },
+    ]);
+    stack.configFile = undefined;
+    stack.programFile = "prog/index.ts";
+    stack.resources[1].sourcePosition = { uri: `file://${ROOT}/prog/index.ts`, line: 12 };
+    stack.resources[2].sourcePosition = { uri: `file://${ROOT}/node_modules/acme/box.js`, line: 40 };
+    stack.violations = [{ policy: "p", policyPack: "x", enforcementLevel: "advisory", urn: stack.resources[2].urn, message: "m" }];
+    const result = JSON.parse(renderSarif({ stacks: [stack] }, ROOT)).runs[0].results[0];
+    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "prog/index.ts" }, region: { startLine: 12 } });
+  });
+
   it("gives every flagged resource its own stable fingerprint", () => {
     const prints = sarif.runs[0].results.map((r: any) => r.partialFingerprints.primaryLocationLineHash);
-    expect(new Set(prints).size).toBe(3);
+    expect(new Set(prints).size).toBe(5);
     expect(JSON.parse(renderSarif(preview(), ROOT)).runs[0].results.map((r: any) => r.partialFingerprints.primaryLocationLineHash)).toEqual(
       prints,
     );
   });
 
-  it("reports failed stacks as tool execution notifications", () => {
-    expect(sarif.runs[0].invocations).toEqual([
-      {
-        executionSuccessful: false,
-        toolExecutionNotifications: [
-          { level: "error", message: { text: "stack checks/prod failed to preview: config: missing 'location'" } },
-        ],
-      },
-    ]);
+  it("marks the run unsuccessful, with the reason, when a stack or the policy check failed", () => {
+    expect(sarif.runs[0].invocations[0]).toMatchObject({
+      executionSuccessful: false,
+      toolExecutionNotifications: [
+        { level: "error", message: { text: expect.stringMatching(/^stack checks\/prod failed to preview: config /) } },
+      ],
+    });
+    const packFailed = JSON.parse(renderSarif({ stacks: [fakeStack([])], error: "policy check failed: pack exited with code 7" }, ROOT));
+    expect(packFailed.runs[0].invocations[0]).toMatchObject({
+      executionSuccessful: false,
+      exitCodeDescription: "policy check failed: pack exited with code 7",
+    });
   });
 
   it("is valid with no violations at all", () => {
     const empty = JSON.parse(renderSarif({ stacks: [fakeStack([])] }, ROOT));
     expect(() => githubSarif.parse(empty)).not.toThrow();
     expect(empty.runs[0].results).toEqual([]);
+    expect(empty.runs[0].invocations[0].executionSuccessful).toBe(true);
   });
 });
 
-describe("artifactUri", () => {
-  it("prefers the config file, falls back to the program, and always uses forward slashes", () => {
-    const stack = fakeStack([]);
-    expect(artifactUri({ ...stack, programFile: path.join(ROOT, "stacks", "index.ts") }, ROOT)).toBe("stacks/index.ts");
-    expect(artifactUri({ ...stack, configFile: "stacks\\Pulumi.dev.yaml" }, ROOT)).toBe("stacks/Pulumi.dev.yaml");
-    expect(artifactUri(stack, ROOT)).toBe("Pulumi.dev.yaml");
+describe("configKeyOf", () => {
+  it("reads the key path of a config issue line", () => {
+    expect(configKeyOf('config azure-ml-workspaces:workspaces[2].datastores[0].container = "x": must match')).toEqual([
+      "azure-ml-workspaces:workspaces",
+      2,
+      "datastores",
+      0,
+      "container",
+    ]);
+    expect(configKeyOf("config azure-native:location: is required")).toEqual(["azure-native:location"]);
+    expect(configKeyOf("TypeError: boom")).toBeUndefined();
   });
 });
