@@ -55,6 +55,7 @@ export const clusterSchema = z
     }),
     minNodes: opt(z.number().int().min(0), "Nodes kept while idle; above 0 needs `allowIdleNodes`.", {
       default: CLUSTER_DEFAULTS.minNodes,
+      examples: [1],
     }),
     allowIdleNodes: opt(z.boolean(), "Allow a minimum above 0: those nodes bill while the cluster is idle.", { default: false }),
     idleTimeBeforeScaleDown: opt(duration, `Idle time before nodes are released: ${DURATION_RULE}.`, {
@@ -86,7 +87,10 @@ const scheduleSchema = z.strictObject({
   cron: req(z.string().regex(/^\S+ \S+ \S+ \S+ \S+$/, "a five-field cron expression"), "When to stop the instance (cron).", {
     examples: ["0 19 * * 1-5"],
   }),
-  timeZone: opt(z.string().min(1), "Time zone of the cron expression (Windows time zone name).", { default: "UTC" }),
+  timeZone: opt(z.string().min(1), "Time zone of the cron expression (Windows time zone name).", {
+    default: "UTC",
+    examples: ["W. Europe Standard Time"],
+  }),
 });
 
 export const instanceSchema = z.strictObject({
@@ -138,7 +142,9 @@ export const connectionSchema = z
     auth: opt(z.enum(["identity", "key"]), "Microsoft Entra ID through the workspace identity, or a key from secret config.", {
       default: "identity",
     }),
-    key: opt(z.string().min(1), "The key for `auth: key`; only from secret config (`pulumi config set --secret --path`).", {}),
+    key: opt(z.string().min(1), "The key for `auth: key`; only from secret config (`pulumi config set --secret --path`).", {
+      examples: ["<set with pulumi config set --secret --path>"],
+    }),
     sharedToAll: opt(z.boolean(), "Visible to every user of the workspace (and, on a hub, its projects).", { default: true }),
   })
   .superRefine((c, ctx) => {

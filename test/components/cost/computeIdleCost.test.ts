@@ -9,7 +9,9 @@ describe("AZ-COMPUTE-02 AZ-COMPUTE-03 compute in the idle-cost list", () => {
   });
 
   it("lists idle nodes as a standing charge", () => {
-    const [item] = computeIdleItems({ clusters: [{ name: "gpu", vmSize: "Standard_NC6s_v3", maxNodes: 2, minNodes: 1, lowPriority: true }] });
+    const [item] = computeIdleItems({
+      clusters: [{ name: "gpu", vmSize: "Standard_NC6s_v3", maxNodes: 2, minNodes: 1, lowPriority: true }],
+    });
     expect(item.basis).toEqual(["fixed", "per-use"]);
     expect(item.note).toMatch(/keeps 1 × Standard_NC6s_v3 running/);
     expect(item.note).toMatch(/low-priority core quota/);
