@@ -4,7 +4,9 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  testTimeout: 60000,
+  // Generous: the end-to-end suites start the preview CLI, its workers and the policy pack, which a loaded CI box
+  // slows down many times over. No test measures time.
+  testTimeout: 300000,
   // Pins the date budgets are checked against (AZURE_ML_WORKSPACES_TODAY), for tests and the previews they start.
   setupFiles: ["<rootDir>/test/setup/frozenClock.ts"],
   // Many suites wait on child processes (previews, the policy pack): two workers keep both cores busy.

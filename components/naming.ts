@@ -11,7 +11,7 @@ import { createHash } from "crypto";
 export const LOGICAL_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,23}$/;
 export const LOGICAL_NAME_RULE = "2-24 lowercase letters, digits or single hyphens, starting with a letter and not ending with a hyphen";
 
-/** ARM naming rules (azure-ml-facts §5), used by tests and by validation of names given explicitly. */
+/** ARM naming rules, used by tests and by validation of names given explicitly. */
 export const ARM_NAME_RULES = {
   storageAccount: /^[a-z0-9]{3,24}$/,
   keyVault: /^(?=.{3,24}$)[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/,
@@ -106,4 +106,85 @@ export function budgetName(logical: string): string {
 /** Pulumi logical (URN) names for children: `<component>-<role>`. */
 export function childName(componentName: string, role: string): string {
   return `${componentName}-${role}`;
+}
+
+/**
+ * Words Azure refuses in the names of resources with an endpoint (`ReservedResourceName`): the first list as a whole
+ * name, MICROSOFT and WINDOWS anywhere in a name, LOGIN at its start. docs/azure-rules/naming-and-regions.md AZ-NAME-02
+ */
+export const RESERVED_WHOLE_NAMES = [
+  "access",
+  "app_code",
+  "app_themes",
+  "app_data",
+  "app_globalresources",
+  "app_localresources",
+  "app_webreferences",
+  "app_browsers",
+  "azure",
+  "bing",
+  "bizspark",
+  "biztalk",
+  "cortana",
+  "directx",
+  "dotnet",
+  "dynamics",
+  "excel",
+  "exchange",
+  "forefront",
+  "groove",
+  "hololens",
+  "hyperv",
+  "kinect",
+  "lync",
+  "msdn",
+  "o365",
+  "office",
+  "office365",
+  "onedrive",
+  "onenote",
+  "outlook",
+  "powerpoint",
+  "sharepoint",
+  "skype",
+  "visio",
+  "visualstudio",
+  "web.config",
+  "xbox",
+] as const;
+export const RESERVED_SUBSTRINGS = ["microsoft", "windows"] as const;
+export const RESERVED_PREFIXES = ["login"] as const;
+
+/** The reserved word Azure would refuse `name` for and where it refuses it, or undefined (case is ignored). */
+export function reservedWord(name: string): { word: string; where: string } | undefined {
+  const lower = name.toLowerCase();
+  if ((RESERVED_WHOLE_NAMES as readonly string[]).includes(lower)) return { word: lower, where: "as a whole name" };
+  const inside = RESERVED_SUBSTRINGS.find((word) => lower.includes(word));
+  if (inside) return { word: inside, where: "anywhere in a name" };
+  const start = RESERVED_PREFIXES.find((word) => lower.startsWith(word));
+  return start ? { word: start, where: "at the start of a name" } : undefined;
+}
+
+/** One name Azure must see once within its scope (`scope` is e.g. `global`, a subscription or a resource group). */
+export interface ScopedName<T> {
+  scope: string;
+  /** The resource type: names are unique per type. */
+  kind: string;
+  name: string;
+  /** Whether Azure compares this type's names ignoring case. */
+  ignoreCase: boolean;
+  owner: T;
+}
+
+/** Every entry whose name an earlier entry of the same type and scope already has, with that first entry. */
+export function nameClashes<T>(names: ScopedName<T>[]): { first: ScopedName<T>; again: ScopedName<T> }[] {
+  const seen = new Map<string, ScopedName<T>>();
+  const clashes: { first: ScopedName<T>; again: ScopedName<T> }[] = [];
+  for (const entry of names) {
+    const key = `${entry.kind}\u0000${entry.scope.toLowerCase()}\u0000${entry.ignoreCase ? entry.name.toLowerCase() : entry.name}`;
+    const first = seen.get(key);
+    if (first) clashes.push({ first, again: entry });
+    else seen.set(key, entry);
+  }
+  return clashes;
 }

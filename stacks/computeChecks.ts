@@ -5,7 +5,8 @@ import { ConnectionConfig, PLAIN_KEY_RULE } from "./computeConfig";
 
 /**
  * Compute and connection rules that need more than one entry: the network the computes sit in, whether a key came
- * from secret config, compute names unique in the stack. Pure: the secret keys are handed in.
+ * from secret config (compute names are checked with the other names in `generatedNames.ts`). Pure: the secret keys
+ * are handed in.
  */
 
 type Path = (string | number)[];
@@ -46,7 +47,6 @@ function computesOf(site: Site): { path: Path; compute: Compute }[] {
 /** `secretKeys`: the config keys (`namespace:key`) the engine marks secret. */
 export function computeIssues(config: StackConfig, secretKeys: ReadonlySet<string>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const seen = new Map<string, Path>();
   for (const site of sites(config)) {
     for (const { path, compute } of computesOf(site)) {
       // docs/azure-rules/compute.md AZ-COMPUTE-04: a subnet only without a managed network; no public IP only in a network.
@@ -58,16 +58,6 @@ export function computeIssues(config: StackConfig, secretKeys: ReadonlySet<strin
         });
       const problem = nodePublicIpProblem(compute.nodePublicIp === false, site.managedNetwork, compute.subnetId);
       if (problem) issues.push({ path: [...path, "nodePublicIp"], value: false, rule: problem });
-      // docs/azure-rules/compute.md AZ-COMPUTE-01: names are unique among the computes of a region.
-      const key = compute.name.toLowerCase();
-      const first = seen.get(key);
-      if (first)
-        issues.push({
-          path: [...path, "name"],
-          value: compute.name,
-          rule: `already the name of the compute at ${first.join(".")} (compute names are unique in a region, ignoring case)`,
-        });
-      else seen.set(key, path);
     }
     (site.connections ?? []).forEach((connection, k) => {
       if (connection.key === undefined) return;

@@ -1,5 +1,6 @@
 import { ConfigIssue } from "../components/access/accessModel";
 import { editDistance } from "./configMessages";
+import { regionProblem } from "./region";
 
 /**
  * Checks of the config outside this project's namespace, as the engine hands it over (`namespace:key` → string):
@@ -28,6 +29,9 @@ export function engineConfigIssues(all: Record<string, string>): ConfigIssue[] {
     const hint = lookalike ? ` (found "${lookalike}": a typo?)` : "";
     const rule = `is missing: set the Azure region, e.g. \`pulumi config set azure-native:location westeurope\`${hint}`;
     issues.push({ path: [LOCATION_KEY], value: location, rule });
+  } else {
+    const problem = regionProblem(parsed(location));
+    if (problem) issues.push({ path: [LOCATION_KEY], value: parsed(location), rule: problem });
   }
   return issues;
 }

@@ -5,7 +5,9 @@ import { resourceGroupNameOf, scopeKeys } from "./scopeKeys";
 import { LocatedBinding, NAMESPACE, StackConfig, checkBindings, checkCustomRoleKeys, configSchema, defaultStorageProblems } from "./config";
 import { parseConfig } from "./configMessages";
 import { engineConfigIssues } from "./engineConfig";
-import { physicalNameIssues, resourceGroupIssues } from "./sharedNames";
+import { resourceGroupIssues } from "./sharedNames";
+import { generatedNameIssues } from "./generatedNames";
+import { azureLimitIssues } from "./azureLimits";
 import { accessKeyModeProblem } from "../components/authMode";
 import { computeIssues } from "./computeChecks";
 
@@ -31,10 +33,11 @@ export function validateConfig(
     ...exclusiveSharedIssues(config),
     ...duplicates,
     // A duplicate name already explains the clashes of every name derived from it.
-    ...(duplicates.length ? [] : [...resourceGroupIssues(config), ...physicalNameIssues(config)]),
+    ...(duplicates.length ? [] : [...resourceGroupIssues(config), ...generatedNameIssues(config)]),
     ...mergedTagIssues(config),
     ...requiredTagIssues(config),
     ...identityIssues(config),
+    ...azureLimitIssues(config),
     ...authModeIssues(config),
     ...sharedDataRoleIssues(config),
     ...computeIssues(config, secretKeys),
@@ -50,8 +53,9 @@ export function formatConfigIssue(issue: ConfigIssue): string {
   // Keys of other namespaces (`azure-native:location`) arrive qualified already.
   const qualified = typeof head === "string" && head.includes(":") ? head : `${NAMESPACE}:${String(head ?? "")}`;
   const line = `config ${formatIssue({ ...issue, path: [qualified, ...rest] })}`;
-  // A key or value typed with a line break must not break the one-line contract.
-  return line.replace(/\r?\n|\r/g, "\\n");
+  // A key typed with a line break or another control character must not break or garble the one-line contract.
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point.
+  return line.replace(/\r?\n/g, "\\n").replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 type Dedicated = Pick<

@@ -49,7 +49,9 @@ export async function installMocks(project = "azure-ml-workspaces", stack = "tes
       call(args) {
         runtime.invokes.push({ token: args.token, inputs: args.inputs });
         const override = runtime.overrides.get(args.token);
-        return override ? override(args.inputs) : fakeInvoke(args.token, args.inputs);
+        const result = override ? override(args.inputs) : fakeInvoke(args.token, args.inputs);
+        if (!result) throw new Error(`no fake for invoke '${args.token}'`);
+        return result;
       },
     },
     project,

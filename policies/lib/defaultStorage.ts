@@ -1,27 +1,35 @@
 import type { PolicyResource, ReportViolation, StackValidation, StackValidationArgs } from "@pulumi/policy";
-import { StorageAccount } from "./resourceTypes";
-import { descendants, indexChildren, isOfType, names, ownsDefaultStorage, propertyDependencies, uniqueByUrn, workspacesIn } from "./stack";
-import { describeValue, forEachItem, isSet } from "./values";
+import { isStorageAccountType } from "./resourceTypes";
+import { descendants, indexChildren, names, ownsDefaultStorage, propertyDependencies, uniqueByUrn, workspacesIn } from "./stack";
+import { defaultStorageInput, storageAccountName } from "./storageAccount";
+import { describeValue, forEachItem, isSet, prop, sameText, tryRead } from "./values";
 
 /**
  * Which storage account a workspace uses as its default storage.
  *
- * Found through `propertyDependencies.storageAccount` (never by matching ID strings): in preview a new
- * account's ID is unknown, but the engine still knows which resource the input came from. Accounts that
- * are only datastores or `workspaceHubConfig.additionalWorkspaceStorageAccounts` never appear here.
+ * Found through `propertyDependencies.storageAccount` (classic `azure`: `storageAccountId`): in preview a new
+ * account's ID is unknown, but the engine still knows which resource the input came from. A hard-coded ARM id
+ * with no dependency resolves by the account name it ends in, when an account of this stack has that name
+ * (storage account names are globally unique). Accounts that are only datastores or
+ * `workspaceHubConfig.additionalWorkspaceStorageAccounts` never appear here.
  */
 export type DefaultStorage = { kind: "in-stack"; account: PolicyResource } | { kind: "unverifiable"; reason: string };
 
-export function resolveDefaultStorage(workspace: PolicyResource, children: Map<string, PolicyResource[]>): DefaultStorage | undefined {
-    if (!isSet(workspace.props, "storageAccount")) {
+export function resolveDefaultStorage(
+    workspace: PolicyResource,
+    children: Map<string, PolicyResource[]>,
+    resources: readonly PolicyResource[] = [],
+): DefaultStorage | undefined {
+    const key = defaultStorageInput(workspace);
+    if (!isSet(workspace.props, key)) {
         return undefined;
     }
-    const deps = propertyDependencies(workspace, "storageAccount");
-    let accounts = uniqueByUrn(deps.filter((d) => isOfType(d, StorageAccount)));
+    const deps = propertyDependencies(workspace, key);
+    let accounts = uniqueByUrn(deps.filter((d) => isStorageAccountType(d.type)));
     if (accounts.length === 0) {
         // The ID may be a component's output: look for the account inside that component.
         const inside = deps.flatMap((d) => descendants(d, children));
-        accounts = uniqueByUrn(inside.filter((d) => isOfType(d, StorageAccount)));
+        accounts = uniqueByUrn(inside.filter((d) => isStorageAccountType(d.type)));
     }
     if (accounts.length === 1) {
         return { kind: "in-stack", account: accounts[0] };
@@ -29,19 +37,39 @@ export function resolveDefaultStorage(workspace: PolicyResource, children: Map<s
     if (accounts.length > 1) {
         return {
             kind: "unverifiable",
-            reason: `its storageAccount is computed from several storage accounts (${names(accounts)}), so the pack cannot tell which one is the default`,
+            reason: `its ${key} is computed from several storage accounts (${names(accounts)}), so the pack cannot tell which one is the default`,
         };
     }
     if (deps.length > 0) {
         return {
             kind: "unverifiable",
-            reason: `its storageAccount comes from ${names(deps)}, not from a storage account of this stack`,
+            reason: `its ${key} comes from ${names(deps)}, not from a storage account of this stack`,
         };
+    }
+    const id = tryRead(() => prop(workspace.props, key));
+    const named = id.known ? accountNamedBy(id.value, resources) : undefined;
+    if (named) {
+        return { kind: "in-stack", account: named };
     }
     return {
         kind: "unverifiable",
-        reason: `its storageAccount ${describeValue(workspace.props, "storageAccount")} is not a resource of this stack (an ID from config, a StackReference or a .get() lookup), so the pack cannot inspect it`,
+        reason: `its ${key} ${describeValue(workspace.props, key)} is not a resource of this stack (an ID from config, a StackReference or a .get() lookup), so the pack cannot inspect it`,
     };
+}
+
+const STORAGE_ACCOUNT_ID = /\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)\/?$/i;
+
+/** The one storage account of this stack whose name a hard-coded ARM id ends in, if any. */
+function accountNamedBy(id: unknown, resources: readonly PolicyResource[]): PolicyResource | undefined {
+    const name = typeof id === "string" ? STORAGE_ACCOUNT_ID.exec(id)?.[1] : undefined;
+    if (name === undefined) {
+        return undefined;
+    }
+    const matches = resources.filter((r) => {
+        const read = tryRead(() => storageAccountName(r));
+        return isStorageAccountType(r.type) && read.known && sameText(read.value, name);
+    });
+    return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** Calls `visit` for each Default/Hub workspace with its resolved default storage; unknowns are deferred. */
@@ -56,7 +84,7 @@ export function forEachDefaultStorage(
             return;
         }
         owners++;
-        const storage = resolveDefaultStorage(workspace, children);
+        const storage = resolveDefaultStorage(workspace, children, args.resources);
         if (storage) {
             visit(workspace, storage);
         }

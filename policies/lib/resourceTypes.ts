@@ -27,6 +27,38 @@ export const RoleAssignment = resourceType("azure-native:authorization:RoleAssig
 export const MlCompute = resourceType("azure-native:machinelearningservices:Compute");
 export const MlConnection = resourceType("azure-native:machinelearningservices:WorkspaceConnection");
 
+/**
+ * A type token's package, module and type name, with the module's `/file` (classic providers) or `/vYYYYMMDD`
+ * (azure-native's versioned modules) suffix dropped: `azure-native:storage/v20230101:StorageAccount` and
+ * `azure:storage/account:Account` name the same kinds of resource as their plain forms. A parameterized local
+ * package (`azure-native_storage_v20230101`) counts as its base package.
+ */
+export function tokenParts(token: string): { pkg: string; module: string; name: string } | undefined {
+    const parts = token.split(":");
+    if (parts.length !== 3) {
+        return undefined;
+    }
+    const [pkg, module, name] = parts;
+    return { pkg: pkg.startsWith("azure-native_") ? "azure-native" : pkg, module: module.split("/")[0], name };
+}
+
+/** The same resource in each provider a program may use: azure-native (v2, v3, versioned modules) and classic `azure`. */
+function anyOf(...tokens: string[]): (token: string) => boolean {
+    const wanted = new Set(tokens);
+    return (token) => {
+        const parts = tokenParts(token);
+        return parts !== undefined && wanted.has(`${parts.pkg}:${parts.module}:${parts.name}`);
+    };
+}
+
+export const isStorageAccountType = anyOf(StorageAccount.__pulumiType, "azure:storage:Account");
+/** Azure ML workspaces, hubs and projects; classic `azure` has separate workspace and AI Foundry hub types. */
+export const isMlWorkspaceType = anyOf(MlWorkspace.__pulumiType, "azure:machinelearning:Workspace", "azure:aifoundry:Hub");
+/** Classic `azure`'s AI Foundry hub: a hub by type, with no `kind` input. */
+export const isClassicHubType = anyOf("azure:aifoundry:Hub");
+/** Whether a type comes from the classic `azure` provider, whose inputs are named after Terraform's. */
+export const isClassicAzureType = (token: string): boolean => tokenParts(token)?.pkg === "azure";
+
 /** azure-native resources that take a `tags` input, used when the inputs carry no `tags` key at all. */
 export const knownTaggableTypes: ReadonlySet<string> = new Set([
     StorageAccount.__pulumiType,

@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { MlWorkspace, ResourceType } from "./resourceTypes";
+import { isClassicHubType, isMlWorkspaceType, ResourceType } from "./resourceTypes";
 import { prop } from "./values";
 
 /** Helpers for stack policies, which see every resource's outputs and its dependency graph. */
@@ -10,6 +10,9 @@ export function isOfType(resource: PolicyResource, type: ResourceType): boolean 
 
 /** A workspace's kind, lower-cased; absent, null or "" means "default". Throws UnknownValueError when unknown. */
 export function workspaceKind(workspace: PolicyResource): string {
+    if (isClassicHubType(workspace.type)) {
+        return "hub";
+    }
     const kind = prop(workspace.props, "kind");
     if (kind === undefined || kind === null || kind === "") {
         return "default";
@@ -24,7 +27,7 @@ export function ownsDefaultStorage(workspace: PolicyResource): boolean {
 }
 
 export function workspacesIn(resources: readonly PolicyResource[]): PolicyResource[] {
-    return resources.filter((r) => isOfType(r, MlWorkspace));
+    return resources.filter((r) => isMlWorkspaceType(r.type));
 }
 
 /** The resources a property was computed from (engine-resolved; out-of-stack URNs are already dropped). */

@@ -1,12 +1,14 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { defaultStorageRule, forEachDefaultStorage } from "../lib/defaultStorage";
-import { path, prop } from "../lib/values";
+import { storageKind, storageSku } from "../lib/storageAccount";
+import { prop } from "../lib/values";
 
 /**
  * Default-storage restrictions of Azure ML (learn "What is an Azure Machine Learning workspace?" ›
  * Associated resources). They hold only for the workspace's *default* account: premium, HNS and
  * BlobStorage accounts are fine as datastores. Stack policies, because the workspace → account link is
- * only visible through the dependency graph.
+ * only visible through the dependency graph. They judge azure-native (v2, v3, versioned modules) and classic
+ * `azure` accounts, workspaces and hubs alike (`../lib/storageAccount`).
  */
 
 const learnUrl = "https://learn.microsoft.com/azure/machine-learning/concept-workspace#associated-resources";
@@ -23,7 +25,7 @@ export const defaultStorageNotPremium: StackValidationPolicy = {
     url: learnUrl,
     remediationSteps: "Use a Standard_* account as the workspace's storageAccount; attach premium storage as a datastore.",
     validateStack: defaultStorageRule((account) => {
-        const sku = path(account.props, "sku", "name");
+        const sku = storageSku(account);
         return typeof sku === "string" && /^premium/i.test(sku)
             ? `its SKU ${sku} is premium, which Azure ML does not accept for default storage.`
             : undefined;
@@ -61,7 +63,7 @@ export const defaultStorageSupportedKind: StackValidationPolicy = {
     url: learnUrl,
     remediationSteps: "Use kind StorageV2 for the default storage account; the workspace cannot switch accounts later.",
     validateStack: defaultStorageRule((account) => {
-        const kind = prop(account.props, "kind");
+        const kind = storageKind(account);
         const unsupported = unsupportedKinds.find((k) => typeof kind === "string" && k.toLowerCase() === kind.toLowerCase());
         return unsupported
             ? `its kind ${unsupported} lacks Blob or File support; a BlobStorage default is accepted at creation but breaks the workspace later, which must then be recreated.`

@@ -135,3 +135,39 @@ describe("distinct logical names give distinct globally unique names", () => {
     expect(naming.containerRegistryName("team-a", "abc123")).not.toBe(naming.containerRegistryName("teama", "abc123"));
   });
 });
+
+describe("AZ-NAME-02 reserved words (ReservedResourceName)", () => {
+  it("refuses the listed words as a whole name only, ignoring case", () => {
+    for (const word of naming.RESERVED_WHOLE_NAMES) {
+      expect(naming.reservedWord(word.toUpperCase())).toEqual({ word, where: "as a whole name" });
+      expect(naming.reservedWord(`${word}-lab`)).toBeUndefined();
+    }
+  });
+
+  it("refuses MICROSOFT and WINDOWS anywhere in a name", () => {
+    expect(naming.reservedWord("stmicrosoftml01")).toEqual({ word: "microsoft", where: "anywhere in a name" });
+    expect(naming.reservedWord("kv-team-Windows-1")).toEqual({ word: "windows", where: "anywhere in a name" });
+    expect(naming.reservedWord("micro-soft")).toBeUndefined();
+  });
+
+  it("refuses LOGIN at the start only", () => {
+    expect(naming.reservedWord("loginportal")).toEqual({ word: "login", where: "at the start of a name" });
+    expect(naming.reservedWord("mlw-login-portal")).toBeUndefined();
+  });
+});
+
+describe("AZ-NAME-03 nameClashes", () => {
+  const entry = (scope: string, kind: string, name: string, owner: number, ignoreCase = true) => ({ scope, kind, name, ignoreCase, owner });
+
+  it("reports a second entry of one type, scope and name with the first, ignoring case where Azure does", () => {
+    const clashes = naming.nameClashes([
+      entry("rg-a", "workspace", "mlw-x", 1),
+      entry("RG-A", "workspace", "MLW-X", 2),
+      entry("rg-b", "workspace", "mlw-x", 3),
+      entry("rg-a", "budget", "mlw-x", 4),
+      entry("global", "blob", "Data", 5, false),
+      entry("global", "blob", "data", 6, false),
+    ]);
+    expect(clashes.map(({ first, again }) => [first.owner, again.owner])).toEqual([[1, 2]]);
+  });
+});

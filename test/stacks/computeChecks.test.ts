@@ -48,7 +48,9 @@ describe("AZ-COMPUTE-04 AZ-COMPUTE-01 network and names", () => {
         { name: "wb", computes: { clusters: [cluster({ name: "CPU-cluster" })] } },
       ],
     };
-    expect(lines(raw)[0]).toMatch(/^config azure-ml-workspaces:workspaces\[1\]\.computes\.clusters\[0\]\.name = "CPU-cluster": already/);
+    expect(lines(raw)[0]).toMatch(
+      /^config azure-ml-workspaces:workspaces\[1\]\.computes\.clusters\[0\]\.name = "CPU-cluster": its compute would get the same Azure name/,
+    );
   });
 });
 

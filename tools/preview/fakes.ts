@@ -182,11 +182,24 @@ export function lookupResultFromProps(token: string, inputs: Props, props: Props
   return { ...fakeInvoke(token, inputs), ...props };
 }
 
-/** Answers an invoke; throws one line for tokens without a fake. */
-export function fakeInvoke(token: string, inputs: Props): Props {
-  switch (token) {
+/** `azure-native:storage/v20230101:listStorageAccountKeys` answers as `azure-native:storage:listStorageAccountKeys`. */
+function unversioned(token: string): string {
+  const [pkg, mod, fn] = token.split(":");
+  return pkg === "azure-native" && mod && fn ? `${pkg}:${mod.split("/")[0]}:${fn}` : token;
+}
+
+const clientConfig = { clientId: CLIENT_ID, objectId: CLIENT_OBJECT_ID, subscriptionId: SUBSCRIPTION_ID, tenantId: TENANT_ID };
+
+/**
+ * Answers an invoke; undefined for tokens without a fake, whose result the preview then reports as unknown (as the
+ * engine does for an invoke it cannot answer in preview) with a warning naming the invoke.
+ */
+export function fakeInvoke(token: string, inputs: Props): Props | undefined {
+  switch (unversioned(token)) {
     case "azure-native:authorization:getClientConfig":
-      return { clientId: CLIENT_ID, objectId: CLIENT_OBJECT_ID, subscriptionId: SUBSCRIPTION_ID, tenantId: TENANT_ID };
+      return { ...clientConfig };
+    case "azure:core/getClientConfig:getClientConfig":
+      return { ...clientConfig, id: CLIENT_OBJECT_ID };
     case INVOKE_GET_STORAGE_ACCOUNT:
       return plausibleStorageAccount(String(inputs.resourceGroupName ?? ""), String(inputs.accountName ?? ""));
     case INVOKE_GET_RESOURCE_GROUP: {
@@ -201,11 +214,18 @@ export function fakeInvoke(token: string, inputs: Props): Props {
       };
     }
     case "azure-native:storage:listStorageAccountKeys":
-      return { keys: wireSecret(["key1", "key2"].map((keyName) => storageKey(inputs, keyName))) };
+      return { keys: wireSecret(["key1", "key2"].map((keyName) => ({ keyName, value: fakeKey(inputs, keyName), permissions: "FULL" }))) };
+    case "azure-native:operationalinsights:getSharedKeys":
+      return { primarySharedKey: wireSecret(fakeKey(inputs, "primary")), secondarySharedKey: wireSecret(fakeKey(inputs, "secondary")) };
+    case "azure-native:containerregistry:listRegistryCredentials":
+      return {
+        username: String(inputs.registryName ?? ""),
+        passwords: wireSecret(["password", "password2"].map((name) => ({ name, value: fakeKey(inputs, name) }))),
+      };
     case "azuread:index/getGroup:getGroup":
       return fakeGroup(inputs);
     default:
-      throw new Error(`offline preview has no fake for invoke '${token}'`);
+      return undefined;
   }
 }
 
@@ -226,11 +246,10 @@ function plausibleStorageAccount(resourceGroupName: string, accountName: string)
   };
 }
 
-/** Base64 of 64 hash bytes: looks like a real account key, never is one. */
-function storageKey(inputs: Props, keyName: string): Props {
-  const seed = `${String(inputs.resourceGroupName)}/${String(inputs.accountName)}/${keyName}`;
-  const value = Buffer.from(hashHex(`${seed}#a`, 64) + hashHex(`${seed}#b`, 64), "hex").toString("base64");
-  return { keyName, value, permissions: "FULL" };
+/** Base64 of 64 hash bytes, derived from the invoke's inputs: looks like a real account or shared key, never is one. */
+function fakeKey(inputs: Props, keyName: string): string {
+  const seed = `${JSON.stringify(inputs)}/${keyName}`;
+  return Buffer.from(hashHex(`${seed}#a`, 64) + hashHex(`${seed}#b`, 64), "hex").toString("base64");
 }
 
 function fakeGroup(inputs: Props): Props {

@@ -8,7 +8,16 @@ import { findRepoRoot, loadProject, PulumiProject, relativePath, stackConfigFile
 import { Scheduler } from "./scheduler";
 import { RecordSink, workerStackRunner } from "./stackJobs";
 import { renderText, textStyle } from "./textReport";
-import { EXIT_MANDATORY_VIOLATION, EXIT_OK, EXIT_PROGRAM_ERROR, PolicyStatus, PreviewResult, SCHEMA_VERSION, StackResult } from "./types";
+import {
+  EXIT_MANDATORY_VIOLATION,
+  EXIT_OK,
+  EXIT_PROGRAM_ERROR,
+  PolicyStatus,
+  PreviewResult,
+  SCHEMA_VERSION,
+  StackResult,
+  withoutSecretValues,
+} from "./types";
 import type { WorkerPool } from "./workerProcess";
 
 /** Two cores: at most two programs run at once. */
@@ -35,7 +44,7 @@ function toStackResult(project: PulumiProject, stack: string, run: WorkerResult,
 }
 
 async function render(args: CliArgs, result: PreviewResult, repoRoot: string): Promise<string> {
-  if (args.format === "json") return `${JSON.stringify(result, null, 2)}\n`;
+  if (args.format === "json") return `${JSON.stringify(result, withoutSecretValues, 2)}\n`;
   if (args.format === "text") return renderText(result, textStyle(args.noColor));
   const { renderWithReportModule } = await import("./policyStage");
   return renderWithReportModule(args.format, result, repoRoot);

@@ -22,6 +22,8 @@ export interface ProgramRun {
   drain(): Promise<void>;
   /** The recording so far, failed with `error` when given. */
   result(error?: string): Omit<WorkerResult, "diagnostics">;
+  /** What the run has to tell the reader (`info:` / `warning:` lines), for the stack's diagnostics. */
+  readonly notes: string[];
 }
 
 /** The engine's environment for the language host (read by the runtime when its state is first created). */
@@ -47,6 +49,25 @@ function disableWorkerTypeScript(): void {
   instance?.enabled?.(false);
 }
 
+/**
+ * The project's own `@pulumi/pulumi`, as the Pulumi CLI would load it; a project without one (e.g. a program outside
+ * any npm project) gets the offline check's, and so does every package the program cannot resolve itself: the
+ * check's `node_modules` is added to Node's `NODE_PATH` search (re-read the way Node reads it at start-up).
+ */
+function resolvePulumiSdk(programDir: string, notes: string[]): string {
+  try {
+    return path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] }));
+  } catch {
+    const ownDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+    const nodeModules = path.resolve(ownDir, "..", "..");
+    process.env.NODE_PATH = [nodeModules, process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
+    (createRequire(__filename)("module") as { _initPaths(): void })._initPaths();
+    const version = String((createRequire(__filename)(path.join(ownDir, "package.json")) as { version: unknown }).version);
+    notes.push(`info: the project has no @pulumi/pulumi; the offline check's own ${version} runs it (${ownDir})`);
+    return ownDir;
+  }
+}
+
 function loadPulumiModules(pulumiDir: string): PulumiModules & { runtime: any; state: any; log: any } {
   const requireFromPulumi = createRequire(path.join(pulumiDir, "index.js"));
   return {
@@ -56,6 +77,13 @@ function loadPulumiModules(pulumiDir: string): PulumiModules & { runtime: any; s
     Struct: requireFromPulumi("google-protobuf/google/protobuf/struct_pb").Struct,
     state: requireFromPulumi("./runtime/state"),
     log: requireFromPulumi("./log"),
+    transformModules: () => ({
+      resproto: requireFromPulumi("./proto/resource_pb"),
+      callbackProto: requireFromPulumi("./proto/callback_pb"),
+      CallbacksClient: requireFromPulumi("./proto/callback_grpc_pb").CallbacksClient,
+      grpc: requireFromPulumi("@grpc/grpc-js"),
+      Struct: requireFromPulumi("google-protobuf/google/protobuf/struct_pb").Struct,
+    }),
   };
 }
 
@@ -72,15 +100,30 @@ function skipStackTraces(): void {
 
 /**
  * Aliases only tell the engine which resources in a stack's existing state a registration replaces; an offline
- * preview has no state, and the recording does not include them. They are costly all the same: every azure-native
- * resource declares one per past API version (about 50), and the SDK turns each into an Output chain and a URN,
- * about three quarters of a large stack's run time and memory. Drop them before the SDK sees them (a stack
- * transformation runs first in every resource's constructor); nothing else about the registration changes.
+ * preview has no state. The ones azure-native declares itself are costly all the same: one per past API version
+ * (about 50 per resource, `{ type: "azure-native:<module>/v<date>:<Type>" }`), each turned by the SDK into an Output
+ * chain and a URN, about three quarters of a large stack's run time and memory. Drop those before the SDK sees them
+ * (a stack transformation runs first in every resource's constructor); the program's own aliases are kept, and
+ * recorded with the other options.
  */
 function dropAliases(runtime: any): void {
-  runtime.registerStackTransformation((args: { props: unknown; opts: { aliases?: unknown[] } }) =>
-    args.opts.aliases?.length ? { props: args.props, opts: { ...args.opts, aliases: undefined } } : undefined,
-  );
+  runtime.registerStackTransformation((args: { type: string; props: unknown; opts: { aliases?: unknown[] } }) => {
+    const aliases = args.opts.aliases;
+    if (!aliases?.length) return undefined;
+    const typeName = args.type.split(":")[2];
+    const kept = aliases.filter((a) => !isApiVersionAlias(a, typeName));
+    return kept.length === aliases.length
+      ? undefined
+      : { props: args.props, opts: { ...args.opts, aliases: kept.length ? kept : undefined } };
+  });
+}
+
+/** `{ type: "azure-native:<module>/v<date>:<same Type>" }` and nothing else. */
+function isApiVersionAlias(alias: unknown, typeName: string | undefined): boolean {
+  if (typeof alias !== "object" || alias === null) return false;
+  const keys = Object.keys(alias);
+  const type = (alias as { type?: unknown }).type;
+  return keys.length === 1 && typeof type === "string" && type.startsWith("azure-native:") && type.split(":")[2] === typeName;
 }
 
 /**
@@ -118,6 +161,7 @@ export function prepareProgramRun(job: WorkerJob, backend: FakeBackend, onRecord
   const recording = new StackRecording();
   recording.onRecord = onRecord;
   const timings = { loadMs: 0, runMs: 0 };
+  const notes: string[] = [];
   let firstLoggedError: string | undefined;
   let waitForRPCs: () => Promise<void> = () => Promise.resolve();
 
@@ -125,8 +169,7 @@ export function prepareProgramRun(job: WorkerJob, backend: FakeBackend, onRecord
     setEngineEnvironment(job);
     process.chdir(job.projectDir);
     const started = performance.now();
-    const programDir = path.dirname(job.programFile);
-    const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] }));
+    const pulumiDir = resolvePulumiSdk(path.dirname(job.programFile), notes);
     disableWorkerTypeScript();
     if (job.typescript) {
       registerPulumiTypeScript(pulumiDir, { transpileOnly: true });
@@ -179,5 +222,5 @@ export function prepareProgramRun(job: WorkerJob, backend: FakeBackend, onRecord
     };
   }
 
-  return { run, drain: () => waitForRPCs().catch(() => undefined), result };
+  return { run, drain: () => waitForRPCs().catch(() => undefined), result, notes };
 }

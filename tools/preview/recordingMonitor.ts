@@ -6,8 +6,9 @@
  * `getResource` invoke and feature negotiation behave exactly like `pulumi.runtime.setMocks`.
  */
 import type { FakeResourceArgs, FakeResourceResult } from "./fakes";
+import { engineOptions, recordedOptions, type Registration, type TransformModules, TransformRunner } from "./transforms";
 import type { ReadResource, RecordedResource } from "./types";
-import { decodeWireProperties, PLAIN, RECORD, toWire } from "./wire";
+import { decodeWireProperties, PLAIN, RECORD, secretInputs, toWire } from "./wire";
 
 type Props = Record<string, unknown>;
 type Callback = (err: Error | null, response?: unknown) => void;
@@ -19,8 +20,11 @@ export interface PulumiModules {
     RegisterResourceResponse: new () => ProtoMessage;
     ReadResourceResponse: new () => ProtoMessage;
     ResourceInvokeResponse: new () => ProtoMessage;
+    TransformResourceOptions: new () => ProtoMessage;
   };
   Struct: { fromJavaScript(value: Props): unknown };
+  /** Loaded only when a program uses transforms. */
+  transformModules(): TransformModules;
 }
 
 interface ProtoMessage {
@@ -37,7 +41,8 @@ interface MockMonitorBase {
 /** What answers the program's requests: fake provider results, possibly asking the CLI (stack references, lookups). */
 export interface FakeBackend {
   newResource(args: FakeResourceArgs): Promise<FakeResourceResult>;
-  call(token: string, inputs: Props): Promise<Props>;
+  /** An invoke's result; undefined when it is unknown in preview. */
+  call(token: string, inputs: Props): Promise<Props | undefined>;
 }
 
 /** What one stack's program sent, in arrival order. */
@@ -49,6 +54,35 @@ export class StackRecording {
   stackOutputs: Props = {};
   /** Told of each registration as it is recorded. */
   onRecord?: (record: RecordedResource) => void;
+}
+
+/**
+ * Keeps the recording in the order registrations arrived although transforms (which wait on the program's callback
+ * server) finish out of order; without transforms each record goes out at once.
+ */
+class RecordOrder {
+  private next = 0;
+  private emitted = 0;
+  private readonly ready = new Map<number, RecordedResource | undefined>();
+
+  constructor(private readonly recording: StackRecording) {}
+
+  reserve(): number {
+    return this.next++;
+  }
+
+  /** `record` undefined: the registration failed before it was recorded. */
+  emit(seq: number, record: RecordedResource | undefined): void {
+    this.ready.set(seq, record);
+    while (this.ready.has(this.emitted)) {
+      const next = this.ready.get(this.emitted);
+      this.ready.delete(this.emitted++);
+      if (next) {
+        this.recording.resources.push(next);
+        this.recording.onRecord?.(next);
+      }
+    }
+  }
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- protobuf requests come from the program's runtime, untyped. */
@@ -81,31 +115,51 @@ export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBacke
     call: (a: any) => backend.call(a.token, a.inputs ?? {}),
   };
 
+  const transforms = new TransformRunner(pulumi.transformModules);
+  const order = new RecordOrder(recording);
+
   class RecordingMonitor extends pulumi.MockMonitor {
     async registerResource(req: any, callback: Callback): Promise<void> {
       const type: string = req.getType();
       const name: string = req.getName();
       const custom: boolean = req.getCustom();
-      const urn = this.newUrn(req.getParent(), type, name);
-      const wireInputs: Props = req.getObject()?.toJavaScript() ?? {};
-      const record: RecordedResource = {
-        urn,
-        type,
-        name,
-        parent: req.getParent() || null,
-        custom,
-        protect: req.getProtect(),
-        ...(req.getProvider() ? { provider: req.getProvider() } : {}),
-        dependencies: req.getDependenciesList(),
-        propertyDependencies: propertyDependencies(req),
-        inputs: decodeWireProperties(wireInputs, RECORD),
-        ...sourcePosition(req),
-      };
-      if (type === "pulumi:pulumi:Stack" && !record.parent) recording.stackUrn = urn;
-      recording.resources.push(record);
-      recording.onRecord?.(record);
+      const parent: string = req.getParent();
+      const urn = this.newUrn(parent, type, name);
+      if (type === "pulumi:pulumi:Stack" && !parent) recording.stackUrn = urn;
+      const seq = order.reserve();
+      let record: RecordedResource | undefined;
       try {
-        const inputs = decodeWireProperties(wireInputs, PLAIN);
+        let reg: Registration = {
+          type,
+          name,
+          custom,
+          parent,
+          props: req.getObject()?.toJavaScript() ?? {},
+          opts: engineOptions(req, resproto),
+          dependencies: req.getDependenciesList(),
+          propertyDependencies: propertyDependencies(req),
+        };
+        const own = req.getTransformsList();
+        const callbacks = transforms.collect(urn, parent, own);
+        if (callbacks.length > 0) reg = await transforms.run(callbacks, own.length > 0, reg);
+        record = {
+          urn,
+          type,
+          name,
+          parent: parent || null,
+          custom,
+          protect: reg.opts.getProtect(),
+          ...(reg.opts.getProvider() ? { provider: reg.opts.getProvider() } : {}),
+          dependencies: reg.dependencies,
+          propertyDependencies: reg.propertyDependencies,
+          inputs: decodeWireProperties(reg.props, RECORD),
+          options: recordedOptions(reg.opts, req),
+          ...sourcePosition(req),
+        };
+        const secrets = secretInputs(reg.props);
+        if (secrets) record.secretInputs = secrets;
+        order.emit(seq, record);
+        const inputs = decodeWireProperties(reg.props, PLAIN);
         const result = await backend.newResource({ type, name, urn, inputs, custom, id: req.getImportid() || undefined });
         if (custom && result.id !== undefined) record.id = result.id;
         const state = toWire(result.state) as Props;
@@ -116,8 +170,19 @@ export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBacke
         response.setObject(Struct.fromJavaScript(state));
         callback(null, response);
       } catch (err) {
+        if (!record) order.emit(seq, undefined);
         callback(rpcError(err));
       }
+    }
+
+    registerStackTransform(req: any, callback: Callback): void {
+      transforms.addStackTransform(req);
+      callback(null, {});
+    }
+
+    registerStackInvokeTransform(req: any, callback: Callback): void {
+      transforms.addStackInvokeTransform(req);
+      callback(null, {});
     }
 
     async readResource(req: any, callback: Callback): Promise<void> {
@@ -143,9 +208,12 @@ export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBacke
       const token: string = req.getTok();
       if (token === "pulumi:pulumi:getResource") return super.invoke(req, callback);
       try {
-        const result = await backend.call(token, decodeWireProperties(req.getArgs()?.toJavaScript() ?? {}, PLAIN));
+        const args = await transforms.transformInvoke(req, req.getArgs()?.toJavaScript() ?? {});
+        const result = await backend.call(token, decodeWireProperties(args, PLAIN));
         const response = new resproto.ResourceInvokeResponse();
-        response.setReturn(Struct.fromJavaScript(toWire(result) as Props));
+        // The SDK turns an unknown response into an unknown Output (`invokeOutput`) or an empty result (`invoke`).
+        if (result === undefined) response.setUnknown(true);
+        else response.setReturn(Struct.fromJavaScript(toWire(result) as Props));
         callback(null, response);
       } catch (err) {
         callback(rpcError(err));

@@ -4,33 +4,40 @@
  * defaults and types; the stack file overrides them.
  */
 import * as fs from "fs";
-import { z } from "zod";
-import { parseYamlFile, PreviewInputError } from "./project";
-import { SECRET_PLACEHOLDER } from "./types";
-
-/** What an encrypted (`secure:`) value is replaced with: offline there is no key to decrypt it. */
-export const SECRET_CONFIG_PLACEHOLDER = SECRET_PLACEHOLDER;
-
-const stackFileSchema = z.looseObject({
-  config: z.record(z.string(), z.unknown()).nullish(),
-  environment: z.unknown().optional(),
-});
+import * as path from "path";
+import { PreviewInputError } from "./project";
+import { parseStackFile } from "./stackFile";
+import { UNKNOWN_VALUE } from "./types";
 
 export interface StackFile {
+  /** Config by qualified key; secure values decrypted, or unknown without a passphrase. */
   config: Record<string, unknown>;
+  /** Keys holding secure values. */
+  secretKeys: string[];
   /** ESC environments can't be opened offline; the caller warns. */
   usesEnvironment: boolean;
 }
 
-export function readStackFile(file: string): StackFile {
+/** The passphrase the CLI would use: `PULUMI_CONFIG_PASSPHRASE`, else the file `PULUMI_CONFIG_PASSPHRASE_FILE` names. */
+export function configPassphrase(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.PULUMI_CONFIG_PASSPHRASE !== undefined) return env.PULUMI_CONFIG_PASSPHRASE;
+  if (!env.PULUMI_CONFIG_PASSPHRASE_FILE) return undefined;
+  try {
+    return fs.readFileSync(env.PULUMI_CONFIG_PASSPHRASE_FILE, "utf8").replace(/\r?\n$/, "");
+  } catch {
+    throw new PreviewInputError(`cannot read PULUMI_CONFIG_PASSPHRASE_FILE ${env.PULUMI_CONFIG_PASSPHRASE_FILE}`);
+  }
+}
+
+/** Reads a stack file as the CLI does (see stackFile.ts); one-line PreviewInputError on any problem. */
+export function readStackFile(file: string, env: NodeJS.ProcessEnv = process.env): StackFile {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch {
     throw new PreviewInputError(`cannot read ${file}`);
   }
-  const parsed = parseYamlFile(file, text, stackFileSchema);
-  return { config: parsed.config ?? {}, usesEnvironment: parsed.environment !== undefined };
+  return parseStackFile(path.basename(file), text, { passphrase: configPassphrase(env) });
 }
 
 export interface ProgramConfigEnv {
@@ -72,30 +79,8 @@ function declaration(key: string, entry: unknown): Declaration {
   };
 }
 
-/** Replaces `{ secure: ... }` anywhere in a value by the placeholder; reports whether it found one. */
-function replaceSecure(value: unknown): { value: unknown; secret: boolean } {
-  if (isObject(value) && Object.keys(value).length === 1 && typeof value.secure === "string") {
-    return { value: SECRET_CONFIG_PLACEHOLDER, secret: true };
-  }
-  if (Array.isArray(value)) {
-    const items = value.map(replaceSecure);
-    return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
-  }
-  if (isObject(value)) {
-    let secret = false;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const r = replaceSecure(v);
-      out[k] = r.value;
-      secret ||= r.secret;
-    }
-    return { value: out, secret };
-  }
-  return { value, secret: false };
-}
-
 function checkType(key: string, type: string | undefined, value: unknown): void {
-  if (type === undefined || value === SECRET_CONFIG_PLACEHOLDER) return;
+  if (type === undefined || value === UNKNOWN_VALUE) return;
   const ok =
     type === "string"
       ? ["string", "number", "boolean"].includes(typeof value)
@@ -122,9 +107,10 @@ export function buildConfigEnv(
   project: string,
   projectConfig: Record<string, unknown>,
   stackConfig: Record<string, unknown>,
+  stackSecretKeys: readonly string[] = [],
 ): ProgramConfigEnv {
   const values = new Map<string, unknown>();
-  const secretKeys = new Set<string>();
+  const secretKeys = new Set<string>(stackSecretKeys);
   const declarations = new Map<string, Declaration>();
   for (const [rawKey, entry] of Object.entries(projectConfig)) {
     const key = qualifyKey(project, rawKey);
@@ -133,11 +119,10 @@ export function buildConfigEnv(
     if (decl.hasValue && decl.value !== undefined) values.set(key, decl.value);
     if (decl.secret) secretKeys.add(key);
   }
+  // Secure values arrive decrypted or unknown (readStackFile), with their keys in `stackSecretKeys`.
   for (const [rawKey, raw] of Object.entries(stackConfig)) {
     const key = qualifyKey(project, rawKey);
-    const { value, secret } = replaceSecure(raw);
-    values.set(key, value);
-    if (secret) secretKeys.add(key);
+    values.set(key, raw);
   }
   for (const [key, decl] of declarations) {
     if (!values.has(key)) {

@@ -18,7 +18,7 @@ export function prepareStack(project: PulumiProject, stack: string): PreparedSta
   try {
     if (!fs.existsSync(file)) throw new Error(`no stack '${stack}' in project '${project.name}' (${file} not found)`);
     const stackFile = readStackFile(file);
-    const configEnv = buildConfigEnv(project.name, project.config, stackFile.config);
+    const configEnv = buildConfigEnv(project.name, project.config, stackFile.config, stackFile.secretKeys);
     const warnings = stackFile.usesEnvironment ? ["'environment:' (Pulumi ESC) cannot be opened offline; its values are missing"] : [];
     return {
       job: {

@@ -24,8 +24,40 @@ export interface RecordedResource {
   inputs: Record<string, unknown>;
   /** The id the mock assigned (custom resources only). */
   id?: string;
+  /** The resource options the engine received, after transforms; only those set. Extra field. */
+  options?: ResourceOptions;
+  /**
+   * The top-level inputs holding secrets, in wire form (plain values wrapped as secrets), which is how the engine hands
+   * them to a policy pack. Never printed: the JSON report drops it (`withoutSecretValues`).
+   */
+  secretInputs?: Record<string, unknown>;
   /** Where the program constructed it (`file://` uri, 1-based line), when recorded (`--format sarif`). */
   sourcePosition?: { uri: string; line: number };
+}
+
+/** Resource options of a registration, as RegisterResource carries them (`protect` is also a field of its own). */
+export interface ResourceOptions {
+  protect?: boolean;
+  deleteBeforeReplace?: boolean;
+  ignoreChanges?: string[];
+  replaceOnChanges?: string[];
+  retainOnDelete?: boolean;
+  additionalSecretOutputs?: string[];
+  customTimeouts?: { create?: string; update?: string; delete?: string };
+  /** `{ urn }` or a spec (`name`, `type`, `stack`, `project`, `parentUrn` or `noParent`). */
+  aliases?: Record<string, unknown>[];
+  deletedWith?: string;
+  replaceWith?: string[];
+  hideDiffs?: string[];
+  /** The id of an existing resource to import. */
+  import?: string;
+  version?: string;
+  pluginDownloadURL?: string;
+}
+
+/** JSON.stringify replacer for reports: secret values never leave the process that checks policies. */
+export function withoutSecretValues(key: string, value: unknown): unknown {
+  return key === "secretInputs" ? undefined : value;
 }
 
 /** A policy violation, as the contract names its fields. */

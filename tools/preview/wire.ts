@@ -14,11 +14,11 @@ export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
 const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
-const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+export const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 
 export interface DecodeOptions {
-  /** "placeholder": secrets become "[secret]"; "unwrap": their plain value. */
-  secrets: "placeholder" | "unwrap";
+  /** "placeholder": secrets become "[secret]"; "unwrap": their plain value; "wrap": the plain value marked secret. */
+  secrets: "placeholder" | "unwrap" | "wrap";
   /** "keep": unknowns stay the sentinel string; "drop": they become undefined (and object keys disappear). */
   unknowns: "keep" | "drop";
 }
@@ -27,6 +27,8 @@ export interface DecodeOptions {
 export const RECORD: DecodeOptions = { secrets: "placeholder", unknowns: "keep" };
 /** What fakes compute from: real values, unknowns absent. */
 export const PLAIN: DecodeOptions = { secrets: "unwrap", unknowns: "drop" };
+/** What the engine sends a policy pack: plain values marked secret, unknowns visible. */
+export const POLICY: DecodeOptions = { secrets: "wrap", unknowns: "keep" };
 
 type WireObject = { [key: string]: unknown };
 
@@ -43,18 +45,24 @@ export function decodeWire(value: unknown, opts: DecodeOptions): unknown {
     case undefined:
       return decodeObject(value, opts);
     case SECRET_SIG:
-      return opts.secrets === "placeholder" ? SECRET_PLACEHOLDER : decodeWire(value.value, opts);
+      return secret(decodeWire(value.value, opts), opts);
     case RESOURCE_SIG:
       return value.urn;
     case ASSET_SIG:
     case ARCHIVE_SIG:
       return describeAsset(value);
-    case OUTPUT_VALUE_SIG:
-      if (value.secret === true && opts.secrets === "placeholder") return SECRET_PLACEHOLDER;
-      return "value" in value ? decodeWire(value.value, opts) : decodeWire(UNKNOWN_VALUE, opts);
+    case OUTPUT_VALUE_SIG: {
+      const inner = "value" in value ? decodeWire(value.value, opts) : decodeWire(UNKNOWN_VALUE, opts);
+      return value.secret === true ? secret(inner, opts) : inner;
+    }
     default:
       return decodeObject(value, opts);
   }
+}
+
+function secret(value: unknown, opts: DecodeOptions): unknown {
+  if (opts.secrets === "placeholder") return SECRET_PLACEHOLDER;
+  return opts.secrets === "wrap" && value !== undefined ? wireSecret(value) : value;
 }
 
 function decodeObject(value: WireObject, opts: DecodeOptions): WireObject {
@@ -74,6 +82,12 @@ function describeAsset(value: WireObject): string {
 /** Decodes the top level of a Struct's JavaScript form. */
 export function decodeWireProperties(props: Record<string, unknown> | undefined, opts: DecodeOptions): Record<string, unknown> {
   return props ? decodeObject(props, opts) : {};
+}
+
+/** The top-level inputs that hold a secret, decoded for a policy pack (POLICY); undefined when there are none. */
+export function secretInputs(props: Record<string, unknown>): Record<string, unknown> | undefined {
+  const keys = Object.keys(props).filter((key) => containsSecret(props[key]));
+  return keys.length > 0 ? Object.fromEntries(keys.map((key) => [key, decodeWire(props[key], POLICY)])) : undefined;
 }
 
 /** Whether a wire value holds a secret anywhere inside it. */

@@ -104,7 +104,11 @@ function finish(error?: string): void {
   const run = program;
   const settled = error === undefined ? twoTurns() : Promise.race([run.drain(), new Promise((r) => setTimeout(r, DRAIN_MS))]);
   void settled.then(() => {
-    const result = { ...run.result(firstError), diagnostics, ...(firstIssues.length > 0 ? { issues: firstIssues } : {}) };
+    const result = {
+      ...run.result(firstError),
+      diagnostics: [...run.notes, ...diagnostics],
+      ...(firstIssues.length > 0 ? { issues: firstIssues } : {}),
+    };
     process.channel?.ref();
     if (!streaming) {
       send({ kind: "done", result }, () => process.exit(0));
@@ -130,9 +134,23 @@ async function stackReference(name: string): Promise<StackReferenceOutputs> {
   return reply.outputs;
 }
 
-async function lookup(token: string, inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+const unknownInvokes = new Set<string>();
+
+/** An invoke with no fake: its result is unknown, as the engine's is in a preview that cannot run it; say so once. */
+function fakeOrUnknown(token: string, inputs: Record<string, unknown>): Record<string, unknown> | undefined {
+  const result = fakeInvoke(token, inputs);
+  if (result === undefined && !unknownInvokes.has(token)) {
+    unknownInvokes.add(token);
+    diagnostics.push(
+      `warning: the offline preview has no fake for invoke '${token}': its result is unknown, so values computed from it are too`,
+    );
+  }
+  return result;
+}
+
+async function lookup(token: string, inputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
   const target = lookupTarget(token, inputs);
-  if (!target) return fakeInvoke(token, inputs);
+  if (!target) return fakeOrUnknown(token, inputs);
   const reply = await request({ kind: "lookup", id: target.id, globalName: target.globalName });
   const answer: LookupAnswer = reply.kind === "lookup" ? reply.answer : { kind: "none" };
   switch (answer.kind) {
@@ -143,7 +161,7 @@ async function lookup(token: string, inputs: Record<string, unknown>): Promise<R
     case "missing":
       throw new Error(answer.reason);
     default:
-      return fakeInvoke(token, inputs);
+      return fakeOrUnknown(token, inputs);
   }
 }
 

@@ -1,10 +1,13 @@
 /**
- * End-to-end: the real CLI in child processes on the plain fixture programs (test/fixtures/programs/plain-*).
- * All runs start in beforeAll, two at a time, and the tests read their results.
+ * End-to-end: the real CLI in child processes on the plain fixture programs (test/fixtures/programs/plain-*), four
+ * runs started in beforeAll two at a time; the tests read their results. Usage errors and unknown stacks, which stop
+ * before any program runs, go through the CLI's `main` in process.
  */
 import * as path from "path";
 import { z } from "zod";
 import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/types";
+import { main } from "../../../tools/preview/cliMain";
+import { renderText } from "../../../tools/preview/textReport";
 import { CliRun, runPreview } from "../../previewCli";
 
 const REPO = path.resolve(__dirname, "../../..");
@@ -67,13 +70,11 @@ let runs: Record<string, Run>;
 beforeAll(async () => {
   const plan: Record<string, () => Promise<Run>> = {
     storageA: () => runCli(["--cwd", storage, "--all", "--no-policy", "--format", "json"], { viaTsNodeBin: true }),
-    storageB: () => runCli(["--cwd", "test/fixtures/programs/plain-storage", "--stack", "dev", "--no-policy", "--format", "json"]),
+    // From the project directory, without --cwd.
+    storageB: () => runCli(["--stack", "dev", "--no-policy", "--format", "json"], { cwd: storage }),
     stackref: () =>
       runCli(["--cwd", path.join(FIXTURES, "plain-stackref"), "--stack", "app", "--stack", "dangling", "--no-policy", "--format", "json"]),
     errorsAll: () => runCli(["--cwd", errors, "--all", "--no-policy", "--format", "json", "--lookups", path.join(errors, "lookups.json")]),
-    text: () => runCli(["--stack", "dev", "--no-policy"], { cwd: storage }),
-    unknownStack: () => runCli(["--cwd", storage, "--stack", "nope", "--no-policy"]),
-    usage: () => runCli(["--format", "xml"]),
   };
   const names = Object.keys(plan);
   const results = await limited(
@@ -81,7 +82,7 @@ beforeAll(async () => {
     names.map((n) => plan[n]),
   );
   runs = Object.fromEntries(names.map((n, i) => [n, results[i]]));
-}, 180_000);
+});
 
 describe("npm run preview --format json", () => {
   it("prints exactly one JSON document of the contract's shape, every stack sorted by name", () => {
@@ -146,7 +147,7 @@ describe("npm run preview --format json", () => {
     );
   });
 
-  it("is deterministic: two runs (npm's ts-node -T and node -r) print the same result apart from timings", () => {
+  it("is deterministic: two runs (npm's ts-node -T and node -r, from the project dir) print the same result apart from timings", () => {
     expect(runs.storageB.code).toBe(0);
     expect(json(runs.storageB).stacks).toHaveLength(1);
     expect(withoutTimings(stackOf(runs.storageB, "dev"))).toBe(withoutTimings(stackOf(runs.storageA, "dev")));
@@ -198,26 +199,43 @@ describe("failures", () => {
     );
   });
 
-  it("exits 2 with one line for an unknown --stack and for bad usage", () => {
-    expect(runs.unknownStack).toEqual({
+  it("exits 2 with one line for an unknown --stack and for bad usage", async () => {
+    const unknownStack = await mainInProcess(["--cwd", storage, "--stack", "nope", "--no-policy"]);
+    expect(unknownStack).toEqual({
       code: 2,
       stdout: "",
       stderr: "error: nope: no stack 'nope' in project 'plain-storage' (stacks: dev, prod)\n",
     });
-    expect(runs.usage.code).toBe(2);
-    expect(runs.usage.stderr).toMatch(
+    const usage = await mainInProcess(["--format", "xml"]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(
       /^error: --format must be one of text, json, markdown, sarif, got 'xml' \(usage: npm run preview -- .*\)\n$/,
     );
   });
 });
 
+/** The CLI's `main` in this process, with what it writes to stdout and stderr. */
+async function mainInProcess(argv: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => out.push(String(chunk)) > 0);
+  const stderr = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => err.push(String(chunk)) > 0);
+  try {
+    const code = await main(argv);
+    return { code, stdout: out.join(""), stderr: err.join("") };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
 describe("--format text", () => {
-  it("draws the tree of what would be created, the outputs and the policy summary (run from the project dir)", () => {
-    const { code, stdout } = runs.text;
-    expect(code).toBe(0);
-    expect(stdout).toContain("Previewing stack 'dev' (project 'plain-storage')");
-    expect(stdout).toMatch(/ \+ {3}│ {2}└─ azure-native:storage:StorageAccount +lake-account +\[protected\]\n/);
-    expect(stdout).toContain("    apiKeyOut        : [secret]\n");
-    expect(stdout).toContain("Resources: + 5 to create\nPolicies: not checked (--no-policy)\n");
+  it("draws the tree of what would be created, the outputs and the policy summary", () => {
+    const text = renderText({ stacks: [stackOf(runs.storageA, "dev")] });
+    expect(text).toContain("Previewing stack 'dev' (project 'plain-storage')");
+    expect(text).toMatch(/ \+ {3}│ {2}└─ azure-native:storage:StorageAccount +lake-account +\[protected\]\n/);
+    expect(text).toContain("    apiKeyOut        : [secret]\n");
+    // The JSON says no pack ran, not why: the text names the flag only when the CLI renders it.
+    expect(text).toContain("Resources: + 5 to create\nPolicies: not checked (");
   });
 });

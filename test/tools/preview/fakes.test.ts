@@ -150,10 +150,10 @@ describe("fakeInvoke", () => {
   });
 
   it("derives a group's objectId from its display name, or keeps the one asked for", () => {
-    const a = fakeInvoke("azuread:index/getGroup:getGroup", { displayName: "Data scientists" });
+    const a = fakeInvoke("azuread:index/getGroup:getGroup", { displayName: "Data scientists" })!;
     expect(a.objectId).toMatch(GUID);
-    expect(fakeInvoke("azuread:index/getGroup:getGroup", { displayName: "Data scientists" }).objectId).toBe(a.objectId);
-    expect(fakeInvoke("azuread:index/getGroup:getGroup", { displayName: "Other" }).objectId).not.toBe(a.objectId);
+    expect(fakeInvoke("azuread:index/getGroup:getGroup", { displayName: "Data scientists" })!.objectId).toBe(a.objectId);
+    expect(fakeInvoke("azuread:index/getGroup:getGroup", { displayName: "Other" })!.objectId).not.toBe(a.objectId);
     const id = "4a4b1c4e-9f4a-4b5e-8f3e-2b7f0a1c2d3e";
     expect(fakeInvoke("azuread:index/getGroup:getGroup", { objectId: id })).toMatchObject({ objectId: id, id });
   });
@@ -172,7 +172,7 @@ describe("fakeInvoke", () => {
   });
 
   it("returns account keys as a secret", () => {
-    const result = fakeInvoke("azure-native:storage:listStorageAccountKeys", { accountName: "stx", resourceGroupName: "rg" });
+    const result = fakeInvoke("azure-native:storage:listStorageAccountKeys", { accountName: "stx", resourceGroupName: "rg" })!;
     const keys = result.keys as Record<string, unknown>;
     expect(keys[SIG_KEY]).toBe(SECRET_SIG);
     const values = keys.value as Array<{ keyName: string; value: string }>;
@@ -180,10 +180,26 @@ describe("fakeInvoke", () => {
     expect(values[0].value).toMatch(/^[A-Za-z0-9+/]{86}==$/);
   });
 
-  it("fails one line for invokes it has no fake for", () => {
-    expect(() => fakeInvoke("azure-native:web:listWebAppSecrets", {})).toThrow(
-      new Error("offline preview has no fake for invoke 'azure-native:web:listWebAppSecrets'"),
+  it("answers versioned-module tokens like their plain form, and classic getClientConfig like azure-native's", () => {
+    const args = { accountName: "stx", resourceGroupName: "rg" };
+    expect(fakeInvoke("azure-native:storage/v20230101:listStorageAccountKeys", args)).toEqual(
+      fakeInvoke("azure-native:storage:listStorageAccountKeys", args),
     );
+    expect(fakeInvoke("azure:core/getClientConfig:getClientConfig", {})).toMatchObject(
+      fakeInvoke("azure-native:authorization:getClientConfig", {})!,
+    );
+  });
+
+  it.each([
+    ["azure-native:operationalinsights:getSharedKeys", ["primarySharedKey", "secondarySharedKey"]],
+    ["azure-native:containerregistry:listRegistryCredentials", ["passwords"]],
+  ])("returns %s keys as secrets", (token, secretKeys) => {
+    const result = fakeInvoke(token, { resourceGroupName: "rg", workspaceName: "log", registryName: "acr" })!;
+    for (const key of secretKeys) expect((result[key] as Record<string, unknown>)[SIG_KEY]).toBe(SECRET_SIG);
+  });
+
+  it("has no answer (undefined: unknown in preview) for invokes it has no fake for", () => {
+    expect(fakeInvoke("azure-native:web:listWebAppSecrets", {})).toBeUndefined();
   });
 });
 

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildConfigEnv, qualifyKey, readStackFile, SECRET_CONFIG_PLACEHOLDER } from "../../../tools/preview/stackConfig";
+import { buildConfigEnv, qualifyKey, readStackFile } from "../../../tools/preview/stackConfig";
+import { UNKNOWN_VALUE } from "../../../tools/preview/types";
 
 const parse = (env: { PULUMI_CONFIG: string; PULUMI_CONFIG_SECRET_KEYS: string }) => ({
   config: JSON.parse(env.PULUMI_CONFIG) as Record<string, string>,
@@ -23,20 +24,11 @@ describe("buildConfigEnv", () => {
     expect(config).toEqual({ "p:count": "3", "p:on": "true", "p:tags": '{"owner":"me"}', "p:list": '["a",1]', "p:text": "3" });
   });
 
-  it("replaces secure values (also nested ones) by a placeholder and lists their keys as secret", () => {
-    const env = buildConfigEnv(
-      "p",
-      {},
-      {
-        password: { secure: "AAABAG5vdC1yZWFs" },
-        db: { host: "h", password: { secure: "AAABAG5vdC1yZWFs" } },
-        plain: "x",
-      },
-    );
+  it("marks the stack file's secure keys secret and leaves their unknown values unchecked", () => {
+    const env = buildConfigEnv("p", { count: { type: "integer" } }, { count: UNKNOWN_VALUE, plain: "x" }, ["p:count"]);
     const { config, secretKeys } = parse(env);
-    expect(config["p:password"]).toBe(SECRET_CONFIG_PLACEHOLDER);
-    expect(JSON.parse(config["p:db"])).toEqual({ host: "h", password: SECRET_CONFIG_PLACEHOLDER });
-    expect(secretKeys).toEqual(["p:db", "p:password"]);
+    expect(config["p:count"]).toBe(UNKNOWN_VALUE);
+    expect(secretKeys).toEqual(["p:count"]);
   });
 
   it("applies Pulumi.yaml defaults and values, which the stack file overrides", () => {
@@ -87,9 +79,17 @@ describe("readStackFile", () => {
   };
 
   it("reads config and notices ESC environments", () => {
-    expect(readStackFile(write("Pulumi.a.yaml", "config:\n  p:x: 1\n"))).toEqual({ config: { "p:x": 1 }, usesEnvironment: false });
-    expect(readStackFile(write("Pulumi.b.yaml", "environment:\n  - shared\n"))).toEqual({ config: {}, usesEnvironment: true });
-    expect(readStackFile(write("Pulumi.c.yaml", ""))).toEqual({ config: {}, usesEnvironment: false });
+    expect(readStackFile(write("Pulumi.a.yaml", "config:\n  p:x: 1\n"))).toEqual({
+      config: { "p:x": 1 },
+      secretKeys: [],
+      usesEnvironment: false,
+    });
+    expect(readStackFile(write("Pulumi.b.yaml", "environment:\n  - shared\n"))).toEqual({
+      config: {},
+      secretKeys: [],
+      usesEnvironment: true,
+    });
+    expect(readStackFile(write("Pulumi.c.yaml", ""))).toEqual({ config: {}, secretKeys: [], usesEnvironment: false });
   });
 
   it("reports broken YAML and wrong shapes in one line naming the file", () => {
@@ -102,7 +102,7 @@ describe("readStackFile", () => {
       }
       throw new Error("expected a failure");
     })();
-    expect(err.message).toMatch(/^Pulumi\.e\.yaml: 'config': /);
+    expect(err.message).toMatch(/^Pulumi\.e\.yaml: config = 3: /);
     expect(err.message).not.toContain("\n");
   });
 });

@@ -202,12 +202,20 @@ export class AnalyzerConnection {
     return request;
   }
 
-  /** Options the record knows; the rest are the engine's zero values (no ignoreChanges, aliases, timeouts). */
+  /** The recorded options, as the engine's `marshalResourceOptions` sends them. */
   private options(r: WireResource): AnalyzerPb.AnalyzerResourceOptions {
+    const o = r.options;
     const options = new this.stubs.pb.AnalyzerResourceOptions();
-    options.setProtect(r.options.protect);
-    options.setParent(r.options.parent);
-    options.setCustomtimeouts(new this.stubs.pb.AnalyzerResourceOptions.CustomTimeouts());
+    options.setProtect(o.protect);
+    options.setParent(o.parent);
+    options.setIgnorechangesList(o.ignoreChanges ?? []);
+    options.setDeletebeforereplace(o.deleteBeforeReplace ?? false);
+    options.setDeletebeforereplacedefined(o.deleteBeforeReplace !== undefined);
+    options.setAdditionalsecretoutputsList(o.additionalSecretOutputs ?? []);
+    options.setAliasesList(o.aliases ?? []);
+    const timeouts = new this.stubs.pb.AnalyzerResourceOptions.CustomTimeouts();
+    if (o.customTimeouts) timeouts.setCreate(o.customTimeouts.create).setUpdate(o.customTimeouts.update).setDelete(o.customTimeouts.delete);
+    options.setCustomtimeouts(timeouts);
     return options;
   }
 

@@ -19,8 +19,19 @@ export interface WireResource {
   type: string;
   name: string;
   properties: Record<string, unknown>;
-  options: { protect: boolean; parent: string };
+  options: AnalyzerOptions;
   provider?: WireProvider;
+}
+
+/** The fields of `AnalyzerResourceOptions` (timeouts in seconds, aliases as URNs). */
+export interface AnalyzerOptions {
+  protect: boolean;
+  parent: string;
+  ignoreChanges?: string[];
+  deleteBeforeReplace?: boolean;
+  additionalSecretOutputs?: string[];
+  aliases?: string[];
+  customTimeouts?: { create: number; update: number; delete: number };
 }
 
 /** The fields of `AnalyzerResource` in `AnalyzeStackRequest`. */
@@ -91,12 +102,38 @@ export function analyzeRequest(r: RecordedResource, byUrn: ReadonlyMap<string, R
     urn: r.urn,
     type: r.type,
     name: r.name || urnName(r.urn),
-    properties: plainProperties(r.inputs, true),
-    options: { protect: r.protect, parent: r.parent ?? "" },
+    // Secrets as the engine sends them (the plain value, marked secret), not the report's placeholder.
+    properties: { ...plainProperties(r.inputs, true), ...plainProperties(r.secretInputs ?? {}, true) },
+    options: analyzerOptions(r),
   };
   const provider = providerFor(r, byUrn, stack);
   if (provider) request.provider = provider;
   return request;
+}
+
+/** The engine's `marshalResourceOptions`: only URN aliases are sent (spec aliases would need the engine's URN rules). */
+function analyzerOptions(r: RecordedResource): AnalyzerOptions {
+  const o = r.options ?? {};
+  const options: AnalyzerOptions = { protect: r.protect, parent: r.parent ?? "" };
+  if (o.ignoreChanges) options.ignoreChanges = o.ignoreChanges;
+  if (o.deleteBeforeReplace !== undefined) options.deleteBeforeReplace = o.deleteBeforeReplace;
+  if (o.additionalSecretOutputs) options.additionalSecretOutputs = o.additionalSecretOutputs;
+  const urns = (o.aliases ?? []).map((a) => a.urn).filter((u): u is string => typeof u === "string");
+  if (urns.length > 0) options.aliases = urns;
+  if (o.customTimeouts) {
+    const t = o.customTimeouts;
+    options.customTimeouts = { create: seconds(t.create), update: seconds(t.update), delete: seconds(t.delete) };
+  }
+  return options;
+}
+
+const DURATION_UNITS: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001 };
+
+/** A Go duration (`"1h30m"`, `"90s"`) in seconds, as the engine's `generateTimeoutInSeconds`; 0 when absent. */
+export function seconds(duration: string | undefined): number {
+  let total = 0;
+  for (const [, n, unit] of (duration ?? "").matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) total += Number(n) * DURATION_UNITS[unit];
+  return total;
 }
 
 /** One `Analyze`/`Remediate` request per registration, in registration order. */

@@ -1,4 +1,5 @@
-import { analyzeRequests, plainProperties, stackResources, urnName, urnType } from "../../../../tools/preview/policy/requests";
+import { analyzeRequests, plainProperties, seconds, stackResources, urnName, urnType } from "../../../../tools/preview/policy/requests";
+import { SECRET_SIG, SIG_KEY } from "../../../../tools/preview/wire";
 import { fakeStack, STACK_URN } from "./fakeStack";
 
 const stack = fakeStack([
@@ -96,5 +97,39 @@ describe("plainProperties", () => {
       when: "1970-01-01T00:00:00.000Z",
       n: null,
     });
+  });
+});
+
+describe("what the engine sends beyond inputs", () => {
+  const secretSku = { [SIG_KEY]: SECRET_SIG, value: { name: "Premium_LRS" } };
+  const recorded = fakeStack([{ type: "azure-native:storage:StorageAccount", name: "st", inputs: { kind: "StorageV2", sku: "[secret]" } }]);
+  const st = { ...recorded.resources[1] };
+  st.secretInputs = { sku: secretSku };
+  st.options = {
+    ignoreChanges: ["tags"],
+    deleteBeforeReplace: true,
+    additionalSecretOutputs: ["keys"],
+    aliases: [{ urn: "urn:pulumi:dev::checks::azure-native:storage:StorageAccount::old" }, { name: "older" }],
+    customTimeouts: { create: "1h30m", delete: "90s" },
+  };
+  const [, request] = analyzeRequests({ ...recorded, resources: [recorded.resources[0], st] });
+
+  it("sends secret inputs as the plain value marked secret, never the report's placeholder", () => {
+    expect(request.properties).toEqual({ kind: "StorageV2", sku: secretSku });
+  });
+
+  it("sends the recorded options the analyzer protocol carries (URN aliases, timeouts in seconds)", () => {
+    expect(request.options).toEqual({
+      protect: false,
+      parent: STACK_URN,
+      ignoreChanges: ["tags"],
+      deleteBeforeReplace: true,
+      additionalSecretOutputs: ["keys"],
+      aliases: ["urn:pulumi:dev::checks::azure-native:storage:StorageAccount::old"],
+      customTimeouts: { create: 5400, update: 0, delete: 90 },
+    });
+    expect(seconds("2h")).toBe(7200);
+    expect(seconds("1.5s")).toBe(1.5);
+    expect(seconds(undefined)).toBe(0);
   });
 });

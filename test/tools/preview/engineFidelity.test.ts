@@ -1,0 +1,111 @@
+/**
+ * End to end, what the offline check shares with `pulumi preview --policy-pack`: every provider style of default
+ * storage, transforms, secret config, invokes it has no fake for, hard-coded ids, resource options, and a project
+ * outside this checkout. Three CLI runs; everything else is tested in-process.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { PreviewResult, StackResult } from "../../../tools/preview/types";
+import { CliRun, REPO_ROOT, runPreview } from "../../previewCli";
+
+const FIXTURES = path.join(REPO_ROOT, "test/fixtures/policy-programs");
+const outside = fs.mkdtempSync(path.join(os.tmpdir(), "preview-outside-"));
+
+type Run = { run: CliRun; stacks: Record<string, StackResult> };
+const runs: Record<"styles" | "outside" | "engine", Run> = {} as never;
+
+async function preview(args: string[]): Promise<Run> {
+  const run = await runPreview([...args, "--format", "json"]);
+  const result = JSON.parse(run.stdout) as PreviewResult;
+  return { run, stacks: Object.fromEntries(result.stacks.map((s) => [s.stack, s])) };
+}
+
+beforeAll(async () => {
+  for (const file of fs.readdirSync(path.join(FIXTURES, "provider-styles"))) {
+    fs.copyFileSync(path.join(FIXTURES, "provider-styles", file), path.join(outside, file));
+  }
+  // One after another: each run starts a policy pack, and the pack must print its port in time on a busy machine.
+  runs.styles = await preview([
+    "--cwd",
+    path.join(FIXTURES, "provider-styles"),
+    ...["versioned-hns", "classic-premium", "classic-blob", "classic-hub-hns"].flatMap((s) => ["--stack", s]),
+  ]);
+  runs.outside = await preview(["--cwd", outside, "--stack", "classic-standard", "--stack", "versioned-standard"]);
+  runs.engine = await preview(["--cwd", path.join(FIXTURES, "engine-fidelity"), "--all"]);
+}, 300_000);
+
+afterAll(() => fs.rmSync(outside, { recursive: true, force: true }));
+
+const mandatory = (stack: StackResult) => stack.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.policy);
+const resource = (stack: StackResult, name: string) => stack.resources.find((r) => r.name === name)!;
+
+it("every run completes: no program or policy-check failure", () => {
+  for (const { run } of Object.values(runs)) expect(run.stderr).toBe("");
+});
+
+describe("default storage in each provider style", () => {
+  it.each([
+    ["styles", "versioned-hns", "aml-default-storage-no-hns"],
+    ["styles", "classic-premium", "aml-default-storage-not-premium"],
+    ["styles", "classic-blob", "aml-default-storage-supported-kind"],
+    ["styles", "classic-hub-hns", "aml-default-storage-no-hns"],
+  ] as const)("%s %s: a mandatory %s on the workspace", (run, stack, policy) => {
+    const result = runs[run].stacks[stack];
+    expect(result.error).toBeUndefined();
+    expect(result.violations.filter((v) => v.policy === policy)).toEqual([
+      expect.objectContaining({ enforcementLevel: "mandatory", urn: resource(result, "ws").urn }),
+    ]);
+    expect(runs.styles.run.code).toBe(1);
+  });
+
+  it("standard default storage passes, exit 0", () => {
+    for (const stack of ["classic-standard", "versioned-standard"]) expect(mandatory(runs.outside.stacks[stack])).toEqual([]);
+    expect(runs.outside.run.code).toBe(0);
+  });
+
+  it("runs a project outside this checkout on the check's own @pulumi/pulumi, and says so", () => {
+    expect(runs.outside.stacks["classic-standard"].diagnostics).toEqual([
+      expect.stringMatching(/^info: the project has no @pulumi\/pulumi; the offline check's own \S+ runs it/),
+    ]);
+  });
+});
+
+describe("engine behaviour", () => {
+  const stacks = () => runs.engine.stacks;
+
+  it.each(["transform-premium", "stack-transform", "secret-sku", "hardcoded-id"])("%s: the premium default storage is caught", (name) => {
+    expect(stacks()[name].error).toBeUndefined();
+    expect(mandatory(stacks()[name])).toEqual(["aml-default-storage-not-premium"]);
+    expect(stacks()[name].violations.map((v) => v.policy)).not.toContain("aml-default-storage-verifiable");
+  });
+
+  it("a transform that fixes the SKU is not flagged, and the recorded inputs are the transformed ones", () => {
+    expect(mandatory(stacks()["transform-fixed"])).toEqual([]);
+    expect(resource(stacks()["transform-fixed"], "st").inputs.sku).toEqual({ name: "Standard_LRS" });
+  });
+
+  it("secret config reaches policies as its value but the report shows [secret]", () => {
+    expect(resource(stacks()["secret-sku"], "st").inputs.sku).toEqual({ name: "[secret]" });
+    expect(runs.engine.run.stdout).not.toContain("secretInputs");
+  });
+
+  it("an invoke with no fake leaves a warning naming it, never a failed stack", () => {
+    for (const stack of Object.values(stacks())) {
+      expect(stack.diagnostics).toContain(
+        "warning: the offline preview has no fake for invoke 'azure-native:web:listWebAppSecrets': its result is unknown, so values computed from it are too",
+      );
+    }
+  });
+
+  it("shows each resource's options in the JSON", () => {
+    expect(resource(stacks()["secret-sku"], "st").options).toMatchObject({
+      deleteBeforeReplace: true,
+      retainOnDelete: true,
+      ignoreChanges: ["tags"],
+      aliases: [expect.objectContaining({ name: "st-old" })],
+    });
+    // azure-native's own API-version aliases are not the program's and are not shown.
+    expect(resource(stacks()["secret-sku"], "ws").options?.aliases).toBeUndefined();
+  });
+});
