@@ -4,7 +4,7 @@ import { ARM_TYPES, ArmTypeKey } from "../components/armId";
 import { defaultStorageProblems } from "../components/defaultStorage";
 import { budgetConfigSchema } from "../components/cost/budgetRules";
 import { ISOLATION_MODES, PROJECT_FORBIDDEN_KEYS, WORKSPACE_SKUS } from "../components/workspaceSettings";
-import { ANY_ARM_ID, ANY_ARM_ID_RULE, RESOURCE_GROUP_RULE, SUBNET_ID, SUBNET_ID_RULE, armIdProblem } from "./idRules";
+import { ANY_ARM_ID, ANY_ARM_ID_RULE, RESOURCE_GROUP_RULE, armIdProblem } from "./idRules";
 import { REFUSED_KEY } from "./configMessages";
 import { PROJECT_KEYS_OF_HUB_COMPUTE, computeKeys, hubComputeKeys } from "./computeConfig";
 import {
