@@ -7,6 +7,9 @@ import * as containerregistry from "@pulumi/azure-native/containerregistry";
 import * as naming from "./naming";
 import { defaultStorageProblems } from "./defaultStorage";
 import { verifiedDefaultStorageId } from "./storageLookup";
+import { BlobProtectionSettings, blobProtectionProblems, protectBlobs } from "./blobProtection";
+import { childOptions, componentChildOptions } from "./resourceOptions";
+import { lockResources } from "./locks";
 import { accessKeyModeProblem } from "./authMode";
 
 /** Take an existing resource by ARM id instead of creating one. */
@@ -23,6 +26,8 @@ export interface StorageSettings {
   readonly isHnsEnabled?: boolean;
   /** Shared-key (account key) access. Defaults to `false`: datastores authenticate by identity. */
   readonly allowSharedKeyAccess?: boolean;
+  /** Blob and container soft delete and versioning. Defaults to 7 days each and versioning on. */
+  readonly dataProtection?: BlobProtectionSettings;
 }
 
 export interface KeyVaultSettings {
@@ -70,8 +75,13 @@ export interface AssociatedResourcesArgs {
   readonly monitoring?: MonitoringSettings | ExistingMonitoring;
   /** Defaults to a new Basic registry with the admin user off; `false` leaves it to Azure ML to create on demand. */
   readonly containerRegistry?: RegistrySettings | Existing | false;
-  /** Protect the stateful resources created here (storage, key vault, Log Analytics, registry). Defaults to `true`. */
+  /**
+   * Protect the stateful resources created here (storage, key vault, Log Analytics, registry). Defaults to `true`; an
+   * explicit `protect` resource option on this component (or an ancestor) wins.
+   */
   readonly protect?: boolean;
+  /** `CanNotDelete` locks on the storage, key vault, Log Analytics workspace and registry created here. Defaults to `false`. */
+  readonly locks?: boolean;
   /** The workspace's `systemDatastoresAuthMode`: `accesskey` is refused on storage with shared keys off. Defaults to `identity`. */
   readonly systemDatastoresAuthMode?: "identity" | "accesskey";
 }
@@ -87,6 +97,8 @@ export function assertDefaultStorageAllowed(
   if (settings && isExisting(settings)) return;
   const [problem] = defaultStorageProblems({ skuName: settings?.skuName, kind: settings?.kind, isHnsEnabled: settings?.isHnsEnabled });
   if (problem) throw new Error(`${owner}: storage ${problem.property} '${problem.value}' is not allowed: ${problem.rule}`);
+  const [blobProblem] = blobProtectionProblems(settings?.dataProtection, settings?.isHnsEnabled === true);
+  if (blobProblem) throw new Error(`${owner}: storage dataProtection: ${blobProblem}`);
   const authProblem = accessKeyModeProblem(systemDatastoresAuthMode, settings?.allowSharedKeyAccess ?? false);
   if (authProblem) throw new Error(`${owner}: systemDatastoresAuthMode ${authProblem}`);
 }
@@ -104,14 +116,15 @@ export class AssociatedResources extends pulumi.ComponentResource {
   /** Application Insights connection string; always secret. */
   public readonly applicationInsightsConnectionString: pulumi.Output<string | undefined>;
   public readonly storageAccount?: storage.StorageAccount;
+  /** Ids of the stateful resources created here (not those taken by id), by role: `st`, `kv`, `log`, `cr`. */
+  public readonly created: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: AssociatedResourcesArgs, opts?: pulumi.ComponentResourceOptions) {
     assertDefaultStorageAllowed(name, args.storage, args.systemDatastoresAuthMode);
     super("azure-ml-workspaces:ml:AssociatedResources", name, {}, opts);
     const storageSettings = isExisting(args.storage) ? undefined : (args.storage ?? {});
-    const protect = args.protect ?? true;
     const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
-    const stateful: pulumi.CustomResourceOptions = { parent: this, protect };
+    const stateful = (cls: Parameters<typeof childOptions>[2]) => childOptions(this, opts, cls, args.protect);
 
     if (storageSettings) {
       this.storageAccount = new storage.StorageAccount(
@@ -129,9 +142,17 @@ export class AssociatedResources extends pulumi.ComponentResource {
           allowCrossTenantReplication: false,
           defaultToOAuthAuthentication: true,
         },
-        stateful,
+        stateful("storageAccount"),
       );
-      this.storageAccountId = this.storageAccount.id;
+      this.storageAccountId = this.created.st = this.storageAccount.id;
+      protectBlobs(
+        naming.childName(name, "st-blob"),
+        this.storageAccount,
+        args.resourceGroupName,
+        storageSettings.dataProtection,
+        storageSettings.isHnsEnabled ?? false,
+        childOptions(this, opts),
+      );
     } else {
       this.storageAccountId = verifiedDefaultStorageId((args.storage as Existing).existingId, this, args.systemDatastoresAuthMode);
     }
@@ -140,7 +161,7 @@ export class AssociatedResources extends pulumi.ComponentResource {
       this.keyVaultId = pulumi.output(args.keyVault.existingId);
     } else {
       const settings = args.keyVault ?? {};
-      this.keyVaultId = new keyvault.Vault(
+      this.keyVaultId = this.created.kv = new keyvault.Vault(
         naming.childName(name, "kv"),
         {
           ...common,
@@ -154,7 +175,7 @@ export class AssociatedResources extends pulumi.ComponentResource {
             enablePurgeProtection: true,
           },
         },
-        stateful,
+        stateful("keyVault"),
       ).id;
     }
 
@@ -173,7 +194,7 @@ export class AssociatedResources extends pulumi.ComponentResource {
           retentionInDays: monitoring.retentionInDays ?? 30,
           workspaceCapping: monitoring.dailyQuotaGb === undefined ? undefined : { dailyQuotaGb: monitoring.dailyQuotaGb },
         },
-        stateful,
+        stateful("logAnalytics"),
       );
       const appInsights = new applicationinsights.Component(
         naming.childName(name, "appi"),
@@ -185,9 +206,10 @@ export class AssociatedResources extends pulumi.ComponentResource {
           workspaceResourceId: logAnalytics.id,
           ingestionMode: "LogAnalytics",
         },
-        { parent: this },
+        // The provider returns both keys in plain text. docs/azure-rules/data-protection.md AZ-DATA-08
+        { ...childOptions(this, opts), additionalSecretOutputs: ["connectionString", "instrumentationKey"] },
       );
-      this.logAnalyticsWorkspaceId = logAnalytics.id;
+      this.logAnalyticsWorkspaceId = this.created.log = logAnalytics.id;
       this.applicationInsightsId = appInsights.id;
       this.applicationInsightsConnectionString = pulumi.secret(appInsights.connectionString);
     }
@@ -197,7 +219,7 @@ export class AssociatedResources extends pulumi.ComponentResource {
     } else if (isExisting(args.containerRegistry)) {
       this.containerRegistryId = pulumi.output(args.containerRegistry.existingId);
     } else {
-      this.containerRegistryId = new containerregistry.Registry(
+      this.containerRegistryId = this.created.cr = new containerregistry.Registry(
         naming.childName(name, "cr"),
         {
           ...common,
@@ -205,8 +227,16 @@ export class AssociatedResources extends pulumi.ComponentResource {
           sku: { name: args.containerRegistry?.skuName ?? "Basic" },
           adminUserEnabled: false,
         },
-        stateful,
+        stateful("containerRegistry"),
       ).id;
+    }
+    if (args.locks) {
+      lockResources(
+        name,
+        this.created,
+        "Azure ML associated resources: deleting them breaks the workspace.",
+        componentChildOptions(this, opts),
+      );
     }
 
     this.registerOutputs({

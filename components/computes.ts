@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { CLUSTER_DEFAULTS, INSTANCE_DEFAULTS, idleShutdownProblem, isComputeName, COMPUTE_NAME_RULE } from "./computeRules";
 import * as naming from "./naming";
+import { childOptions } from "./resourceOptions";
 
 /** Serverless compute networking of a workspace or hub. */
 export interface ServerlessComputeArgs {
@@ -125,7 +126,7 @@ export class Computes extends pulumi.ComponentResource {
             },
           },
         },
-        { parent: this },
+        childOptions(this, opts),
       );
       this.computeIds[c.name] = compute.id;
     }
@@ -163,7 +164,7 @@ export class Computes extends pulumi.ComponentResource {
             },
           },
         },
-        { parent: this },
+        childOptions(this, opts),
       );
       this.computeIds[c.name] = compute.id;
     }

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { ConnectionCategory, connectionAuthType } from "./computeRules";
 import * as naming from "./naming";
+import { childOptions } from "./resourceOptions";
 
 export interface ConnectionArgs {
   /** Connection name in the workspace. Required. */
@@ -60,7 +61,7 @@ export class Connections extends pulumi.ComponentResource {
       const connection = new ml.WorkspaceConnection(
         naming.childName(name, c.name.toLowerCase()),
         { resourceGroupName: args.resourceGroupName, workspaceName: args.workspaceName, connectionName: c.name, properties },
-        { parent: this, additionalSecretOutputs: ["properties"] },
+        { ...childOptions(this, opts), additionalSecretOutputs: ["properties"] },
       );
       this.connectionIds[c.name] = connection.id;
     }

@@ -4,6 +4,9 @@ import * as storage from "@pulumi/azure-native/storage";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { parseArmId } from "./armId";
 import * as naming from "./naming";
+import { BlobProtectionSettings, blobProtectionProblems, protectBlobs } from "./blobProtection";
+import { childOptions } from "./resourceOptions";
+import { lockResources } from "./locks";
 import { DATASTORE_IDENTITY_ROLE } from "./access/identityRoles";
 import { roleAssignmentName } from "./access/assignmentNames";
 import { BUILT_IN_ROLES, roleDefinitionId } from "./access/roleCatalog";
@@ -18,7 +21,13 @@ export interface DatastoreSpec {
   /** An existing account (ARM id). Exclusive with `create`. */
   readonly storageAccountId?: pulumi.Input<string>;
   /** Create a dedicated account; premium and hierarchical namespace are allowed here. Exclusive with `storageAccountId`. */
-  readonly create?: { readonly skuName?: string; readonly kind?: string; readonly isHnsEnabled?: boolean };
+  readonly create?: {
+    readonly skuName?: string;
+    readonly kind?: string;
+    readonly isHnsEnabled?: boolean;
+    /** Blob and container soft delete and versioning (versioning stays off with hierarchical namespace). Defaults to 7 days each. */
+    readonly dataProtection?: BlobProtectionSettings;
+  };
 }
 
 export interface DatastoresArgs {
@@ -29,8 +38,10 @@ export interface DatastoresArgs {
   /** Defaults to a stable hash of `<project>/<stack>`. */
   readonly nameSuffix?: string;
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** Protect created accounts. Defaults to `true`. */
+  /** Protect created accounts and containers. Defaults to `true`; an explicit `protect` resource option wins. */
   readonly protect?: boolean;
+  /** `CanNotDelete` locks on the accounts created here. Defaults to `false`. */
+  readonly locks?: boolean;
   readonly datastores: DatastoreSpec[];
   /**
    * Principal id of the workspace identity the datastores authenticate with; it gets Storage Blob Data Reader on
@@ -48,6 +59,7 @@ export class Datastores extends pulumi.ComponentResource {
   public readonly containerIds: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: DatastoresArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateDatastores(name, args.datastores);
     super("azure-ml-workspaces:ml:Datastores", name, {}, opts);
     const suffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
     for (const spec of args.datastores) {
@@ -59,7 +71,7 @@ export class Datastores extends pulumi.ComponentResource {
       let accountId: pulumi.Input<string>;
       let containerName: pulumi.Input<string> = spec.container;
       if (spec.create) {
-        const hns = spec.create.isHnsEnabled ?? spec.type === "adlsgen2";
+        const hns = hnsOf(spec);
         const account = new storage.StorageAccount(
           `${childBase}-st`,
           {
@@ -77,9 +89,12 @@ export class Datastores extends pulumi.ComponentResource {
             allowCrossTenantReplication: false,
             defaultToOAuthAuthentication: true,
           },
-          { parent: this, protect: args.protect ?? true },
+          childOptions(this, opts, "storageAccount", args.protect),
         );
         accountName = account.name;
+        protectBlobs(`${childBase}-st-blob`, account, args.resourceGroupName, spec.create.dataProtection, hns, childOptions(this, opts));
+        if (args.locks)
+          lockResources(childBase, { st: account.id }, "Datastore account: deleting it deletes the data.", childOptions(this, opts));
         accountId = account.id;
         containerName = new storage.BlobContainer(
           `${childBase}-container`,
@@ -89,7 +104,7 @@ export class Datastores extends pulumi.ComponentResource {
             containerName: spec.container,
             publicAccess: "None",
           },
-          { parent: this },
+          childOptions(this, opts, "blobContainer", args.protect),
         ).name;
       } else {
         accountId = spec.storageAccountId!;
@@ -115,7 +130,7 @@ export class Datastores extends pulumi.ComponentResource {
               ? { ...common, datastoreType: "AzureDataLakeGen2", filesystem: containerName }
               : { ...common, datastoreType: "AzureBlob", containerName },
         },
-        { parent: this },
+        childOptions(this, opts),
       );
       this.datastoreIds[spec.name] = datastore.id;
       const containerId = pulumi.interpolate`${accountId}/blobServices/default/containers/${containerName}`;
@@ -141,10 +156,20 @@ export class Datastores extends pulumi.ComponentResource {
             description: `Workspace ${args.baseName}: its identity reads datastore ${spec.name}`,
           },
           // docs/azure-rules/identity-and-access.md AZ-ACCESS-04: a fixed name must be freed before it is re-created.
-          { parent: this, deleteBeforeReplace: true },
+          { ...childOptions(this, opts), deleteBeforeReplace: true },
         );
       }
     }
     this.registerOutputs({ datastoreIds: this.datastoreIds });
+  }
+}
+
+const hnsOf = (spec: DatastoreSpec) => spec.create?.isHnsEnabled ?? spec.type === "adlsgen2";
+
+/** Throws for data protection settings Azure would refuse; the owning component calls it before registering anything. */
+export function validateDatastores(owner: string, datastores: DatastoreSpec[]): void {
+  for (const spec of datastores) {
+    const [problem] = blobProtectionProblems(spec.create?.dataProtection, hnsOf(spec));
+    if (problem) throw new Error(`${owner}: datastore '${spec.name}' dataProtection: ${problem}`);
   }
 }

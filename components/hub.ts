@@ -41,17 +41,23 @@ export class Hub extends pulumi.ComponentResource {
       );
     }
     super("azure-ml-workspaces:ml:Hub", name, {}, opts);
-    const core = buildWorkspaceCore(this, name, args, {
-      kind: "Hub",
-      namePrefix: "hub",
-      inputs: {
-        workspaceHubConfig: {
-          additionalWorkspaceStorageAccounts: args.additionalWorkspaceStorageAccounts,
-          defaultWorkspaceResourceGroup: args.defaultProjectResourceGroup,
+    const core = buildWorkspaceCore(
+      this,
+      name,
+      args,
+      {
+        kind: "Hub",
+        namePrefix: "hub",
+        inputs: {
+          workspaceHubConfig: {
+            additionalWorkspaceStorageAccounts: args.additionalWorkspaceStorageAccounts,
+            defaultWorkspaceResourceGroup: args.defaultProjectResourceGroup,
+          },
+          serverlessComputeSettings: serverlessComputeInputs(args),
         },
-        serverlessComputeSettings: serverlessComputeInputs(args),
       },
-    });
+      opts,
+    );
     this.workspace = core.workspace;
     this.associated = core.associated;
     this.hubId = core.workspaceId;

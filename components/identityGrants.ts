@@ -7,6 +7,7 @@ import { BUILT_IN_ROLES, roleDefinitionId } from "./access/roleCatalog";
 import { parseArmId } from "./armId";
 import { IdentityArgs } from "./workspaceSettings";
 import * as naming from "./naming";
+import { childOptions } from "./resourceOptions";
 
 export interface PrimaryIdentityGrantArgs {
   /** Logical identity of the workspace, e.g. `workspace/team-a`; names the assignments. */
@@ -16,6 +17,8 @@ export interface PrimaryIdentityGrantArgs {
   /** ARM ids of what the identity needs roles on; an undefined registry is skipped. */
   readonly scopes: Record<Exclude<IdentityTarget, "workspace">, pulumi.Input<string | undefined>>;
   readonly hasRegistry: boolean;
+  /** The owning component's resource options, forwarded to the assignments. */
+  readonly opts?: pulumi.ResourceOptions;
 }
 
 /** The primary user-assigned identity's principal id: given, or read from the identity resource. */
@@ -59,7 +62,7 @@ export function grantPrimaryIdentity(owner: pulumi.Resource, name: string, args:
         description: `${args.scopeKey}: user-assigned workspace identity as ${role} on its ${target}`,
       },
       // docs/azure-rules/identity-and-access.md AZ-ACCESS-04: a fixed name must be freed before it is re-created.
-      { parent: owner, deleteBeforeReplace: true },
+      { ...childOptions(owner, args.opts), deleteBeforeReplace: true },
     );
   const before = grants
     .filter((g) => g.target !== "workspace")

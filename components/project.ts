@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import * as naming from "./naming";
+import { childOptions } from "./resourceOptions";
 import { BaseWorkspaceArgs, PROJECT_FORBIDDEN_KEYS, identityInputs, studioUrl } from "./workspaceSettings";
 
 export { PROJECT_FORBIDDEN_KEYS };
@@ -53,7 +54,7 @@ export class Project extends pulumi.ComponentResource {
         sku: { name: args.sku ?? "Basic", tier: args.sku ?? "Basic" },
         publicNetworkAccess: args.publicNetworkAccess ?? "Enabled",
       },
-      { parent: this, protect: args.protect ?? true },
+      childOptions(this, opts, "workspace", args.protect),
     );
     this.projectId = this.workspace.id;
     this.projectName = this.workspace.name;

@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { AssociatedResources, KeyVaultSettings, MonitoringSettings, RegistrySettings, StorageSettings } from "./associatedResources";
 import * as naming from "./naming";
+import { childOptions, componentChildOptions } from "./resourceOptions";
+import { lockResources } from "./locks";
 
 export interface SharedResourcesArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -59,7 +61,7 @@ export class SharedResources extends pulumi.ComponentResource {
         containerRegistry: args.containerRegistry ?? {},
         protect: args.protect,
       },
-      { parent: this },
+      componentChildOptions(this, opts),
     );
     this.storageAccountId = this.associated.storageAccountId;
     this.keyVaultId = this.associated.keyVaultId;
@@ -68,24 +70,13 @@ export class SharedResources extends pulumi.ComponentResource {
     this.logAnalyticsWorkspaceId = this.associated.logAnalyticsWorkspaceId as pulumi.Output<string>;
 
     if (args.locks ?? true) {
-      const locked: Record<string, pulumi.Output<string>> = {
-        st: this.storageAccountId,
-        kv: this.keyVaultId,
-        log: this.logAnalyticsWorkspaceId,
-        cr: this.containerRegistryId,
-      };
-      for (const [role, scope] of Object.entries(locked)) {
-        new authorization.ManagementLockByScope(
-          naming.childName(name, `${role}-lock`),
-          {
-            scope,
-            lockName: "do-not-delete",
-            level: "CanNotDelete",
-            notes: "Shared Azure ML resources: other stacks' workspaces depend on them.",
-          },
-          { parent: this },
-        );
-      }
+      // Locked here rather than by AssociatedResources: the lock URNs predate that option.
+      lockResources(
+        name,
+        { st: this.storageAccountId, kv: this.keyVaultId, log: this.logAnalyticsWorkspaceId, cr: this.containerRegistryId },
+        "Shared Azure ML resources: other stacks' workspaces depend on them.",
+        childOptions(this, opts),
+      );
     }
     this.registerOutputs({
       storageAccountId: this.storageAccountId,

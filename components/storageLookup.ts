@@ -9,12 +9,16 @@ import { accessKeyModeProblem } from "./authMode";
  * breaks Microsoft's rule. The program calls it before registering anything; components call it through
  * `verifiedDefaultStorageId` so library users get the same guard.
  */
-export async function verifyDefaultStorageAccount(id: string, systemDatastoresAuthMode?: string): Promise<void> {
+export async function verifyDefaultStorageAccount(
+  id: string,
+  systemDatastoresAuthMode?: string,
+  opts?: pulumi.InvokeOptions,
+): Promise<void> {
   const parsed = parseArmId(id);
   if (!parsed) throw new Error(`storage account id '${id}' ${armIdRule("storageAccount")}`);
   let account: storage.GetStorageAccountResult;
   try {
-    account = await storage.getStorageAccount({ accountName: parsed.name, resourceGroupName: parsed.resourceGroupName });
+    account = await storage.getStorageAccount({ accountName: parsed.name, resourceGroupName: parsed.resourceGroupName }, opts);
   } catch (err) {
     const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
     throw new Error(`storage account '${id}' could not be read: ${reason}`, { cause: err });
@@ -37,7 +41,8 @@ export function verifiedDefaultStorageId(
 ): pulumi.Output<string> {
   return pulumi.output(id).apply(async (value) => {
     try {
-      await verifyDefaultStorageAccount(value, systemDatastoresAuthMode);
+      // `parent`: the lookup goes through the owner's provider, like its children.
+      await verifyDefaultStorageAccount(value, systemDatastoresAuthMode, { parent: owner });
     } catch (err) {
       throw new pulumi.ResourceError((err as Error).message, owner, /* hideStack */ true);
     }

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { AssociatedResources } from "./associatedResources";
-import { Datastores, DatastoreSpec } from "./datastores";
+import { Datastores, DatastoreSpec, validateDatastores } from "./datastores";
+import { componentChildOptions } from "./resourceOptions";
 import { ServerlessComputeArgs, serverlessComputeInputs } from "./computes";
 import { WorkspaceCoreArgs, buildWorkspaceCore, validateWorkspaceCoreArgs } from "./workspaceCore";
 
@@ -37,12 +38,15 @@ export class Workspace extends pulumi.ComponentResource {
 
   constructor(name: string, args: WorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
     validateWorkspaceCoreArgs(name, args);
+    validateDatastores(name, args.datastores ?? []);
     super("azure-ml-workspaces:ml:Workspace", name, {}, opts);
-    const core = buildWorkspaceCore(this, name, args, {
-      kind: "Default",
-      namePrefix: "mlw",
-      inputs: { serverlessComputeSettings: serverlessComputeInputs(args) },
-    });
+    const core = buildWorkspaceCore(
+      this,
+      name,
+      args,
+      { kind: "Default", namePrefix: "mlw", inputs: { serverlessComputeSettings: serverlessComputeInputs(args) } },
+      opts,
+    );
     this.workspace = core.workspace;
     this.associated = core.associated;
     this.workspaceId = core.workspaceId;
@@ -67,12 +71,13 @@ export class Workspace extends pulumi.ComponentResource {
           nameSuffix: args.nameSuffix,
           tags: args.tags,
           protect: args.protect,
+          locks: args.locks,
           datastores: args.datastores,
           // The datastores authenticate with the system-assigned identity.
           principalId: systemAssigned ? core.principalId.apply((id) => id ?? "") : undefined,
           subscriptionId: core.subscriptionId,
         },
-        { parent: this },
+        componentChildOptions(this, opts),
       );
       Object.assign(this.datastoreContainerIds, datastores.containerIds);
     }

@@ -5,6 +5,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import { AssociatedResources, AssociatedResourcesArgs, assertDefaultStorageAllowed } from "./associatedResources";
 import { grantPrimaryIdentity } from "./identityGrants";
 import * as naming from "./naming";
+import { childOptions, componentChildOptions, withIgnoreChanges } from "./resourceOptions";
 import { BaseWorkspaceArgs, ManagedNetworkArgs, identityInputs, managedNetworkInputs, studioUrl } from "./workspaceSettings";
 
 /** Ids of a precreated associated set (see `SharedResources`); the consumer never owns these resources. */
@@ -51,6 +52,8 @@ export interface WorkspaceCoreArgs extends BaseWorkspaceArgs {
   readonly tenantId?: pulumi.Input<string>;
   /** Subscription for role definition ids. Defaults to the provider's client configuration. */
   readonly subscriptionId?: pulumi.Input<string>;
+  /** `CanNotDelete` locks on the dedicated storage, key vault, Log Analytics workspace and registry. Defaults to `false`. */
+  readonly locks?: boolean;
 }
 
 export interface WorkspaceCoreOutputs {
@@ -79,13 +82,13 @@ export function buildWorkspaceCore(
   name: string,
   args: WorkspaceCoreArgs,
   kind: { kind: "Default" | "Hub"; namePrefix: string; inputs?: Partial<ml.WorkspaceArgs> },
+  opts?: pulumi.ResourceOptions,
 ): WorkspaceCoreOutputs {
   const baseName = args.baseName ?? name;
   const nameSuffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
   const clientConfig = args.tenantId && args.subscriptionId ? undefined : authorization.getClientConfigOutput({ parent: owner });
   const tenantId = args.tenantId ?? clientConfig!.tenantId;
   const subscriptionId = args.subscriptionId ?? clientConfig!.subscriptionId;
-  const protect = args.protect ?? true;
   const shared = args.shared;
 
   const associated = new AssociatedResources(
@@ -97,7 +100,8 @@ export function buildWorkspaceCore(
       nameSuffix,
       tenantId,
       tags: args.tags,
-      protect,
+      protect: args.protect,
+      locks: args.locks,
       systemDatastoresAuthMode: args.systemDatastoresAuthMode,
       ...(shared
         ? {
@@ -111,7 +115,7 @@ export function buildWorkspaceCore(
           }
         : args.associated),
     },
-    { parent: owner },
+    componentChildOptions(owner, opts),
   );
 
   const { identity, primaryUserAssignedIdentity } = identityInputs(args.identity);
@@ -129,6 +133,7 @@ export function buildWorkspaceCore(
             containerRegistry: associated.containerRegistryId,
             applicationInsights: associated.applicationInsightsId,
           },
+          opts,
         })
       : undefined;
   // docs/azure-rules/workspaces.md AZ-WS-01: workspaces sharing a set keep their data apart.
@@ -158,7 +163,9 @@ export function buildWorkspaceCore(
       ...kind.inputs,
     },
     // docs/azure-rules/workspaces.md AZ-WS-02: data isolation is set at creation only, so existing workspaces keep theirs.
-    { parent: owner, protect, dependsOn: identityGrants?.before, ignoreChanges: ["enableDataIsolation"] },
+    withIgnoreChanges({ ...childOptions(owner, opts, "workspace", args.protect), dependsOn: identityGrants?.before }, [
+      "enableDataIsolation",
+    ]),
   );
   identityGrants?.onWorkspace(workspace.id);
 
@@ -179,7 +186,7 @@ export function buildWorkspaceCore(
         logs: [{ categoryGroup: "allLogs", enabled: true }],
         metrics: [{ category: "AllMetrics", enabled: true }],
       },
-      { parent: owner },
+      childOptions(owner, opts),
     );
   }
 

@@ -3,6 +3,8 @@ import { appInsightsWorkspaceBased } from "./rules/appInsights";
 import { computePolicies } from "./rules/compute";
 import { defaultStoragePolicies } from "./rules/defaultStorage";
 import { keyVaultPolicies } from "./rules/keyVault";
+import { privilegedAccessPolicies } from "./rules/privilegedAccess";
+import { statefulProtected } from "./rules/protection";
 import { projectNoAssociatedResources } from "./rules/projectResources";
 import { registryAdminDisabled } from "./rules/registry";
 import { requiredTags } from "./rules/requiredTags";
@@ -15,6 +17,8 @@ export * from "./rules/appInsights";
 export * from "./rules/compute";
 export * from "./rules/defaultStorage";
 export * from "./rules/keyVault";
+export * from "./rules/privilegedAccess";
+export * from "./rules/protection";
 export * from "./rules/projectResources";
 export * from "./rules/registry";
 export * from "./rules/requiredTags";
@@ -34,5 +38,7 @@ export const allPolicies: Policies = [
     ...workspaceBaselinePolicies,
     roleAssignmentGroups,
     requiredTags,
+    ...privilegedAccessPolicies,
+    statefulProtected,
     ...computePolicies,
 ];

@@ -4,6 +4,7 @@ import { StackConfig } from "./config";
 import { CONNECTION_TARGET_ROLES } from "../components/computeRules";
 import { ConnectionConfig } from "./computeConfig";
 import { resourceGroupNameOf, scopeKeys } from "./scopeKeys";
+import { azureNameOf } from "./renames";
 
 /**
  * Every group role assignment a stack config leads to, in one place: the bindings written in config, Reader on a
@@ -181,8 +182,8 @@ export function accessPlan(config: StackConfig): PlannedGrant[] {
 function connectionGrants(config: StackConfig): PlannedGrant[] {
   type Site = [Owner, { connections?: ConnectionConfig[] }, (string | number)[]];
   const owners: Site[] = [
-    ...(config.workspaces ?? []).map((ws, i): Site => [{ kind: "workspace", name: ws.name }, ws, ["workspaces", i]]),
-    ...(config.hubs ?? []).map((hub, i): Site => [{ kind: "hub", name: hub.name }, hub, ["hubs", i]]),
+    ...(config.workspaces ?? []).map((ws, i): Site => [{ kind: "workspace", name: azureNameOf(ws) }, ws, ["workspaces", i]]),
+    ...(config.hubs ?? []).map((hub, i): Site => [{ kind: "hub", name: azureNameOf(hub) }, hub, ["hubs", i]]),
   ];
   return owners.flatMap(([owner, ws, base]) =>
     (ws.connections ?? []).flatMap((c, k): PlannedGrant[] =>
@@ -222,7 +223,8 @@ export function keyOf(owner: Owner): string {
 function sites(config: StackConfig): Site[] {
   return [
     ...(config.workspaces ?? []).map((ws, i): Site => {
-      const owner: Owner = { kind: "workspace", name: ws.name };
+      // Keyed by the first name: a rename through aliases keeps every assignment's name. docs/azure-rules/data-protection.md AZ-DATA-09
+      const owner: Owner = { kind: "workspace", name: azureNameOf(ws) };
       return {
         owner,
         base: ["workspaces", i],
@@ -237,7 +239,7 @@ function sites(config: StackConfig): Site[] {
       };
     }),
     ...(config.hubs ?? []).flatMap((hub, i): Site[] => {
-      const owner: Owner = { kind: "hub", name: hub.name };
+      const owner: Owner = { kind: "hub", name: azureNameOf(hub) };
       const rgName = resourceGroupNameOf(hub);
       return [
         {
@@ -252,7 +254,7 @@ function sites(config: StackConfig): Site[] {
           accountWideFileAccess: hub.accountWideFileAccess,
         },
         ...(hub.projects ?? []).map((p, j): Site => {
-          const prj: Owner = { kind: "project", hub: hub.name, name: p.name };
+          const prj: Owner = { kind: "project", hub: azureNameOf(hub), name: azureNameOf(p) };
           // docs/azure-rules/workspaces.md AZ-WS-05: a hub's projects share its storage, each isolated to its own containers.
           return {
             owner: prj,

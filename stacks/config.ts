@@ -6,6 +6,7 @@ import { budgetConfigSchema } from "../components/cost/budgetRules";
 import { ISOLATION_MODES, PROJECT_FORBIDDEN_KEYS, WORKSPACE_SKUS } from "../components/workspaceSettings";
 import { ANY_ARM_ID, ANY_ARM_ID_RULE, RESOURCE_GROUP_RULE, armIdProblem } from "./idRules";
 import { REFUSED_KEY } from "./configMessages";
+import { BLOB_PROTECTION_DEFAULTS, RETENTION_DAYS, VERSIONING_HNS_RULE } from "../components/blobProtection";
 import { PROJECT_KEYS_OF_HUB_COMPUTE, computeKeys, hubComputeKeys } from "./computeConfig";
 import {
   ConfigIssue,
@@ -95,6 +96,30 @@ export const STORAGE_SKUS = [
 ] as const;
 export const STORAGE_KINDS = ["Storage", "StorageV2", "BlobStorage", "FileStorage", "BlockBlobStorage"] as const;
 
+const retentionDays = (what: string, days: number) =>
+  optional(
+    z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
+    `Days a deleted ${what} stays recoverable (${RETENTION_DAYS.min}-${RETENTION_DAYS.max}).`,
+    { default: days, examples: [30] },
+  );
+/** docs/azure-rules/data-protection.md AZ-DATA-01 */
+const dataProtectionSchema = z.strictObject({
+  blobSoftDeleteDays: retentionDays("or overwritten blob", BLOB_PROTECTION_DEFAULTS.blobSoftDeleteDays),
+  containerSoftDeleteDays: retentionDays("container", BLOB_PROTECTION_DEFAULTS.containerSoftDeleteDays),
+  versioning: optional(
+    z.boolean(),
+    "Keep previous versions of every blob. Not supported with hierarchical namespace, where it stays off.",
+    {
+      default: "true, false with hierarchical namespace",
+      examples: [false],
+    },
+  ),
+});
+const dataProtection = optional(dataProtectionSchema, "Blob soft delete, container soft delete and blob versioning of the account.", {
+  default: { blobSoftDeleteDays: 7, containerSoftDeleteDays: 7, versioning: true },
+  examples: [{ blobSoftDeleteDays: 30 }],
+});
+
 const storageSettings = z.strictObject({
   skuName: optional(z.enum(STORAGE_SKUS), "Storage SKU. A workspace's default storage must not be premium (`Premium_*`, `PremiumV2_*`).", {
     default: "Standard_LRS",
@@ -114,6 +139,7 @@ const storageSettings = z.strictObject({
     "Account-key access. Off by default: datastores and the workspace authenticate by identity.",
     { default: false },
   ),
+  dataProtection,
 });
 const keyVaultSettings = z.strictObject({
   skuName: optional(z.enum(["standard", "premium"]), "Key vault SKU; `premium` adds HSM-backed keys.", {
@@ -294,6 +320,19 @@ const accessEntrySchema = bindingSpecSchema.extend({ scope: z.enum(["workspace",
   }),
 );
 
+/** Keys of every entry with stateful resources: renames and protection. docs/azure-rules/data-protection.md AZ-DATA-04 */
+const entryGuards = {
+  aliases: optional(
+    z.array(logicalName).min(1),
+    "Former names of the entry, oldest first: renaming keeps the Pulumi resources (aliases) and every Azure name, which keeps deriving from the first name.",
+    { examples: [["team-x-old"]] },
+  ),
+  protect: optional(
+    z.boolean(),
+    "`false` lets Pulumi delete or replace this entry's stateful resources (resource group, storage, containers, key vault, Log Analytics, registry, workspace): the explicit per-entry opt-in for sandboxes. The offline check reports it (policy aml-stateful-protected).",
+    { default: true, examples: [false] },
+  ),
+};
 const accountWideFileAccess = optional(
   z.boolean(),
   "Grant the data-scientist groups (AzureML Data Scientist, Azure AI Developer) Storage File Data Privileged Contributor on the whole default storage account when other workspaces share it (a shared set, or a hub's storage for projects). Azure Files roles cannot be narrowed to one workspace's shares, so without it those groups cannot use notebooks or compute instances with shared keys off; with it they can read every workspace's notebook files on that account. A workspace with its own storage gets the role on it without this key.",
@@ -302,9 +341,18 @@ const accountWideFileAccess = optional(
 
 /** Settings a workspace and a hub share. */
 const workspaceBase = {
-  name: documented(logicalName, `Logical name, unique in the stack; the Azure names derive from it: ${LOGICAL_NAME_RULE}.`, {
-    examples: ["team-x"],
-  }),
+  name: documented(
+    logicalName,
+    `Logical name, unique in the stack; the Azure names derive from it (or from its first alias): ${LOGICAL_NAME_RULE}.`,
+    {
+      examples: ["team-x"],
+    },
+  ),
+  locks: optional(
+    z.boolean(),
+    "`CanNotDelete` locks on the dedicated storage, key vault, Log Analytics workspace, registry and datastore accounts. Needs Microsoft.Authorization/locks/write (Owner or User Access Administrator).",
+    { default: false, examples: [true] },
+  ),
   resourceGroup: optional(resourceGroupSchema, "The resource group, created unless `existing`.", {
     default: { name: "rg-<name>" },
     examples: [{ name: "rg-team-x" }],
@@ -462,6 +510,10 @@ const datastoreSchema = z
   .refine((d) => !(d.type === "adlsgen2" && d.create?.isHnsEnabled === false), {
     path: ["create", "isHnsEnabled"],
     message: "an adlsgen2 datastore needs an account with hierarchical namespace (leave isHnsEnabled out or set it true)",
+  })
+  .refine((d) => !(d.create?.dataProtection?.versioning === true && (d.create.isHnsEnabled ?? d.type === "adlsgen2")), {
+    path: ["create", "dataProtection", "versioning"],
+    message: VERSIONING_HNS_RULE,
   });
 const datastoreListSchema = z.array(datastoreSchema).superRefine((list, ctx) => {
   const seen = new Map<string, number>();
@@ -494,6 +546,7 @@ export const workspaceSchema = z.strictObject({
     "Extra datastores authenticated by the workspace identity; names are unique ignoring case. Defaults to none.",
     { examples: [[{ name: "raw_data", type: "adlsgen2", container: "raw", storageAccountId: exampleIds.storageAccount }]] },
   ),
+  ...entryGuards,
   ...computeKeys,
 });
 
@@ -511,6 +564,7 @@ const inheritedFromHub = Object.fromEntries(
 export const projectSchema = z
   .strictObject({
     name: workspaceBase.name,
+    ...entryGuards,
     friendlyName: workspaceBase.friendlyName,
     description: workspaceBase.description,
     identity: workspaceBase.identity,
@@ -558,6 +612,8 @@ export const hubSchema = z.strictObject({
     "Projects on the hub, in its resource group and region. A project cannot set what it inherits from the hub (storage, key vault, registry, monitoring, managed network, shared resources, resource group, datastores). Defaults to none.",
     { examples: [[{ name: "churn" }]] },
   ),
+  // After `projects`: a mistyped `project` is suggested as `projects`, not `protect`.
+  ...entryGuards,
 });
 
 const sharedAccessSchema = bindingSpecSchema
@@ -584,6 +640,7 @@ export const sharedSchema = z.strictObject({
   name: documented(logicalName, `Logical name of the shared set; the Azure names derive from it: ${LOGICAL_NAME_RULE}.`, {
     examples: ["ml-shared"],
   }),
+  ...entryGuards,
   resourceGroup: workspaceBase.resourceGroup,
   storage: optional(storageSettings, "The shared storage account, the default storage of every workspace on the set (checked like one).", {
     default: { skuName: "Standard_LRS", kind: "StorageV2" },
@@ -643,9 +700,14 @@ export const configSchema = z.strictObject({
     { default: "<project>/<stack>", examples: ["2"] },
   ),
   protect: optional(
-    z.boolean(),
-    "`protect` on stateful resources (storage, key vault, registry, Log Analytics, workspaces, resource groups). Turn off only in sandboxes.",
-    { default: true },
+    z
+      .boolean()
+      .refine(
+        (protect) => protect,
+        "a stack-wide switch no longer unprotects stateful resources: set protect: false on each workspace, hub, project or shared entry that may lose its data",
+      ),
+    "Kept for old stack files: only `true` is accepted. Unprotect per entry with its own `protect: false`.",
+    { default: true, examples: [true] },
   ),
   groups: optional(
     z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "group keys are 1-64 letters, digits, _ . or -"), groupSpecSchema),
@@ -693,7 +755,7 @@ export const configSchema = z.strictObject({
           examples: [["Microsoft.MachineLearningServices/workspaces/models/delete"]],
         }),
         assignableScopes: doc("ARM scopes the role may be assigned at (at least one when given).", {
-          default: "the subscription",
+          default: "the resource groups it is bound in (the subscription when bound nowhere)",
           examples: [["/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-team-x"]],
         }),
       },

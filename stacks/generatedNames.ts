@@ -2,6 +2,7 @@ import { ConfigIssue, formatPath } from "../components/access/accessModel";
 import * as naming from "../components/naming";
 import { StackConfig } from "./config";
 import { resourceGroupNameOf } from "./scopeKeys";
+import { azureNameOf } from "./renames";
 
 /**
  * Every Azure name the program generates, with the scope in which Azure needs it unique and the config entry whose
@@ -74,7 +75,7 @@ export function generatedNames(config: StackConfig, suffix: string): Entry[] {
   const budget = (owner: Owner, group: string) =>
     names.push({ kind: "budget", scope: inGroup(group), name: naming.budgetName(owner.logical), ignoreCase: true, owner });
   (config.workspaces ?? []).forEach((ws, i) => {
-    const owner = { path: ["workspaces", i], logical: ws.name };
+    const owner = { path: ["workspaces", i], logical: azureNameOf(ws) };
     const group = resourceGroupNameOf(ws);
     workspace(owner, group, "mlw");
     names.push(...computeNames(owner.path, ws.computes));
@@ -83,7 +84,7 @@ export function generatedNames(config: StackConfig, suffix: string): Entry[] {
     (ws.datastores ?? []).forEach((ds, j) => {
       // Mirrors components/datastores.ts, which names a created account after the workspace and the datastore.
       if (!ds.create) return;
-      const logical = `${ws.name}${ds.name}`.toLowerCase();
+      const logical = `${azureNameOf(ws)}${ds.name}`.toLowerCase();
       const dsOwner = { path: ["workspaces", i, "datastores", j], logical: ds.name };
       names.push({
         kind: "storage account",
@@ -95,16 +96,18 @@ export function generatedNames(config: StackConfig, suffix: string): Entry[] {
     });
   });
   (config.hubs ?? []).forEach((hub, i) => {
-    const owner = { path: ["hubs", i], logical: hub.name };
+    const owner = { path: ["hubs", i], logical: azureNameOf(hub) };
     const group = resourceGroupNameOf(hub);
     workspace(owner, group, "hub");
     names.push(...computeNames(owner.path, hub.computes));
     if (hub.budget) budget(owner, group);
     if (!hub.sharedResources) names.push(...associatedNames(owner, group, suffix, hub));
-    (hub.projects ?? []).forEach((project, j) => workspace({ path: ["hubs", i, "projects", j], logical: project.name }, group, "prj"));
+    (hub.projects ?? []).forEach((project, j) =>
+      workspace({ path: ["hubs", i, "projects", j], logical: azureNameOf(project) }, group, "prj"),
+    );
   });
   if (config.shared) {
-    const owner = { path: ["shared"], logical: config.shared.name };
+    const owner = { path: ["shared"], logical: azureNameOf(config.shared) };
     names.push(...associatedNames(owner, resourceGroupNameOf(config.shared), suffix, {}));
   }
   return names;

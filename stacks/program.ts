@@ -15,6 +15,8 @@ import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
 import { resourceGroupNameOf } from "./validate";
 import { accessPlan, keyOf } from "./accessPlan";
 import { AccessContext, Scopes, bindPlan } from "./accessBindings";
+import { Renamable, azureNameOf, registerRenames } from "./renames";
+import { customRoleScopes } from "./customRoleScopes";
 import { ComputeSite, addComputeAndConnections, workspacePrincipal } from "./computeResources";
 
 /** Turns validated stack config into components; returns the stack outputs. */
@@ -24,6 +26,7 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
     throw new pulumi.RunError(
       "config azure-native:location is missing: set the Azure region, e.g. `pulumi config set azure-native:location westeurope`",
     );
+  registerRenames(config);
   const shared = await resolveSharedInputs(config);
   const client = await authorization.getClientConfig();
   const ctx: Context = {
@@ -32,15 +35,19 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
     project: pulumi.getProject(),
     stack: pulumi.getStack(),
     suffix: naming.stackSuffix(config.nameSeed ?? `${pulumi.getProject()}/${pulumi.getStack()}`),
-    protect: config.protect ?? true,
     subscriptionId: client.subscriptionId,
     tenantId: client.tenantId,
     principals: {},
     identities: new Map(),
     customRoleIds: {},
+    resourceGroups: new Map(),
     scopes: new Map(),
     sharedScopes: {},
   };
+  // Resource groups first: custom roles are assignable at them, so they must exist before the definitions.
+  for (const owner of [...(config.workspaces ?? []), ...(config.hubs ?? []), ...(config.shared ? [config.shared] : [])]) {
+    resourceGroup(ctx, owner, tagsFor(ctx, "tags" in owner ? owner.tags : undefined));
+  }
   if (config.groups && Object.keys(config.groups).length > 0) {
     ctx.principals = new EntraGroups("access-groups", { groups: config.groups }).objectIds;
   }
@@ -50,6 +57,7 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
       project: ctx.project,
       stack: ctx.stack,
       roles: config.customRoles,
+      defaultAssignableScopes: customRoleScopes(config, (name) => rgIdOf(ctx, ctx.resourceGroups.get(name) ?? name)),
     }).ids;
   }
   const outputs: Record<string, unknown> = {};
@@ -68,9 +76,10 @@ interface Context extends AccessContext {
   project: string;
   stack: string;
   suffix: string;
-  protect: boolean;
   subscriptionId: string;
   tenantId: string;
+  /** Each resource group's name output, created once. */
+  resourceGroups: Map<string, pulumi.Output<string>>;
   scopes: Map<string, Scopes>;
   sharedScopes: Record<string, pulumi.Input<string>>;
 }
@@ -81,16 +90,20 @@ function tagsFor(ctx: Context, ...own: (Record<string, string> | undefined)[]): 
 
 function resourceGroup(
   ctx: Context,
-  owner: { name: string; resourceGroup?: WorkspaceConfig["resourceGroup"] },
+  owner: Renamable & { resourceGroup?: WorkspaceConfig["resourceGroup"]; protect?: boolean },
   tags: Record<string, string>,
 ): pulumi.Output<string> {
   const rgName = resourceGroupNameOf(owner);
+  const created = ctx.resourceGroups.get(rgName);
+  if (created) return created;
   if (owner.resourceGroup?.existing) return pulumi.output(rgName);
-  return new resources.ResourceGroup(
+  const group = new resources.ResourceGroup(
     `${owner.name}-rg`,
     { resourceGroupName: rgName, location: ctx.location, tags },
-    { protect: ctx.protect },
+    { protect: owner.protect ?? true },
   ).name;
+  ctx.resourceGroups.set(rgName, group);
+  return group;
 }
 
 const rgIdOf = (ctx: { subscriptionId: string }, rgName: pulumi.Input<string>) =>
@@ -106,7 +119,7 @@ function commonWorkspaceArgs(
   return {
     resourceGroupName: rgName,
     location: ctx.location,
-    baseName: ws.name,
+    baseName: azureNameOf(ws),
     nameSuffix: ctx.suffix,
     friendlyName: ws.friendlyName,
     description: ws.description,
@@ -122,7 +135,8 @@ function commonWorkspaceArgs(
     diagnostics: ws.diagnostics,
     serverlessComputeSubnetId: ws.serverlessCompute?.subnetId,
     serverlessComputeNoPublicIp: ws.serverlessCompute?.noPublicIp,
-    protect: ctx.protect,
+    protect: ws.protect,
+    locks: ws.locks,
     tenantId: ctx.tenantId,
     subscriptionId: ctx.subscriptionId,
   };
@@ -137,7 +151,7 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
     datastores: ws.datastores,
   });
-  const wsKey = keyOf({ kind: "workspace", name: ws.name });
+  const wsKey = keyOf({ kind: "workspace", name: azureNameOf(ws) });
   ctx.identities.set(wsKey, workspacePrincipal(workspace, ws.identity, workspace.principalId));
   const compute = addComputeAndConnections(siteOf(ctx, ws, workspace, workspace.workspaceName, rgName, tags));
   ctx.scopes.set(wsKey, {
@@ -146,8 +160,9 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     storageId: workspace.storageAccountId,
     datastoreContainers: workspace.datastoreContainerIds,
   });
+  // The Azure names (and so the Pulumi names) of the budget and workbook keep deriving from the first name.
   const idle = addCostVisibility({
-    config: ws,
+    config: { ...ws, name: azureNameOf(ws) },
     resourceGroupName: rgName,
     resourceGroupId: rgIdOf(ctx, rgName),
     location: ctx.location,
@@ -182,7 +197,7 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
     additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
     defaultProjectResourceGroup: hub.defaultProjectResourceGroup && resourceGroupId(ctx.subscriptionId, hub.defaultProjectResourceGroup),
   });
-  const hubKey = keyOf({ kind: "hub", name: hub.name });
+  const hubKey = keyOf({ kind: "hub", name: azureNameOf(hub) });
   ctx.identities.set(hubKey, workspacePrincipal(component, hub.identity, component.principalId));
   // Projects create no computes or connections: they use the hub's (docs/azure-rules/compute.md AZ-COMPUTE-06).
   const hubCompute = addComputeAndConnections(siteOf(ctx, hub, component, component.hubName, rgName, tags));
@@ -198,6 +213,7 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
       hubResourceId: component.hubId,
       location: component.location,
       resourceGroupName: rgName,
+      baseName: azureNameOf(project),
       nameSuffix: ctx.suffix,
       friendlyName: project.friendlyName,
       description: project.description,
@@ -205,9 +221,9 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
       identity: project.identity,
       sku: project.sku,
       publicNetworkAccess: suspended ? "Disabled" : project.publicNetworkAccess,
-      protect: ctx.protect,
+      protect: project.protect,
     });
-    ctx.scopes.set(keyOf({ kind: "project", hub: hub.name, name: project.name }), {
+    ctx.scopes.set(keyOf({ kind: "project", hub: azureNameOf(hub), name: azureNameOf(project) }), {
       id: prj.projectId,
       guid: prj.workspaceGuid,
       storageId: component.associated.storageAccountId,
@@ -215,7 +231,7 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
     projects[project.name] = { projectId: prj.projectId, projectName: prj.projectName, studioUrl: prj.studioUrl };
   }
   const idle = addCostVisibility({
-    config: hub,
+    config: { ...hub, name: azureNameOf(hub) },
     resourceGroupName: rgName,
     resourceGroupId: rgId,
     location: ctx.location,
@@ -266,6 +282,7 @@ function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown
   const set = new SharedResources(shared.name, {
     resourceGroupName: rgName,
     location: ctx.location,
+    baseName: azureNameOf(shared),
     nameSuffix: ctx.suffix,
     tenantId: ctx.tenantId,
     tags,
@@ -274,7 +291,7 @@ function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown
     monitoring: shared.monitoring,
     containerRegistry: shared.containerRegistry,
     locks: shared.locks,
-    protect: ctx.protect,
+    protect: shared.protect,
   });
   ctx.sharedScopes = {
     storage: set.storageAccountId,

@@ -1,4 +1,5 @@
 import * as naming from "../components/naming";
+import { azureNameOf } from "./renames";
 
 /** Logical scope keys name role assignments: they must never change while the scope exists. */
 export const scopeKeys = {
@@ -10,6 +11,6 @@ export const scopeKeys = {
 };
 
 /** The resource group a workspace or hub lives in: scope keys use it, so two workspaces in one group share it. */
-export function resourceGroupNameOf(ws: { name: string; resourceGroup?: { name: string } }): string {
-  return ws.resourceGroup?.name ?? naming.resourceGroupName(ws.name);
+export function resourceGroupNameOf(ws: { name: string; aliases?: string[]; resourceGroup?: { name: string } }): string {
+  return ws.resourceGroup?.name ?? naming.resourceGroupName(azureNameOf(ws));
 }

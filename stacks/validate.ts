@@ -8,6 +8,7 @@ import { engineConfigIssues } from "./engineConfig";
 import { resourceGroupIssues } from "./sharedNames";
 import { generatedNameIssues } from "./generatedNames";
 import { azureLimitIssues } from "./azureLimits";
+import { aliasIssues } from "./renames";
 import { accessKeyModeProblem } from "../components/authMode";
 import { computeIssues } from "./computeChecks";
 
@@ -32,6 +33,7 @@ export function validateConfig(
     ...defaultStorageIssues(config),
     ...exclusiveSharedIssues(config),
     ...duplicates,
+    ...aliasIssues(config),
     // A duplicate name already explains the clashes of every name derived from it.
     ...(duplicates.length ? [] : [...resourceGroupIssues(config), ...generatedNameIssues(config)]),
     ...mergedTagIssues(config),

@@ -16,9 +16,14 @@ export interface CustomRolesArgs {
   /**
    * Custom roles by key. The key is the Azure `roleName` (role names are unique per tenant, so two stacks defining
    * the same key collide) and what bindings refer to. It must not be a built-in role name.
-   * `assignableScopes` defaults to `[/subscriptions/{subscriptionId}]`. Required; `{}` defines nothing.
+   * `assignableScopes` defaults to `defaultAssignableScopes[key]`, else `[/subscriptions/{subscriptionId}]`. Required; `{}` defines nothing.
    */
   readonly roles: Record<string, CustomRoleSpec>;
+  /**
+   * Assignable scopes by role key for roles that set none: the narrowest that works is where the role is assigned
+   * (docs/azure-rules/privileged-access.md AZ-PRIV-06). Defaults to the subscription for a role not listed.
+   */
+  readonly defaultAssignableScopes?: Record<string, pulumi.Input<string>[]>;
 }
 
 /** Subscription-level custom role definitions with deterministic GUIDs (known in preview, stable across runs). */
@@ -44,7 +49,7 @@ export class CustomRoles extends pulumi.ComponentResource {
           roleType: "CustomRole",
           description: spec.description,
           scope,
-          assignableScopes: spec.assignableScopes ?? [scope],
+          assignableScopes: spec.assignableScopes ?? args.defaultAssignableScopes?.[key] ?? [scope],
           permissions: [
             {
               actions: spec.actions,

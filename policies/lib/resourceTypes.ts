@@ -26,6 +26,19 @@ export const AppInsightsComponent = resourceType("azure-native:applicationinsigh
 export const RoleAssignment = resourceType("azure-native:authorization:RoleAssignment");
 export const MlCompute = resourceType("azure-native:machinelearningservices:Compute");
 export const MlConnection = resourceType("azure-native:machinelearningservices:WorkspaceConnection");
+export const RoleDefinition = resourceType("azure-native:authorization:RoleDefinition");
+export const ResourceGroup = resourceType("azure-native:resources:ResourceGroup");
+
+/** Types that hold data: deleting or replacing one loses it (docs/azure-rules/data-protection.md AZ-DATA-04). */
+export const statefulTypes: ReadonlySet<string> = new Set([
+    ResourceGroup.__pulumiType,
+    StorageAccount.__pulumiType,
+    "azure-native:storage:BlobContainer",
+    KeyVault.__pulumiType,
+    "azure-native:operationalinsights:Workspace",
+    ContainerRegistry.__pulumiType,
+    MlWorkspace.__pulumiType,
+]);
 
 /**
  * A type token's package, module and type name, with the module's `/file` (classic providers) or `/vYYYYMMDD`

@@ -19,6 +19,8 @@ export interface ResourceFixture {
     parent?: string;
     dependencies?: string[];
     propertyDependencies?: Record<string, string[]>;
+    /** The `protect` resource option. Defaults to false. */
+    protect?: boolean;
 }
 
 type Link = string | ResourceFixture;
@@ -119,7 +121,7 @@ export function plain(value: unknown): unknown {
 }
 
 export const opts = (r: ResourceFixture) => ({
-    protect: false,
+    protect: r.protect ?? false,
     ignoreChanges: [],
     aliases: [],
     additionalSecretOutputs: [],

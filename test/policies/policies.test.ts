@@ -26,9 +26,13 @@ describe("policy pack", () => {
             .map((p) => p.name)
             .sort();
         expect(mandatory).toEqual([
+            "aml-custom-role-guard-operations",
+            "aml-custom-role-scope-root",
+            "aml-custom-role-wildcard",
             "aml-default-storage-no-hns",
             "aml-default-storage-not-premium",
             "aml-default-storage-supported-kind",
+            "aml-privileged-role-broad-scope",
             "aml-project-no-associated-resources",
         ]);
         for (const p of allPolicies.filter((p) => p.enforcementLevel !== "mandatory")) {

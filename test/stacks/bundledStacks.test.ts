@@ -142,6 +142,24 @@ it("carries the required cost tags on every taggable resource", () => {
   }
 });
 
+it("AZ-DATA-01: turns on blob and container soft delete, and versioning where supported, for every storage account", () => {
+  for (const s of result.stacks) {
+    const services = new Map(ofType(s, "azure-native:storage:BlobServiceProperties").map((b) => [b.inputs.accountName, b.inputs]));
+    for (const account of ofType(s, "azure-native:storage:StorageAccount")) {
+      expect(services.get(account.inputs.accountName)).toMatchObject({
+        deleteRetentionPolicy: { enabled: true },
+        containerDeleteRetentionPolicy: { enabled: true },
+        isVersioningEnabled: account.inputs.isHnsEnabled !== true,
+      });
+    }
+  }
+});
+
+it("AZ-PRIV-01: reports no privileged access and no unprotected stateful resource in the bundled stacks", () => {
+  const watched = /^aml-(privileged-|custom-role-|stateful-protected)/;
+  expect(result.stacks.flatMap((s) => s.violations.filter((v) => watched.test(v.policy)))).toEqual([]);
+});
+
 describe("AZ-COMPUTE-02 AZ-COMPUTE-03 AZ-CONN-02 compute and connections of the bundled stacks", () => {
   const COMPUTE = "azure-native:machinelearningservices:Compute";
   const CONNECTION = "azure-native:machinelearningservices:WorkspaceConnection";

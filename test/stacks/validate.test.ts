@@ -40,7 +40,7 @@ describe("validateConfig", () => {
   it("suggests nothing when no allowed key is near", () => {
     const { issues } = validateConfig({ shared: { name: "mlshared", zzz: 1 } });
     expect(formatConfigIssue(issues[0])).toBe(
-      'config azure-ml-workspaces:shared.zzz = 1: unknown key "zzz"; allowed keys: name, resourceGroup, storage, keyVault, monitoring, containerRegistry, locks, access',
+      'config azure-ml-workspaces:shared.zzz = 1: unknown key "zzz"; allowed keys: name, aliases, protect, resourceGroup, storage, keyVault, monitoring, containerRegistry, locks, access',
     );
   });
 

@@ -7,7 +7,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const USAGE =
   "usage: npm run preview -- [--cwd DIR] [--stack NAME | --all] [--format text|json|markdown|sarif] " +
   "[--policy-pack DIR] [--policy-config FILE] [--no-policy] [--lookups FILE] [--timeout SECONDS] " +
-  "[--policy-timeout SECONDS] [--no-color]";
+  "[--policy-timeout SECONDS] [--no-color] [--base FILE|DIR]";
 
 /** Defaults of the time-outs, in seconds. */
 export const DEFAULT_TIMEOUT_S = 600;
@@ -41,6 +41,9 @@ Options:
   --policy-timeout SECONDS
                           How long the policy pack may take to start, and then to answer each stack.
                           Default: ${DEFAULT_POLICY_TIMEOUT_S}.
+  --base FILE|DIR         The previous stack file (Pulumi.<stack>.yaml, or any file when one stack is
+                          previewed) or a directory of them: also preview it and list the stateful resources
+                          the current config replaces or deletes ("replacements" in JSON). Exit code unchanged.
   --no-color              Plain text output (also when NO_COLOR is set or stdout is not a terminal).
   -h, --help              This help.
 
@@ -62,6 +65,8 @@ export interface CliArgs {
   policyPack?: string;
   policyConfig?: string;
   lookups?: string;
+  /** The previous stack file (or a directory of them): report the stateful resources the current config replaces. */
+  base?: string;
   help: boolean;
   /** Per stack program, in milliseconds. */
   timeoutMs: number;
@@ -90,6 +95,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         "policy-config": { type: "string" },
         "no-policy": { type: "boolean" },
         lookups: { type: "string" },
+        base: { type: "string" },
         help: { type: "boolean", short: "h" },
         timeout: { type: "string" },
         "policy-timeout": { type: "string" },
@@ -118,6 +124,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     policyPack: v["policy-pack"],
     policyConfig: v["policy-config"],
     lookups: v.lookups,
+    base: v.base,
     help: v.help === true,
     timeoutMs: seconds("--timeout", v.timeout, DEFAULT_TIMEOUT_S) * 1000,
     policyTimeoutMs: seconds("--policy-timeout", v["policy-timeout"], DEFAULT_POLICY_TIMEOUT_S) * 1000,

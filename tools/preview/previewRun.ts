@@ -125,6 +125,11 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
     }),
   );
   await policy?.close().catch(() => undefined);
+  if (args.base !== undefined) {
+    const { compareWithBase } = await import("./baseRun");
+    const run = { pool, lookups, concurrency: MAX_WORKERS, timeoutMs: args.timeoutMs };
+    await compareWithBase(project, path.resolve(callerCwd, args.base), stacks, run);
+  }
 
   const policyStatus: PolicyStatus = !args.policy
     ? { status: "off", reason: "--no-policy" }

@@ -94,6 +94,19 @@ function propertyDependencies(req: any): Record<string, string[]> {
   return out;
 }
 
+/** The resource's own aliases as URNs (children's inherited aliases are derived from their parents' later). */
+function aliasesOf(req: any, newUrn: (parent: string, type: string, name: string) => string): { aliases?: string[] } {
+  const specs: string[] = (req.getAliasesList?.() ?? []).map((alias: any) => {
+    if (alias.getUrn()) return alias.getUrn();
+    const spec = alias.getSpec();
+    const parent = spec.getNoparent() ? "" : spec.getParenturn() || req.getParent();
+    return newUrn(parent, spec.getType() || req.getType(), spec.getName() || req.getName());
+  });
+  // Without the aliasSpecs feature the SDK sends aliases it resolved itself.
+  const aliases = [...specs, ...(req.getAliasurnsList?.() ?? [])];
+  return aliases.length ? { aliases } : {};
+}
+
 /** The SDK's `sourcePosition` of the registration (sent when it captured a stack trace). */
 function sourcePosition(req: any): Pick<RecordedResource, "sourcePosition"> {
   const pos = req.getSourceposition?.();
@@ -154,6 +167,7 @@ export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBacke
           propertyDependencies: reg.propertyDependencies,
           inputs: decodeWireProperties(reg.props, RECORD),
           options: recordedOptions(reg.opts, req),
+          ...aliasesOf(req, (p: string, t: string, n: string) => this.newUrn(p, t, n)),
           ...sourcePosition(req),
         };
         const secrets = secretInputs(reg.props);

@@ -6,6 +6,7 @@
 import type { PreviewResult, ReadResource, RecordedResource, StackResult, Violation } from "./types";
 import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "./types";
 import { renderIdleCostsText } from "./report/idleCosts";
+import { renderReplacementsText } from "./replacements";
 
 const MAX_TYPE_COLUMN = 72;
 /** Lines are wrapped to this width when stdout is not a terminal. */
@@ -199,6 +200,7 @@ function renderStack(stack: StackResult, result: PreviewResult, style: TextStyle
     );
   }
   lines.push(...renderIdleCostsText(stack.outputs, (text, indent) => wrap(text, indent, style.width)));
+  lines.push(...renderReplacementsText(stack));
   if (stack.diagnostics?.length) lines.push("Diagnostics:", ...stack.diagnostics.map((d) => `    ${d}`));
   return lines;
 }

@@ -15,6 +15,8 @@ export interface RecordedResource {
   protect: boolean;
   /** Provider reference `<providerUrn>::<id>`, when one was sent. */
   provider?: string;
+  /** The resource's own `aliases` option as URNs, when it has any (extra field). */
+  aliases?: string[];
   dependencies: string[];
   propertyDependencies: Record<string, string[]>;
   /**

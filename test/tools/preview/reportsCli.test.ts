@@ -96,7 +96,7 @@ describe("SARIF results sit at the line that caused them", () => {
     for (const r of results) {
       const [uri, line] = where(r);
       expect(uri).toBe("examples/custom-program/index.ts");
-      expect(fs.readFileSync(path.join(REPO_ROOT, uri), "utf8").split("\n")[line - 1]).toMatch(/new \w+\(/);
+      expect(fs.readFileSync(path.join(REPO_ROOT, uri), "utf8").split("\n")[line - 1]).toMatch(/new [\w.]+\(/);
     }
   });
 
