@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
 import type { z } from "zod";
-import { parse as parseYaml } from "yaml";
+import { parseDocument } from "yaml";
 import { NAMESPACE, configSchema } from "../../stacks/config";
 import { configReferenceRows } from "../../tools/docs/configReference";
 import { STACK_SCHEMA_MODELINE, STACK_SCHEMA_PATH, stackFileSchema } from "../../tools/docs/stackSchema";
@@ -25,8 +25,11 @@ const stackFiles = (dir: string) =>
     .filter((f) => /^Pulumi\..+\.yaml$/.test(f))
     .map((f) => path.join(dir, f));
 const bundled = stackFiles(path.join(REPO_ROOT, "stacks"));
-const corpus = stackFiles(path.join(REPO_ROOT, "test/stacks/corpus"));
-const readStack = (file: string): Json => parseYaml(fs.readFileSync(file, "utf8")) ?? {};
+// Merge keys applied, as the Pulumi CLI reads stack files.
+const parseStack = (file: string) => parseDocument(fs.readFileSync(file, "utf8"), { merge: true });
+// Files that are not well-formed YAML (duplicate keys, say) are the reader's to refuse, not a schema's.
+const corpus = stackFiles(path.join(REPO_ROOT, "test/stacks/corpus")).filter((f) => parseStack(f).errors.length === 0);
+const readStack = (file: string): Json => (parseStack(file).toJS() as Json | null) ?? {};
 
 /** The stack's own keys without their namespace, as the program's config schema sees them. */
 function ownConfig(stack: Json): Json {
