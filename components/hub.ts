@@ -2,9 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { AssociatedResources } from "./associatedResources";
 import { isResourceGroupId } from "./armId";
+import { ServerlessComputeArgs, serverlessComputeInputs } from "./computes";
 import { WorkspaceCoreArgs, buildWorkspaceCore, validateWorkspaceCoreArgs } from "./workspaceCore";
 
-export interface HubArgs extends WorkspaceCoreArgs {
+export interface HubArgs extends WorkspaceCoreArgs, ServerlessComputeArgs {
   /** Extra storage accounts (ARM ids) projects may use. Defaults to none. */
   readonly additionalWorkspaceStorageAccounts?: pulumi.Input<string>[];
   /**
@@ -12,10 +13,6 @@ export interface HubArgs extends WorkspaceCoreArgs {
    * land. Defaults to Azure's choice (the hub's resource group).
    */
   readonly defaultProjectResourceGroup?: pulumi.Input<string>;
-  /** Serverless compute in a custom subnet (ARM id). Defaults to Azure-managed networking. */
-  readonly serverlessComputeSubnetId?: pulumi.Input<string>;
-  /** Serverless compute without public IPs. Defaults to `false`. */
-  readonly serverlessComputeNoPublicIp?: boolean;
 }
 
 /**
@@ -44,7 +41,6 @@ export class Hub extends pulumi.ComponentResource {
       );
     }
     super("azure-ml-workspaces:ml:Hub", name, {}, opts);
-    const serverless = args.serverlessComputeSubnetId !== undefined || args.serverlessComputeNoPublicIp !== undefined;
     const core = buildWorkspaceCore(
       this,
       name,
@@ -57,12 +53,7 @@ export class Hub extends pulumi.ComponentResource {
             additionalWorkspaceStorageAccounts: args.additionalWorkspaceStorageAccounts,
             defaultWorkspaceResourceGroup: args.defaultProjectResourceGroup,
           },
-          serverlessComputeSettings: serverless
-            ? {
-                serverlessComputeCustomSubnet: args.serverlessComputeSubnetId,
-                serverlessComputeNoPublicIP: args.serverlessComputeNoPublicIp ?? false,
-              }
-            : undefined,
+          serverlessComputeSettings: serverlessComputeInputs(args),
         },
       },
       opts,

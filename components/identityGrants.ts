@@ -25,7 +25,7 @@ export interface PrimaryIdentityGrantArgs {
 }
 
 /** The primary user-assigned identity's principal id: given, or read from the identity resource. */
-function primaryPrincipalId(owner: pulumi.Resource, identity: IdentityArgs): pulumi.Input<string> {
+export function primaryPrincipalId(owner: pulumi.Resource, identity: IdentityArgs): pulumi.Input<string> {
   if (identity.primaryPrincipalId !== undefined) return identity.primaryPrincipalId;
   const id = identity.primaryUserAssignedIdentityId ?? identity.userAssignedIdentityIds![0];
   return pulumi.output(id).apply((value) => {

@@ -3,9 +3,10 @@ import * as ml from "@pulumi/azure-native/machinelearningservices";
 import { AssociatedResources } from "./associatedResources";
 import { Datastores, DatastoreSpec, validateDatastores } from "./datastores";
 import { componentChildOptions } from "./resourceOptions";
+import { ServerlessComputeArgs, serverlessComputeInputs } from "./computes";
 import { WorkspaceCoreArgs, buildWorkspaceCore, validateWorkspaceCoreArgs } from "./workspaceCore";
 
-export interface WorkspaceArgs extends WorkspaceCoreArgs {
+export interface WorkspaceArgs extends WorkspaceCoreArgs, ServerlessComputeArgs {
   /**
    * Extra datastores (blob or ADLS Gen2), authenticated by the workspace identity. Their accounts may be
    * premium or have hierarchical namespace: only the default storage is restricted. Defaults to none.
@@ -39,7 +40,13 @@ export class Workspace extends pulumi.ComponentResource {
     validateWorkspaceCoreArgs(name, args);
     validateDatastores(name, args.datastores ?? []);
     super("azure-ml-workspaces:ml:Workspace", name, {}, opts);
-    const core = buildWorkspaceCore(this, name, args, { kind: "Default", namePrefix: "mlw" }, opts);
+    const core = buildWorkspaceCore(
+      this,
+      name,
+      args,
+      { kind: "Default", namePrefix: "mlw", inputs: { serverlessComputeSettings: serverlessComputeInputs(args) } },
+      opts,
+    );
     this.workspace = core.workspace;
     this.associated = core.associated;
     this.workspaceId = core.workspaceId;

@@ -1,5 +1,6 @@
 import type { Policies } from "@pulumi/policy";
 import { appInsightsWorkspaceBased } from "./rules/appInsights";
+import { computePolicies } from "./rules/compute";
 import { defaultStoragePolicies } from "./rules/defaultStorage";
 import { keyVaultPolicies } from "./rules/keyVault";
 import { networkAccessPolicies } from "./rules/networkAccess";
@@ -14,6 +15,7 @@ import { workspaceBaselinePolicies } from "./rules/workspaceBaseline";
 
 /** Every policy of the pack, for index.ts (the only place that builds the PolicyPack) and for tests. */
 export * from "./rules/appInsights";
+export * from "./rules/compute";
 export * from "./rules/defaultStorage";
 export * from "./rules/keyVault";
 export * from "./rules/networkAccess";
@@ -41,4 +43,5 @@ export const allPolicies: Policies = [
     requiredTags,
     ...privilegedAccessPolicies,
     statefulProtected,
+    ...computePolicies,
 ];

@@ -8,6 +8,8 @@ export interface AccessContext {
   stack: string;
   subscriptionId: string;
   principals: Record<string, pulumi.Output<string>>;
+  /** Principal ids of workspace and hub identities by logical key (`keyOf`), for identity grants. */
+  identities: Map<string, pulumi.Input<string>>;
   customRoleIds: Record<string, pulumi.Output<string>>;
   scopes: Map<string, Scopes>;
   sharedScopes: Record<string, pulumi.Input<string>>;
@@ -39,6 +41,8 @@ function scopeOf(ctx: AccessContext, target: GrantTarget, rgIdOf: RgIdOf): pulum
       return of(target.owner).datastoreContainers![target.datastore];
     case "shared":
       return ctx.sharedScopes[target.resource];
+    case "connectionTarget":
+      return target.resourceId;
   }
 }
 
@@ -50,18 +54,26 @@ export function bindPlan(ctx: AccessContext, plan: PlannedGrant[], rgIdOf: RgIdO
     bind(
       ctx,
       component,
-      grants.map((g) => ({ scopeKey: g.scopeKey, scope: scopeOf(ctx, g.target, rgIdOf), group: g.group, role: g.role })),
+      grants.map((g) => ({
+        scopeKey: g.scopeKey,
+        scope: scopeOf(ctx, g.target, rgIdOf),
+        group: g.group,
+        role: g.role,
+        ...(g.identityOf
+          ? { principalId: ctx.identities.get(keyOf(g.identityOf))!, principalType: "ServicePrincipal" as const }
+          : { principalId: ctx.principals[g.group] }),
+      })),
     );
   }
 }
 
-function bind(ctx: AccessContext, name: string, bindings: Omit<RoleBinding, "principalId">[]): void {
+function bind(ctx: AccessContext, name: string, bindings: RoleBinding[]): void {
   if (bindings.length === 0) return;
   new RoleBindings(name, {
     subscriptionId: ctx.subscriptionId,
     project: ctx.project,
     stack: ctx.stack,
     customRoleIds: ctx.customRoleIds,
-    bindings: bindings.map((b) => ({ ...b, principalId: ctx.principals[b.group] })),
+    bindings,
   });
 }

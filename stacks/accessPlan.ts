@@ -1,6 +1,8 @@
 import { findBuiltInRole } from "../components/access/roleCatalog";
 import { LocatedBinding } from "../components/access/accessModel";
 import { StackConfig } from "./config";
+import { CONNECTION_TARGET_ROLES } from "../components/computeRules";
+import { ConnectionConfig } from "./computeConfig";
 import { resourceGroupNameOf, scopeKeys } from "./scopeKeys";
 import { azureNameOf } from "./renames";
 
@@ -21,7 +23,9 @@ export type GrantTarget =
   /** docs/azure-rules/identity-and-access.md AZ-ACCESS-07: the owner's own blobstore container on a shared account. */
   | { kind: "blobstoreContainer"; owner: Owner; storageOf: Owner }
   | { kind: "datastoreContainer"; owner: Owner; datastore: string }
-  | { kind: "shared"; resource: string };
+  | { kind: "shared"; resource: string }
+  /** The resource a connection of the owner points at (its ARM id, from config). */
+  | { kind: "connectionTarget"; owner: Owner; connection: string; resourceId: string };
 
 export interface PlannedGrant {
   /** Config path of the binding that causes it. */
@@ -35,7 +39,12 @@ export interface PlannedGrant {
   component: string;
   /** Written in config, or derived (and why). */
   why: string;
+  /** Set for a grant to a workspace's (hub's) own identity rather than to a group; `group` then only names it. */
+  identityOf?: Owner;
 }
+
+/** The `group` of identity grants: part of the assignment's name, never a key of `groups`. */
+export const IDENTITY_PRINCIPAL = "@workspace-identity";
 
 /** docs/azure-rules/identity-and-access.md AZ-ACCESS-03: the roles that make a group "data scientists" here. */
 export const DATA_SCIENTIST_ROLES = ["AzureML Data Scientist", "Azure AI Developer"] as const;
@@ -163,7 +172,37 @@ export function accessPlan(config: StackConfig): PlannedGrant[] {
       why: "bound in config",
     }),
   );
-  return [...explicit, ...dedupe(explicit, derived)];
+  return [...explicit, ...dedupe(explicit, derived), ...connectionGrants(config)];
+}
+
+/**
+ * docs/azure-rules/connections.md AZ-CONN-02: the workspace (hub) identity gets the role its Entra ID connections
+ * need on their targets. Kept while a workspace is suspended: they grant no person anything.
+ */
+function connectionGrants(config: StackConfig): PlannedGrant[] {
+  type Site = [Owner, { connections?: ConnectionConfig[] }, (string | number)[]];
+  const owners: Site[] = [
+    ...(config.workspaces ?? []).map((ws, i): Site => [{ kind: "workspace", name: azureNameOf(ws) }, ws, ["workspaces", i]]),
+    ...(config.hubs ?? []).map((hub, i): Site => [{ kind: "hub", name: azureNameOf(hub) }, hub, ["hubs", i]]),
+  ];
+  return owners.flatMap(([owner, ws, base]) =>
+    (ws.connections ?? []).flatMap((c, k): PlannedGrant[] =>
+      (c.auth ?? "identity") !== "identity"
+        ? []
+        : [
+            {
+              path: [...base, "connections", k],
+              scopeKey: `connection/${keyOf(owner)}/${c.name.toLowerCase()}`,
+              target: { kind: "connectionTarget", owner, connection: c.name, resourceId: c.resourceId },
+              group: IDENTITY_PRINCIPAL,
+              role: CONNECTION_TARGET_ROLES[c.category],
+              component: componentOf(owner),
+              why: `connection ${c.name} authenticates with the workspace identity (AZ-CONN-02)`,
+              identityOf: owner,
+            },
+          ],
+    ),
+  );
 }
 
 /** Derived grants an explicit binding (or an earlier derived one) already covers are left out. */
@@ -234,7 +273,9 @@ function sites(config: StackConfig): Site[] {
   ];
 }
 
-/** The plan as the binding checks see it. */
+/** The plan as the binding checks see it: group grants only. */
 export function plannedBindings(config: StackConfig): LocatedBinding[] {
-  return accessPlan(config).map((g) => ({ path: g.path, scopeKey: g.scopeKey, binding: { group: g.group, role: g.role } }));
+  return accessPlan(config)
+    .filter((g) => !g.identityOf)
+    .map((g) => ({ path: g.path, scopeKey: g.scopeKey, binding: { group: g.group, role: g.role } }));
 }

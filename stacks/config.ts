@@ -4,11 +4,12 @@ import { ARM_TYPES, ArmTypeKey } from "../components/armId";
 import { defaultStorageProblems } from "../components/defaultStorage";
 import { budgetConfigSchema } from "../components/cost/budgetRules";
 import { ISOLATION_MODES, PROJECT_FORBIDDEN_KEYS, WORKSPACE_SKUS } from "../components/workspaceSettings";
-import { ANY_ARM_ID, ANY_ARM_ID_RULE, RESOURCE_GROUP_RULE, SUBNET_ID, SUBNET_ID_RULE, armIdProblem } from "./idRules";
+import { ANY_ARM_ID, ANY_ARM_ID_RULE, RESOURCE_GROUP_RULE, armIdProblem } from "./idRules";
 import { REFUSED_KEY } from "./configMessages";
 import { NETWORK_KEYS_FROM_HUB, networkKeys } from "./networkConfig";
 import { ruleTypeProblem } from "../components/network/privateLink";
 import { BLOB_PROTECTION_DEFAULTS, RETENTION_DAYS, VERSIONING_HNS_RULE } from "../components/blobProtection";
+import { PROJECT_KEYS_OF_HUB_COMPUTE, computeKeys, hubComputeKeys } from "./computeConfig";
 import {
   ConfigIssue,
   LocatedBinding,
@@ -540,6 +541,7 @@ export const workspaceSchema = z.strictObject({
     { examples: [[{ name: "raw_data", type: "adlsgen2", container: "raw", storageAccountId: exampleIds.storageAccount }]] },
   ),
   ...entryGuards,
+  ...computeKeys,
 });
 
 /** Project keys that belong to the hub get their own message rather than "unknown key". */
@@ -549,6 +551,7 @@ const PROJECT_KEYS_OF_HUB: Record<string, string> = {
   resourceGroup: "a project lives in its hub's resource group",
   datastores: "datastores belong to a workspace; projects use their hub's storage",
   ...NETWORK_KEYS_FROM_HUB,
+  ...PROJECT_KEYS_OF_HUB_COMPUTE,
 };
 const inheritedFromHub = Object.fromEntries(
   Object.keys(PROJECT_KEYS_OF_HUB).map((key) => [key, z.unknown().optional().describe(REFUSED_KEY)]),
@@ -598,18 +601,7 @@ export const hubSchema = z.strictObject({
     "Resource group (its name) where projects created in the portal land; sent to Azure as its ARM id. Defaults to the hub's.",
     { examples: ["rg-research-projects"] },
   ),
-  serverlessCompute: optional(
-    z.strictObject({
-      subnetId: optional(
-        z.string().regex(SUBNET_ID, SUBNET_ID_RULE),
-        "Subnet (ARM id) for serverless compute. Defaults to Azure-managed networking.",
-        { examples: [exampleIds.subnet] },
-      ),
-      noPublicIp: optional(z.boolean(), "Serverless compute without public IP addresses.", { default: false }),
-    }),
-    "Serverless compute networking. Defaults to Azure-managed networking with public IPs.",
-    { examples: [{ noPublicIp: true }] },
-  ),
+  ...hubComputeKeys,
   projects: optional(
     z.array(projectSchema),
     "Projects on the hub, in its resource group and region. A project cannot set what it inherits from the hub (storage, key vault, registry, monitoring, managed network, shared resources, resource group, datastores). Defaults to none.",

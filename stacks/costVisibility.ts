@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { UsageWorkbook, WorkspaceBudget } from "../components/cost";
 import { footprintFromSettings } from "../components/cost/footprint";
 import { IdleCostReport, idleCosts } from "../components/cost/idleCost";
+import { ComputeCostSettings, computeIdleItems } from "../components/cost/computeIdleCost";
 import { HubConfig, WorkspaceConfig } from "./config";
 
 /** What the program knows of a deployed workspace or hub, for its budget and usage workbook. */
@@ -36,5 +37,8 @@ export function addCostVisibility(target: CostTarget): IdleCostReport {
       // docs/azure-rules/monitoring.md AZ-MON-01: no setting here sends storage metrics, so no storage chart.
     });
   }
-  return idleCosts(footprint);
+  const report = idleCosts(footprint);
+  // Computes live in the workspace's resource group, so its budget covers them too.
+  const computes = config.computes as ComputeCostSettings | undefined;
+  return { ...report, items: [...report.items, ...computeIdleItems(computes)] };
 }

@@ -45,6 +45,22 @@ function associatedNames(
   return names;
 }
 
+/** docs/azure-rules/compute.md AZ-COMPUTE-01: compute names (given, not generated) are unique among a region's computes. */
+function computeNames(path: Path, computes: { clusters?: unknown; instances?: { name: string }[] } | undefined): Entry[] {
+  const clusters = (Array.isArray(computes?.clusters) ? computes.clusters : []) as { name: string }[];
+  const entry = (kind: string, j: number, name: string): Entry => ({
+    kind: "compute",
+    scope: "the stack's region",
+    name,
+    ignoreCase: true,
+    owner: { path: [...path, "computes", kind, j], logical: name },
+  });
+  return [
+    ...clusters.map((c, j) => entry("clusters", j, c.name)),
+    ...(computes?.instances ?? []).map((c, j) => entry("instances", j, c.name)),
+  ];
+}
+
 /** The generated names of a stack (`suffix` is the per-stack suffix; clashes do not depend on its value). */
 export function generatedNames(config: StackConfig, suffix: string): Entry[] {
   const names: Entry[] = [];
@@ -62,6 +78,7 @@ export function generatedNames(config: StackConfig, suffix: string): Entry[] {
     const owner = { path: ["workspaces", i], logical: azureNameOf(ws) };
     const group = resourceGroupNameOf(ws);
     workspace(owner, group, "mlw");
+    names.push(...computeNames(owner.path, ws.computes));
     if (ws.budget) budget(owner, group);
     if (!ws.sharedResources) names.push(...associatedNames(owner, group, suffix, ws));
     (ws.datastores ?? []).forEach((ds, j) => {
@@ -82,6 +99,7 @@ export function generatedNames(config: StackConfig, suffix: string): Entry[] {
     const owner = { path: ["hubs", i], logical: azureNameOf(hub) };
     const group = resourceGroupNameOf(hub);
     workspace(owner, group, "hub");
+    names.push(...computeNames(owner.path, hub.computes));
     if (hub.budget) budget(owner, group);
     if (!hub.sharedResources) names.push(...associatedNames(owner, group, suffix, hub));
     (hub.projects ?? []).forEach((project, j) =>

@@ -11,7 +11,7 @@ const LISTED_ISSUES = 20;
  * issue; with more than one, every issue follows on its own `  - ` line (up to LISTED_ISSUES, then a count).
  */
 export function loadConfig(): StackConfig {
-  const { config, issues } = validateConfig(readRawConfig(), pulumi.runtime.allConfig());
+  const { config, issues } = validateConfig(readRawConfig(), pulumi.runtime.allConfig(), secretConfigKeys());
   if (!config) {
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? "s" : ""})` : "";
     const listed = issues.length > 1 ? issues.slice(0, LISTED_ISSUES).map((i) => `\n  - ${formatConfigIssue(i)}`) : [];
@@ -19,4 +19,11 @@ export function loadConfig(): StackConfig {
     throw new pulumi.RunError(formatConfigIssue(issues[0]) + more + listed.join("") + unlisted.join(""));
   }
   return config;
+}
+
+/** The config keys the engine marks secret (set with `--secret`, also by `--path`, which marks the top-level key). */
+function secretConfigKeys(): Set<string> {
+  // Exported by the runtime but left out of its typings.
+  const isSecret = (pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean }).isConfigSecret;
+  return new Set(Object.keys(pulumi.runtime.allConfig()).filter((key) => isSecret?.(key) === true));
 }

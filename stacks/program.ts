@@ -18,6 +18,7 @@ import { accessPlan, keyOf } from "./accessPlan";
 import { AccessContext, Scopes, bindPlan } from "./accessBindings";
 import { Renamable, azureNameOf, registerRenames } from "./renames";
 import { customRoleScopes } from "./customRoleScopes";
+import { ComputeSite, addComputeAndConnections, workspacePrincipal } from "./computeResources";
 
 /** Turns validated stack config into components; returns the stack outputs. */
 export async function runProgram(config: StackConfig): Promise<Record<string, unknown>> {
@@ -38,6 +39,7 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
     subscriptionId: client.subscriptionId,
     tenantId: client.tenantId,
     principals: {},
+    identities: new Map(),
     customRoleIds: {},
     resourceGroups: new Map(),
     scopes: new Map(),
@@ -135,6 +137,8 @@ function commonWorkspaceArgs(
       ? undefined
       : { storage: ws.storage, keyVault: ws.keyVault, monitoring: ws.monitoring, containerRegistry: ws.containerRegistry },
     diagnostics: ws.diagnostics,
+    serverlessComputeSubnetId: ws.serverlessCompute?.subnetId,
+    serverlessComputeNoPublicIp: ws.serverlessCompute?.noPublicIp,
     protect: ws.protect,
     locks: ws.locks,
     tenantId: ctx.tenantId,
@@ -151,7 +155,10 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
     datastores: ws.datastores,
   });
-  ctx.scopes.set(keyOf({ kind: "workspace", name: azureNameOf(ws) }), {
+  const wsKey = keyOf({ kind: "workspace", name: azureNameOf(ws) });
+  ctx.identities.set(wsKey, workspacePrincipal(workspace, ws.identity, workspace.principalId));
+  const compute = addComputeAndConnections(siteOf(ctx, ws, workspace, workspace.workspaceName, rgName, tags));
+  ctx.scopes.set(wsKey, {
     id: workspace.workspaceId,
     guid: workspace.workspaceGuid,
     storageId: workspace.storageAccountId,
@@ -181,6 +188,7 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
       applicationInsightsId: workspace.applicationInsightsId,
       containerRegistryId: workspace.containerRegistryId,
       requiredOutboundRules: requiredRulesOf(ws),
+      ...compute,
     },
   ];
 }
@@ -193,10 +201,12 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
     ...commonWorkspaceArgs(ctx, hub, shared, rgName, tags),
     additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
     defaultProjectResourceGroup: hub.defaultProjectResourceGroup && resourceGroupId(ctx.subscriptionId, hub.defaultProjectResourceGroup),
-    serverlessComputeSubnetId: hub.serverlessCompute?.subnetId,
-    serverlessComputeNoPublicIp: hub.serverlessCompute?.noPublicIp,
   });
-  ctx.scopes.set(keyOf({ kind: "hub", name: azureNameOf(hub) }), {
+  const hubKey = keyOf({ kind: "hub", name: azureNameOf(hub) });
+  ctx.identities.set(hubKey, workspacePrincipal(component, hub.identity, component.principalId));
+  // Projects create no computes or connections: they use the hub's (docs/azure-rules/compute.md AZ-COMPUTE-06).
+  const hubCompute = addComputeAndConnections(siteOf(ctx, hub, component, component.hubName, rgName, tags));
+  ctx.scopes.set(hubKey, {
     id: component.hubId,
     guid: component.workspaceGuid,
     storageId: component.associated.storageAccountId,
@@ -245,8 +255,31 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
       studioUrl: component.studioUrl,
       resourceGroupName: rgName,
       projects,
+      ...hubCompute,
     },
   ];
+}
+
+function siteOf(
+  ctx: Context,
+  ws: WorkspaceConfig | HubConfig,
+  resource: pulumi.Resource,
+  workspaceName: pulumi.Output<string>,
+  rgName: pulumi.Output<string>,
+  tags: Record<string, string>,
+): ComputeSite {
+  return {
+    name: ws.name,
+    resource,
+    resourceGroupName: rgName,
+    workspaceName,
+    location: ctx.location,
+    tenantId: ctx.tenantId,
+    tags,
+    managedNetwork: ws.managedNetwork?.isolationMode !== "Disabled",
+    computes: ws.computes,
+    connections: ws.connections,
+  };
 }
 
 function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown> {

@@ -11,15 +11,18 @@ import { generatedNameIssues } from "./generatedNames";
 import { azureLimitIssues } from "./azureLimits";
 import { aliasIssues } from "./renames";
 import { accessKeyModeProblem } from "../components/authMode";
+import { computeIssues } from "./computeChecks";
 
 /**
  * Validates raw stack config (keys without the namespace); returns the typed config or every issue found.
  * `engineConfig` is the whole config as the engine hands it over (`pulumi.runtime.allConfig()`): given, it also
  * checks the provider region and keys under a misspelt namespace, which the program would otherwise never read.
+ * `secretKeys` are the keys the engine marks secret (`namespace:key`): only those may carry connection keys.
  */
 export function validateConfig(
   raw: Record<string, unknown>,
   engineConfig?: Record<string, string>,
+  secretKeys: ReadonlySet<string> = new Set(),
 ): { config?: StackConfig; issues: ConfigIssue[] } {
   const outside = engineConfig ? engineConfigIssues(engineConfig) : [];
   const parsed = parseConfig(configSchema, raw);
@@ -41,6 +44,7 @@ export function validateConfig(
     ...networkIssues(config),
     ...authModeIssues(config),
     ...sharedDataRoleIssues(config),
+    ...computeIssues(config, secretKeys),
     ...checkCustomRoleKeys(Object.keys(config.customRoles ?? {})),
     ...checkBindings(locatedBindings(config), config.groups ?? {}, config.customRoles ?? {}),
   ];

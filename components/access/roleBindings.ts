@@ -29,6 +29,8 @@ export interface RoleBinding {
   readonly principalId: pulumi.Input<string>;
   /** A built-in role's friendly name or a key of `customRoleIds`, ignoring case. Required. */
   readonly role: string;
+  /** `ServicePrincipal` for a managed identity (then `group` only names the assignment). Defaults to `Group`. */
+  readonly principalType?: "Group" | "ServicePrincipal";
 }
 
 export interface RoleBindingsArgs {
@@ -70,7 +72,7 @@ export class RoleBindings extends pulumi.ComponentResource {
         {
           principalId: binding.principalId,
           // The SDK default is "User", which ARM rejects for a group (UnmatchedPrincipalType).
-          principalType: "Group",
+          principalType: binding.principalType ?? "Group",
           roleDefinitionId: definitionId,
           scope: binding.scope,
           roleAssignmentName: roleAssignmentName({
@@ -80,7 +82,7 @@ export class RoleBindings extends pulumi.ComponentResource {
             group: binding.group,
             role: binding.role,
           }),
-          description: `Group "${binding.group}" as ${roleLabel} on ${binding.scopeKey} (${args.project}/${args.stack})`,
+          description: `${binding.principalType === "ServicePrincipal" ? "Identity" : "Group"} "${binding.group}" as ${roleLabel} on ${binding.scopeKey} (${args.project}/${args.stack})`,
         },
         // The name is fixed, so a replacement (new principal or scope) must delete before re-creating it.
         { parent: this, deleteBeforeReplace: true },

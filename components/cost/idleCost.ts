@@ -23,7 +23,15 @@ export interface WorkspaceFootprint {
   readonly managedNetwork?: { readonly isolationMode: IsolationMode; readonly hasFqdnRules: boolean };
 }
 
-export type IdleResource = "containerRegistry" | "storage" | "logAnalytics" | "keyVault" | "azureFirewall" | "privateEndpoints";
+export type IdleResource =
+  | "containerRegistry"
+  | "storage"
+  | "logAnalytics"
+  | "keyVault"
+  | "azureFirewall"
+  | "privateEndpoints"
+  | "computeCluster"
+  | "computeInstance";
 
 type UnpricedItem = Omit<IdleCostItem, "pricing">;
 
@@ -53,6 +61,8 @@ export const PRICING_PAGES = {
   keyVault: "https://azure.microsoft.com/pricing/details/key-vault/",
   azureFirewall: "https://azure.microsoft.com/pricing/details/azure-firewall/",
   privateEndpoints: "https://azure.microsoft.com/pricing/details/private-link/",
+  computeCluster: "https://azure.microsoft.com/pricing/details/machine-learning/",
+  computeInstance: "https://azure.microsoft.com/pricing/details/machine-learning/",
 } as const;
 
 export function idleCosts(footprint: WorkspaceFootprint): IdleCostReport {

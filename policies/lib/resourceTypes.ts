@@ -24,6 +24,8 @@ export const KeyVault = resourceType("azure-native:keyvault:Vault");
 export const ContainerRegistry = resourceType("azure-native:containerregistry:Registry");
 export const AppInsightsComponent = resourceType("azure-native:applicationinsights:Component");
 export const RoleAssignment = resourceType("azure-native:authorization:RoleAssignment");
+export const MlCompute = resourceType("azure-native:machinelearningservices:Compute");
+export const MlConnection = resourceType("azure-native:machinelearningservices:WorkspaceConnection");
 export const RoleDefinition = resourceType("azure-native:authorization:RoleDefinition");
 export const ResourceGroup = resourceType("azure-native:resources:ResourceGroup");
 
@@ -83,5 +85,5 @@ export const knownTaggableTypes: ReadonlySet<string> = new Set([
     "azure-native:network:VirtualNetwork",
     "azure-native:network:PrivateEndpoint",
     "azure-native:privatedns:PrivateZone",
-    "azure-native:machinelearningservices:Compute",
+    MlCompute.__pulumiType,
 ]);

@@ -45,7 +45,7 @@ describe("policy pack", () => {
             .filter((p) => p.configSchema)
             .map((p) => p.name)
             .sort();
-        expect(withSchema).toEqual(["aml-required-tags", "aml-role-assignment-groups"]);
+        expect(withSchema).toEqual(["aml-compute-cluster-scale-to-zero", "aml-required-tags", "aml-role-assignment-groups"]);
         for (const p of allPolicies) {
             expect(p.configSchema?.properties ?? {}).not.toHaveProperty("enforcementLevel");
             expect(p.configSchema?.required ?? []).not.toContain("enforcementLevel");

@@ -178,3 +178,41 @@ it("AZ-PRIV-01: reports no privileged access and no unprotected stateful resourc
   const watched = /^aml-(privileged-|custom-role-|stateful-protected)/;
   expect(result.stacks.flatMap((s) => s.violations.filter((v) => watched.test(v.policy)))).toEqual([]);
 });
+
+describe("AZ-COMPUTE-02 AZ-COMPUTE-03 AZ-CONN-02 compute and connections of the bundled stacks", () => {
+  const COMPUTE = "azure-native:machinelearningservices:Compute";
+  const CONNECTION = "azure-native:machinelearningservices:WorkspaceConnection";
+  const props = (r: RecordedResource) =>
+    r.inputs.properties as { computeType: string; disableLocalAuth: boolean; properties: Record<string, unknown> };
+
+  it("team-a has a CPU cluster that scales to 0 nodes after an idle time, without public IPs or local auth", () => {
+    const [cluster] = ofType(stack("team-a"), COMPUTE).filter((r) => props(r).computeType === "AmlCompute");
+    expect(props(cluster).properties.scaleSettings).toMatchObject({ minNodeCount: 0, nodeIdleTimeBeforeScaleDown: "PT10M" });
+    expect(props(cluster).properties.enableNodePublicIp).toBe(false);
+    expect(props(cluster).disableLocalAuth).toBe(true);
+  });
+
+  it("the research hub has a personal compute instance with idle shutdown and SSH off", () => {
+    const [instance] = ofType(stack("research-hub"), COMPUTE).filter((r) => props(r).computeType === "ComputeInstance");
+    expect(props(instance).properties).toMatchObject({ idleTimeBeforeShutdown: "PT30M", sshSettings: { sshPublicAccess: "Disabled" } });
+    expect(instance.urn).toContain("::research-compute");
+  });
+
+  it("the hub's connection uses identity auth and the hub identity gets the target's role; projects create neither", () => {
+    const s = stack("research-hub");
+    const connections = ofType(s, CONNECTION);
+    expect(connections).toHaveLength(1);
+    const properties = connections[0].inputs.properties as Record<string, unknown>;
+    expect(properties).toMatchObject({ authType: "AAD", category: "AzureOpenAI", isSharedToAll: true });
+    expect(properties.credentials).toBeUndefined();
+    const target = (properties.metadata as Record<string, string>).ResourceId;
+    const grants = ofType(s, "azure-native:authorization:RoleAssignment").filter((r) => r.inputs.scope === target);
+    expect(grants).toHaveLength(1);
+    expect(grants[0].inputs).toMatchObject({ principalType: "ServicePrincipal" });
+    expect(String(grants[0].inputs.roleDefinitionId)).toMatch(/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd$/);
+    // Projects use the hub's connections and compute: nothing of either is a child of a project.
+    const ofProjects = [...ofType(s, COMPUTE), ...connections].filter((r) => /prj|Project/.test(r.urn));
+    expect(ofProjects).toEqual([]);
+    expect(ofType(s, COMPUTE).every((r) => r.inputs.workspaceName === connections[0].inputs.workspaceName)).toBe(true);
+  });
+});

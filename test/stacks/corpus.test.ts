@@ -91,7 +91,7 @@ describe("the bad-input corpus", () => {
  * a schema refusal, a cross-reference refusal, the region check and a stack-file refusal. The other cases run in
  * process above, through the same reader and validation.
  */
-const THROUGH_PREVIEW = ["ws-storage-premium", "unknown-role", "region-unknown", "key-without-namespace"];
+const THROUGH_PREVIEW = ["ws-storage-premium", "unknown-role", "region-unknown", "key-without-namespace", "connection-plain-key"];
 
 // The preview CLI is built alongside this test; without it the end-to-end part has nothing to run.
 (fs.existsSync(CLI) ? describe : describe.skip)("the corpus through the offline preview", () => {

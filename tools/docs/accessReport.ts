@@ -33,6 +33,9 @@ const ROLE_USE: Record<string, string> = {
   "Key Vault Secrets User": "read secrets",
   AcrPush: "push and pull images",
   AcrPull: "pull images",
+  "Cognitive Services OpenAI User": "call Azure OpenAI models (inference)",
+  "Cognitive Services User": "call Azure AI Services APIs",
+  "Search Index Data Contributor": "read and write search index content",
 };
 
 const describeOwner = (o: Owner) => (o.kind === "project" ? `project ${o.hub}/${o.name}` : `${o.kind} ${o.name}`);
@@ -51,6 +54,8 @@ function describeTarget(t: GrantTarget, config: StackConfig): string {
       return `container of datastore ${t.datastore} (${describeOwner(t.owner)})`;
     case "shared":
       return `shared ${t.resource}`;
+    case "connectionTarget":
+      return `target of connection ${t.connection} (${t.resourceId.split("/").slice(-2).join(" ")})`;
   }
 }
 
@@ -80,7 +85,8 @@ function identityRows(config: StackConfig): string[][] {
 }
 
 function grantRow(g: PlannedGrant, config: StackConfig): string[] {
-  return [`group ${g.group}`, g.role, describeTarget(g.target, config), `${ROLE_USE[g.role] ?? "custom role (see customRoles)"}; ${g.why}`];
+  const who = g.identityOf ? `identity of ${describeOwner(g.identityOf)}` : `group ${g.group}`;
+  return [who, g.role, describeTarget(g.target, config), `${ROLE_USE[g.role] ?? "custom role (see customRoles)"}; ${g.why}`];
 }
 
 /** Stack name → config (namespace keys only), read from `stacks/Pulumi.<stack>.yaml`. */

@@ -1,0 +1,63 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Computes } from "../components/computes";
+import { Connections } from "../components/connections";
+import { primaryPrincipalId } from "../components/identityGrants";
+import { IdentityArgs } from "../components/workspaceSettings";
+import { ConnectionConfig } from "./computeConfig";
+import { ClusterConfig, InstanceConfig } from "./computeConfig";
+
+/** What the program knows of a workspace or hub when it adds its computes and connections. */
+export interface ComputeSite {
+  /** Logical name of the workspace or hub; names the components. */
+  name: string;
+  resource: pulumi.Resource;
+  resourceGroupName: pulumi.Input<string>;
+  workspaceName: pulumi.Input<string>;
+  location: pulumi.Input<string>;
+  tenantId: string;
+  tags: Record<string, string>;
+  managedNetwork: boolean;
+  computes?: { clusters?: unknown; instances?: InstanceConfig[] };
+  connections?: ConnectionConfig[];
+}
+
+/** Computes and connections of one workspace or hub, created after it; their ids by name (none when there are none). */
+export function addComputeAndConnections(site: ComputeSite): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const clusters = (Array.isArray(site.computes?.clusters) ? site.computes.clusters : []) as ClusterConfig[];
+  const instances = site.computes?.instances ?? [];
+  if (clusters.length || instances.length) {
+    out.computeIds = new Computes(
+      `${site.name}-compute`,
+      {
+        resourceGroupName: site.resourceGroupName,
+        workspaceName: site.workspaceName,
+        location: site.location,
+        tenantId: site.tenantId,
+        managedNetwork: site.managedNetwork,
+        clusters,
+        instances,
+        tags: site.tags,
+      },
+      { dependsOn: [site.resource] },
+    ).computeIds;
+  }
+  if (site.connections?.length) {
+    out.connectionIds = new Connections(
+      `${site.name}-connections`,
+      { resourceGroupName: site.resourceGroupName, workspaceName: site.workspaceName, connections: site.connections },
+      { dependsOn: [site.resource] },
+    ).connectionIds;
+  }
+  return out;
+}
+
+/** The principal the workspace (hub) acts as: its primary user-assigned identity, else its system-assigned one. */
+export function workspacePrincipal(
+  resource: pulumi.Resource,
+  identity: IdentityArgs | undefined,
+  systemPrincipalId: pulumi.Output<string | undefined>,
+): pulumi.Input<string> {
+  if (identity?.userAssignedIdentityIds?.length) return primaryPrincipalId(resource, identity);
+  return systemPrincipalId.apply((id) => id ?? "");
+}
