@@ -1,5 +1,5 @@
 /** Hand-built StackResults, shaped like the recorder's output, for driving the policy check without a program. */
-import type { RecordedResource, StackResult } from "../../../../tools/preview/types";
+import type { RecordedResource, StackResult, Violation } from "../../../../tools/preview/types";
 
 export const PROJECT = "checks";
 export const STACK = "dev";
@@ -69,3 +69,13 @@ export function fakeStack(specs: ResourceSpec[]): StackResult {
   }
   return { project: PROJECT, stack: STACK, resources, outputs: {}, violations: [] };
 }
+
+/** A mandatory default-storage violation on `urn`, as the pack reports one. */
+export const fakeViolation = (urn: string, over: Partial<Violation> = {}): Violation => ({
+  policy: "aml-default-storage-not-premium",
+  policyPack: "azure-ml-workspaces",
+  enforcementLevel: "mandatory",
+  urn,
+  message: "Default storage must not be premium.\nWorkspace 'ws' uses 'st'.",
+  ...over,
+});

@@ -1,15 +1,6 @@
 import { escapeCell, escapeMermaid, renderGraph, transitiveReduction } from "../../../../tools/preview/report/markdown";
-import type { StackResult, Violation } from "../../../../tools/preview/types";
-import { fakeStack, type ResourceSpec } from "../policy/fakeStack";
-
-const violation = (urn: string, over: Partial<Violation> = {}): Violation => ({
-  policy: "aml-default-storage-not-premium",
-  policyPack: "azure-ml-workspaces",
-  enforcementLevel: "mandatory",
-  urn,
-  message: "Default storage must not be premium.\nWorkspace 'ws' uses 'st'.",
-  ...over,
-});
+import type { StackResult } from "../../../../tools/preview/types";
+import { fakeStack, fakeViolation as violation, type ResourceSpec } from "../policy/fakeStack";
 
 function hubStack(): StackResult {
   const stack = fakeStack([

@@ -1,16 +1,7 @@
 import { COMMENT_LIMIT, renderMarkdown } from "../../../../tools/preview/report/markdownReport";
-import type { PreviewResult, StackResult, Violation } from "../../../../tools/preview/types";
-import { fakeStack } from "../policy/fakeStack";
+import type { PreviewResult, StackResult } from "../../../../tools/preview/types";
+import { fakeStack, fakeViolation as violation } from "../policy/fakeStack";
 import { unbalancedHtml } from "./htmlBalance";
-
-const violation = (urn: string, over: Partial<Violation> = {}): Violation => ({
-  policy: "aml-default-storage-not-premium",
-  policyPack: "azure-ml-workspaces",
-  enforcementLevel: "mandatory",
-  urn,
-  message: "Default storage must not be premium.\nWorkspace 'ws' uses 'st'.",
-  ...over,
-});
 
 function hubStack(): StackResult {
   const stack = fakeStack([
