@@ -1,8 +1,11 @@
 /**
- * End to end: what a reviewer gets from real runs of the CLI. SARIF at the line that caused each result (bundled
- * stacks, a program, a config error), markdown within GitHub's limit at 100 and 1000 workspaces, no clean-looking
- * output when policies did not run or the pack crashed, and no internal markers anywhere.
- * The runs start in beforeAll, two at a time; the large stacks make this the slowest suite.
+ * What a reviewer gets from real previews: SARIF at the line that caused each result (a program, a config error),
+ * markdown within GitHub's limit at 100 and 1000 workspaces (copies of a real 10-workspace preview), no clean-looking
+ * output when policies did not run or the pack crashed, and no internal markers anywhere. (SARIF of the bundled
+ * stacks: test/stacks/bundledStacks.test.ts.)
+ *
+ * Six previews run through the CLI's `main` in this process (real stack workers, the real or a fixture pack), one
+ * format each; the other formats of the same result are rendered from its JSON, as the CLI renders them.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -10,8 +13,9 @@ import * as path from "path";
 import { benchWorkspace, scalingConfig } from "../../../tools/bench/configGen";
 import { writeBenchProject, type BenchProject } from "../../../tools/bench/benchProject";
 import { COMMENT_LIMIT } from "../../../tools/preview/report/markdownReport";
-import type { PreviewResult } from "../../../tools/preview/types";
-import { CliRun, REPO_ROOT, runPreview } from "../../previewCli";
+import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/types";
+import { CliRun, REPO_ROOT } from "../../previewCli";
+import { previewInProcess, renderMarkdown, renderSarif, renderText } from "./inProcess";
 import { unbalancedHtml } from "./report/htmlBalance";
 
 const STORAGE = path.join(REPO_ROOT, "test/fixtures/programs/plain-storage");
@@ -28,41 +32,47 @@ const badConfig = plain({
 });
 const projects: Record<string, BenchProject> = {
   bad: writeBenchProject({ bad: badConfig }),
-  ws100: writeBenchProject({ "ws-100": plain(scalingConfig(100)) }),
-  ws1000: writeBenchProject({
-    "ws-1000": plain({ ...scalingConfig(1), workspaces: Array.from({ length: 1000 }, (_, i) => benchWorkspace(i, "shared")) }),
-  }),
+  ws10: writeBenchProject({ "ws-10": plain(scalingConfig(10)) }),
 };
 
 const plan: Record<string, string[]> = {
-  bundledSarif: ["--all", "--format", "sarif"],
-  programSarif: ["--cwd", "examples/custom-program", "--stack", "dev", "--format", "sarif"],
-  badConfigSarif: ["--cwd", projects.bad.dir, "--format", "sarif", "--no-policy"],
-  badConfigText: ["--cwd", projects.bad.dir, "--no-policy"],
+  programSarif: ["--cwd", path.join(REPO_ROOT, "examples/custom-program"), "--stack", "dev", "--format", "sarif"],
+  badConfigJson: ["--cwd", projects.bad.dir, "--format", "json", "--no-policy"],
   noPolicyText: ["--cwd", STORAGE, "--stack", "dev", "--no-policy"],
   unknownPolicyText: ["--cwd", STORAGE, "--stack", "dev", "--policy-config", unknownPolicy],
-  crashJson: ["--cwd", STORAGE, "--stack", "dev", "--policy-pack", BROKEN_PACK, "--format", "json"],
-  crashMarkdown: ["--cwd", STORAGE, "--stack", "dev", "--policy-pack", BROKEN_PACK, "--format", "markdown"],
-  crashSarif: ["--cwd", STORAGE, "--stack", "dev", "--policy-pack", BROKEN_PACK, "--format", "sarif"],
-  markdown100: ["--cwd", projects.ws100.dir, "--format", "markdown"],
-  // The pack's analysis of 10,000 resources would add minutes: the cost tables and graph alone overflow a comment.
-  markdown1000: ["--cwd", projects.ws1000.dir, "--format", "markdown", "--no-policy"],
+  ws10Json: ["--cwd", projects.ws10.dir, "--format", "json"],
 };
 const runs: Record<string, CliRun> = {};
+/** Outputs rendered here from a run's JSON (the CLI's renderers, as `--format` picks them). */
+const rendered: Record<string, string> = {};
+const json = (run: CliRun) => JSON.parse(run.stdout) as PreviewResult;
 
 /** The broken fixture pack then loads and dies (exit code 7) while analyzing the first resource. */
 const CRASH_ENV = { FIXTURE_PACK_CRASH: "analyze" };
 
 beforeAll(async () => {
+  // Two at a time (two cores); the run with an environment variable alone, since the pack inherits it.
   const names = Object.keys(plan);
   let next = 0;
   const lane = async () => {
     while (next < names.length) {
       const name = names[next++];
-      runs[name] = await runPreview(plan[name], REPO_ROOT, "register", name.startsWith("crash") ? CRASH_ENV : {});
+      runs[name] = await previewInProcess(plan[name]);
     }
   };
   await Promise.all([lane(), lane()]);
+  runs.crashJson = await previewInProcess(
+    ["--cwd", STORAGE, "--stack", "dev", "--policy-pack", BROKEN_PACK, "--format", "json"],
+    CRASH_ENV,
+  );
+
+  // Outside a repository, SARIF paths are relative to the project, as the CLI makes them.
+  rendered.badConfigSarif = renderSarif(json(runs.badConfigJson), projects.bad.dir);
+  rendered.badConfigText = renderText(json(runs.badConfigJson));
+  rendered.crashMarkdown = renderMarkdown(json(runs.crashJson));
+  rendered.crashSarif = renderSarif(json(runs.crashJson), REPO_ROOT);
+  rendered.markdown100 = renderMarkdown(copied(json(runs.ws10Json), 10));
+  rendered.markdown1000 = renderMarkdown(copied(json(runs.ws10Json), 100));
 }, 900_000);
 
 afterAll(() => {
@@ -70,28 +80,55 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+/**
+ * 100 or 1000 workspaces from the real 10-workspace preview (with the real pack's violations): its stack's
+ * resources, outputs and violations `copies` times over, each copy's names and URNs suffixed. Previewing 1000
+ * workspaces would add minutes; the report renders from the result alone.
+ */
+function copied(result: PreviewResult, copies: number): PreviewResult {
+  const [stack] = result.stacks;
+  const root = stack.resources.find((r) => r.parent === null)!;
+  const parts = Array.from({ length: copies }, (_, k) => {
+    const urn = (u: string) => (u === root.urn ? u : `${u}-c${k}`);
+    const resources = stack.resources
+      .filter((r) => r !== root)
+      .map((r): RecordedResource => ({
+        ...r,
+        urn: urn(r.urn),
+        name: `${r.name}-c${k}`,
+        parent: r.parent === null ? null : urn(r.parent),
+        dependencies: r.dependencies.map(urn),
+        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([p, us]) => [p, us.map(urn)])),
+      }));
+    const workspaces = stack.outputs.workspaces as Record<string, unknown>;
+    return {
+      resources,
+      workspaces: Object.fromEntries(Object.entries(workspaces).map(([name, ws]) => [`${name}-c${k}`, ws])),
+      violations: stack.violations.map((v) => ({ ...v, urn: urn(v.urn) })),
+    };
+  });
+  const big: StackResult = {
+    ...stack,
+    resources: [root, ...parts.flatMap((c) => c.resources)],
+    outputs: { ...stack.outputs, workspaces: Object.assign({}, ...parts.map((c) => c.workspaces)) },
+    violations: parts.flatMap((c) => c.violations),
+  };
+  expect(Object.keys(big.outputs.workspaces as object)).toHaveLength(10 * copies);
+  return { ...result, stacks: [big] };
+}
+
 type SarifResult = {
   ruleId: string;
   locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
 };
-const sarifRun = (run: CliRun) => JSON.parse(run.stdout).runs[0] as { results: SarifResult[]; invocations: Array<Record<string, unknown>> };
+const sarifRun = (sarif: string) => JSON.parse(sarif).runs[0] as { results: SarifResult[]; invocations: Array<Record<string, unknown>> };
 const where = (r: SarifResult) =>
   [r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine] as const;
 
 describe("SARIF results sit at the line that caused them", () => {
-  it("bundled stacks: every result at a workspace or hub entry (line > 1) of its stack file", () => {
-    const { results } = sarifRun(runs.bundledSarif);
-    expect(results.length).toBeGreaterThan(0);
-    for (const r of results) {
-      const [uri, line] = where(r);
-      expect(uri).toMatch(/^stacks\/Pulumi\.[\w-]+\.yaml$/);
-      expect(line).toBeGreaterThan(1);
-      expect(fs.readFileSync(path.join(REPO_ROOT, uri), "utf8").split("\n")[line - 1]).toMatch(/^\s*(- )?\w+:/);
-    }
-  });
-
-  it("a program: every result at the line of the program that constructs the resource", () => {
-    const { results } = sarifRun(runs.programSarif);
+  it("a program (--format sarif, which records source positions): every result at the line that constructs the resource", () => {
+    expect(runs.programSarif.stderr).toBe("");
+    const { results } = sarifRun(runs.programSarif.stdout);
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) {
       const [uri, line] = where(r);
@@ -101,8 +138,8 @@ describe("SARIF results sit at the line that caused them", () => {
   });
 
   it("a config error: one result per issue at its key's line, and the run marked unsuccessful", () => {
-    const run = sarifRun(runs.badConfigSarif);
-    expect(runs.badConfigSarif.code).toBe(2);
+    const run = sarifRun(rendered.badConfigSarif);
+    expect(runs.badConfigJson.code).toBe(2);
     const lines = fs.readFileSync(path.join(projects.bad.dir, "Pulumi.bad.yaml"), "utf8").split("\n");
     expect(run.results.length).toBe(2);
     for (const r of run.results) {
@@ -116,12 +153,11 @@ describe("SARIF results sit at the line that caused them", () => {
 
 describe("errors and summaries", () => {
   it("prints each config issue once, every one listed, exit 2", () => {
-    const run = runs.badConfigText;
-    expect(run.code).toBe(2);
-    const issues = run.stdout.split("\n").filter((l) => /^\s+config azure-ml-workspaces:workspaces\[0\]/.test(l));
+    const issues = rendered.badConfigText.split("\n").filter((l) => /^\s+config azure-ml-workspaces:workspaces\[0\]/.test(l));
     expect(issues).toHaveLength(2);
     expect(new Set(issues).size).toBe(2);
-    expect(run.stderr.split("\n").filter(Boolean)).toHaveLength(2);
+    expect(runs.badConfigJson.code).toBe(2);
+    expect(runs.badConfigJson.stderr.split("\n").filter(Boolean)).toHaveLength(2);
   });
 
   it.each(["noPolicyText", "unknownPolicyText"])("%s never says there are no violations", (name) => {
@@ -139,7 +175,7 @@ describe("a pack that crashes mid-analysis", () => {
   it("JSON: exit 2, an error field naming the exit code, the stack not checked", () => {
     const run = runs.crashJson;
     expect(run.code).toBe(2);
-    const result = JSON.parse(run.stdout) as PreviewResult;
+    const result = json(run);
     expect(result.error).toMatch(/^policy check failed: policy pack .*broken exited with code 7/);
     expect(result.policy).toMatchObject({ status: "failed" });
     expect(result.stacks[0].policyChecked).toBe(false);
@@ -147,14 +183,12 @@ describe("a pack that crashes mid-analysis", () => {
   });
 
   it("markdown: the headline says the check failed", () => {
-    expect(runs.crashMarkdown.code).toBe(2);
-    expect(runs.crashMarkdown.stdout.split("\n")[2]).toMatch(/^💥 \*\*The check failed\*\*: policy check failed/);
-    expect(runs.crashMarkdown.stdout).not.toMatch(/no mandatory policy violations/i);
+    expect(rendered.crashMarkdown.split("\n")[2]).toMatch(/^💥 \*\*The check failed\*\*: policy check failed/);
+    expect(rendered.crashMarkdown).not.toMatch(/no mandatory policy violations/i);
   });
 
   it("SARIF: executionSuccessful is false, with the reason", () => {
-    expect(runs.crashSarif.code).toBe(2);
-    expect(sarifRun(runs.crashSarif).invocations[0]).toMatchObject({
+    expect(sarifRun(rendered.crashSarif).invocations[0]).toMatchObject({
       executionSuccessful: false,
       exitCodeDescription: expect.stringMatching(/^policy check failed: policy pack .*exited with code 7/),
     });
@@ -162,9 +196,15 @@ describe("a pack that crashes mid-analysis", () => {
 });
 
 describe("markdown at any size", () => {
+  it("the 10-workspace preview passes the pack (exit 0) with advisory violations to report", () => {
+    expect(runs.ws10Json.stderr).toBe("");
+    expect(runs.ws10Json.code).toBe(0);
+    expect(json(runs.ws10Json).policy).toMatchObject({ status: "checked" });
+    expect(json(runs.ws10Json).stacks[0].violations.length).toBeGreaterThan(0);
+  });
+
   it.each(["markdown100", "markdown1000"])("%s: under GitHub's limit, balanced, counting what it leaves out", (name) => {
-    const md = runs[name].stdout;
-    expect(runs[name].code).toBe(0);
+    const md = rendered[name];
     expect(md.length).toBeLessThan(COMMENT_LIMIT);
     expect(unbalancedHtml(md)).toEqual([]);
     expect(md).toMatch(
@@ -174,5 +214,6 @@ describe("markdown at any size", () => {
 });
 
 it("no output mentions internal markers", () => {
-  for (const run of Object.values(runs)) expect(`${run.stdout}${run.stderr}`).not.toMatch(/§|fact file|\[unverified/);
+  const outputs = [...Object.values(runs).map((run) => `${run.stdout}${run.stderr}`), ...Object.values(rendered)];
+  for (const output of outputs) expect(output).not.toMatch(/§|fact file|\[unverified/);
 });
