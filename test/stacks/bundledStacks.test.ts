@@ -1,10 +1,15 @@
+import * as fs from "fs";
+import * as path from "path";
 import { PreviewResult, RecordedResource, StackResult } from "../../tools/preview/types";
 import { isTaggable } from "../../policies/rules/requiredTags";
-import { CliRun, previewJson } from "../previewCli";
+import { CliRun, previewJson, REPO_ROOT } from "../previewCli";
+import { previewJsonInProcess, renderSarif } from "../tools/preview/inProcess";
 
 /**
- * Every bundled stack through the real offline preview with the real policy pack, once; a second run of the two stacks
- * with the most generated names (role assignments, workbooks) without it, to prove the inputs do not change between runs.
+ * Every bundled stack through the real offline preview (the CLI in its own process) with the real policy pack, once;
+ * a second run of the two stacks with the most generated names (role assignments, workbooks) without it, through the
+ * CLI's `main` in this process, to prove the inputs do not change between runs. The SARIF of the first run is
+ * rendered from its JSON, as `--format sarif` renders it.
  */
 let run: CliRun;
 let result: PreviewResult;
@@ -24,8 +29,27 @@ const STATEFUL = [
 beforeAll(async () => {
   [{ run, result }, { result: again }] = await Promise.all([
     previewJson(["--all"]),
-    previewJson(["--stack", "team-a", "--stack", "research-hub", "--no-policy"]),
+    previewJsonInProcess(["--stack", "team-a", "--stack", "research-hub", "--no-policy"]),
   ]);
+});
+
+it("no output mentions internal markers", () => {
+  expect(`${run.stdout}${run.stderr}`).not.toMatch(/§|fact file|\[unverified/);
+});
+
+type SarifResult = {
+  locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
+};
+
+it("SARIF: every result at a workspace or hub entry (line > 1) of its stack file", () => {
+  const { results } = JSON.parse(renderSarif(result, REPO_ROOT)).runs[0] as { results: SarifResult[] };
+  expect(results.length).toBeGreaterThan(0);
+  for (const r of results) {
+    const { artifactLocation, region } = r.locations[0].physicalLocation;
+    expect(artifactLocation.uri).toMatch(/^stacks\/Pulumi\.[\w-]+\.yaml$/);
+    expect(region.startLine).toBeGreaterThan(1);
+    expect(fs.readFileSync(path.join(REPO_ROOT, artifactLocation.uri), "utf8").split("\n")[region.startLine - 1]).toMatch(/^\s*(- )?\w+:/);
+  }
 });
 
 it("previews every bundled stack and passes the policy pack with no mandatory violation", () => {
