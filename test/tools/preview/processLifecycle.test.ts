@@ -6,10 +6,12 @@ import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { PreviewResult } from "../../../tools/preview/types";
-import { REPO_ROOT, runPreview } from "../../previewCli";
+import { REPO_ROOT } from "../../previewCli";
 
 const HANG = path.join(REPO_ROOT, "test/fixtures/programs/plain-hang");
 const MINI_PACK = path.join(REPO_ROOT, "test/fixtures/packs/mini");
+/** Long enough for the worker to boot and register the first resource on a loaded machine. */
+const TIMEOUT_S = 20;
 
 /** pid → [parent pid, state, command line] of every live process. */
 function processTable(): Map<number, { ppid: number; state: string; cmd: string }> {
@@ -60,27 +62,17 @@ async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs: n
   }
 }
 
-function startCheck(): ChildProcess {
+function startCheck(args: string[], output: "ignore" | "pipe" = "ignore"): ChildProcess {
   const cli = path.join(REPO_ROOT, "tools/preview/cli.ts");
-  const args = [
-    "-r",
-    "ts-node/register/transpile-only",
-    cli,
-    "--cwd",
-    HANG,
-    "--stack",
-    "dev",
-    "--policy-pack",
-    MINI_PACK,
-    "--format",
-    "json",
-  ];
-  return spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "ignore"] });
+  return spawn(process.execPath, ["-r", "ts-node/register/transpile-only", cli, "--cwd", HANG, "--stack", "dev", ...args], {
+    cwd: REPO_ROOT,
+    stdio: ["ignore", output, output],
+  });
 }
 
 /** Kills the check at a stage, then waits until every process it had started is gone; returns what was left. */
 async function killAt(stage: "booting" | "running", signal: NodeJS.Signals): Promise<{ seen: Map<number, string>; left: number[] }> {
-  const check = startCheck();
+  const check = startCheck(["--policy-pack", MINI_PACK, "--format", "json"]);
   const seen = new Map<number, string>();
   const remember = () => descendants(check.pid!).forEach((cmd, pid) => seen.set(pid, cmd));
   const ready = (): true | undefined => {
@@ -103,8 +95,10 @@ async function killAt(stage: "booting" | "running", signal: NodeJS.Signals): Pro
 
 const linux = process.platform === "linux" ? describe : describe.skip;
 
+// The four checks run at once (one describe block: jest starts concurrent tests block by block); most of their time is
+// waiting for processes to start and end.
 linux("ending the check", () => {
-  it.each([
+  it.concurrent.each([
     ["running", "SIGKILL"],
     ["running", "SIGTERM"],
     ["booting", "SIGKILL"],
@@ -118,18 +112,28 @@ linux("ending the check", () => {
     },
     180_000,
   );
-});
-
-linux("a program that never finishes", () => {
-  it("is stopped at --timeout, reported as partial with what it registered, exit 2, its own child ended", async () => {
-    const before = new Set(processTable().keys());
-    const run = await runPreview(["--cwd", HANG, "--stack", "dev", "--no-policy", "--timeout", "15", "--format", "json"]);
-    expect(run.code).toBe(2);
-    const [stack] = (JSON.parse(run.stdout) as PreviewResult).stacks;
-    expect(stack).toMatchObject({ partial: true, error: "the program did not finish within 15 s (--timeout)" });
-    expect(stack.resources.map((r) => r.name)).toEqual(["rg"]);
-    expect(run.stderr).toBe("error: dev: the program did not finish within 15 s (--timeout)\n");
-    const sleepers = () => [...processTable()].filter(([pid, p]) => !before.has(pid) && p.cmd.startsWith("sleep 600") && p.state !== "Z");
-    await waitFor("the program's child to end", () => (sleepers().length === 0 ? true : undefined), 30_000);
-  }, 180_000);
+  it.concurrent(
+    "a program that never finishes is stopped at --timeout, reported as partial with what it registered, exit 2, its own child ended",
+    async () => {
+      const check = startCheck(["--no-policy", "--timeout", String(TIMEOUT_S), "--format", "json"], "pipe");
+      const seen = new Map<number, string>();
+      // An exited process (a zombie) shows an empty command line: keep the last one it had.
+      const watch = setInterval(() => descendants(check.pid!).forEach((cmd, pid) => cmd && seen.set(pid, cmd)), 200);
+      let stdout = "";
+      let stderr = "";
+      check.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      check.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => check.once("close", resolve)).finally(() => clearInterval(watch));
+      expect(code).toBe(2);
+      const [stack] = (JSON.parse(stdout) as PreviewResult).stacks;
+      const why = `the program did not finish within ${TIMEOUT_S} s (--timeout)`;
+      expect(stack).toMatchObject({ partial: true, error: why });
+      expect(stack.resources.map((r) => r.name)).toEqual(["rg"]);
+      expect(stderr).toBe(`error: dev: ${why}\n`);
+      const sleepers = [...seen].filter(([, cmd]) => cmd.startsWith("sleep 600")).map(([pid]) => pid);
+      expect(sleepers).toHaveLength(1);
+      await waitFor("the program's child to end", () => (alive(sleepers).length === 0 ? true : undefined), 30_000);
+    },
+    180_000,
+  );
 });
