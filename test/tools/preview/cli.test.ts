@@ -1,24 +1,19 @@
 /**
- * End-to-end: the real CLI in child processes on the plain fixture programs (test/fixtures/programs/plain-*), four
- * runs started in beforeAll two at a time; the tests read their results. Usage errors and unknown stacks, which stop
- * before any program runs, go through the CLI's `main` in process.
+ * The CLI on the plain fixture programs (test/fixtures/programs/plain-*): one run in its own process exactly as
+ * `npm run preview` starts it, from the project directory; three through the CLI's `main` in this process (real stack
+ * workers), started in beforeAll two at a time; the tests read their results. Usage errors and unknown stacks, which
+ * stop before any program runs, go through `main` too.
  */
 import * as path from "path";
 import { z } from "zod";
 import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/types";
-import { main } from "../../../tools/preview/cliMain";
-import { renderText } from "../../../tools/preview/textReport";
 import { CliRun, runPreview } from "../../previewCli";
+import { previewInProcess, renderText } from "./inProcess";
 
 const REPO = path.resolve(__dirname, "../../..");
 const FIXTURES = path.join(REPO, "test/fixtures/programs");
 
 type Run = CliRun;
-
-/** `viaTsNodeBin` runs it exactly like `npm run preview` does (`ts-node -T tools/preview/cli.ts`). */
-function runCli(args: string[], options: { cwd?: string; viaTsNodeBin?: boolean } = {}): Promise<Run> {
-  return runPreview(args, options.cwd ?? REPO, options.viaTsNodeBin ? "ts-node-bin" : "register");
-}
 
 /** Runs the thunks at most `limit` at a time (2 cores). */
 async function limited<T>(limit: number, thunks: Array<() => Promise<T>>): Promise<T[]> {
@@ -69,12 +64,15 @@ let runs: Record<string, Run>;
 
 beforeAll(async () => {
   const plan: Record<string, () => Promise<Run>> = {
-    storageA: () => runCli(["--cwd", storage, "--all", "--no-policy", "--format", "json"], { viaTsNodeBin: true }),
-    // From the project directory, without --cwd.
-    storageB: () => runCli(["--stack", "dev", "--no-policy", "--format", "json"], { cwd: storage }),
+    // The npm script's own command (`ts-node -T tools/preview/cli.ts`), from the project directory, without --cwd.
+    storageA: () => runPreview(["--all", "--no-policy", "--format", "json"], storage, "ts-node-bin"),
+    storageB: () => previewInProcess(["--cwd", storage, "--stack", "dev", "--no-policy", "--format", "json"]),
     stackref: () =>
-      runCli(["--cwd", path.join(FIXTURES, "plain-stackref"), "--stack", "app", "--stack", "dangling", "--no-policy", "--format", "json"]),
-    errorsAll: () => runCli(["--cwd", errors, "--all", "--no-policy", "--format", "json", "--lookups", path.join(errors, "lookups.json")]),
+      previewInProcess([
+        ...["--cwd", path.join(FIXTURES, "plain-stackref"), "--stack", "app", "--stack", "dangling", "--no-policy", "--format", "json"],
+      ]),
+    errorsAll: () =>
+      previewInProcess(["--cwd", errors, "--all", "--no-policy", "--format", "json", "--lookups", path.join(errors, "lookups.json")]),
   };
   const names = Object.keys(plan);
   const results = await limited(
@@ -147,7 +145,7 @@ describe("npm run preview --format json", () => {
     );
   });
 
-  it("is deterministic: two runs (npm's ts-node -T and node -r, from the project dir) print the same result apart from timings", () => {
+  it("is deterministic: two runs (npm's ts-node -T from the project dir, and in process) print the same result apart from timings", () => {
     expect(runs.storageB.code).toBe(0);
     expect(json(runs.storageB).stacks).toHaveLength(1);
     expect(withoutTimings(stackOf(runs.storageB, "dev"))).toBe(withoutTimings(stackOf(runs.storageA, "dev")));
@@ -200,34 +198,19 @@ describe("failures", () => {
   });
 
   it("exits 2 with one line for an unknown --stack and for bad usage", async () => {
-    const unknownStack = await mainInProcess(["--cwd", storage, "--stack", "nope", "--no-policy"]);
+    const unknownStack = await previewInProcess(["--cwd", storage, "--stack", "nope", "--no-policy"]);
     expect(unknownStack).toEqual({
       code: 2,
       stdout: "",
       stderr: "error: nope: no stack 'nope' in project 'plain-storage' (stacks: dev, prod)\n",
     });
-    const usage = await mainInProcess(["--format", "xml"]);
+    const usage = await previewInProcess(["--format", "xml"]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(
       /^error: --format must be one of text, json, markdown, sarif, got 'xml' \(usage: npm run preview -- .*\)\n$/,
     );
   });
 });
-
-/** The CLI's `main` in this process, with what it writes to stdout and stderr. */
-async function mainInProcess(argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => out.push(String(chunk)) > 0);
-  const stderr = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => err.push(String(chunk)) > 0);
-  try {
-    const code = await main(argv);
-    return { code, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
 
 describe("--format text", () => {
   it("draws the tree of what would be created, the outputs and the policy summary", () => {
