@@ -1,13 +1,15 @@
 /**
  * End to end, what the offline check shares with `pulumi preview --policy-pack`: every provider style of default
  * storage, transforms, secret config, invokes it has no fake for, hard-coded ids, resource options, and a project
- * outside this checkout. Three CLI runs; everything else is tested in-process.
+ * outside this checkout. Three previews through the CLI's `main` in this process (real stack workers and pack);
+ * everything else is tested at the module level.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { PreviewResult, StackResult } from "../../../tools/preview/types";
-import { CliRun, REPO_ROOT, runPreview } from "../../previewCli";
+import { CliRun, REPO_ROOT } from "../../previewCli";
+import { previewInProcess } from "./inProcess";
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/policy-programs");
 const outside = fs.mkdtempSync(path.join(os.tmpdir(), "preview-outside-"));
@@ -16,7 +18,7 @@ type Run = { run: CliRun; stacks: Record<string, StackResult> };
 const runs: Record<"styles" | "outside" | "engine", Run> = {} as never;
 
 async function preview(args: string[]): Promise<Run> {
-  const run = await runPreview([...args, "--format", "json"]);
+  const run = await previewInProcess([...args, "--format", "json"]);
   const result = JSON.parse(run.stdout) as PreviewResult;
   return { run, stacks: Object.fromEntries(result.stacks.map((s) => [s.stack, s])) };
 }

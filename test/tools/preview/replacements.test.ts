@@ -2,7 +2,7 @@ import * as path from "path";
 import { findReplacements, renderReplacementsText, REPLACE_ON_CHANGES, WithReplacements } from "../../../tools/preview/replacements";
 import type { RecordedResource } from "../../../tools/preview/types";
 import { UNKNOWN_VALUE } from "../../../tools/preview/types";
-import { previewJson } from "../../previewCli";
+import { previewJsonInProcess } from "./inProcess";
 
 const record = (urn: string, type: string, inputs: Record<string, unknown>): RecordedResource => ({
   urn,
@@ -51,19 +51,20 @@ describe("AZ-DATA-10: stateful resources a config change replaces", () => {
   });
 });
 
+/** Through the CLI's `main` in this process: each run previews the stack on its base file too (real stack workers). */
 describe("AZ-DATA-10: --base in the offline preview", () => {
   const cwd = path.join(__dirname, "../../stacks/program");
 
   it("reports no replacement for a rename through aliases", async () => {
     const base = path.join(cwd, "Pulumi.rename-before.yaml");
-    const { run, result } = await previewJson(["--cwd", cwd, "--stack", "rename-after", "--no-policy", "--base", base]);
+    const { run, result } = await previewJsonInProcess(["--cwd", cwd, "--stack", "rename-after", "--no-policy", "--base", base]);
     expect(run.code).toBe(0);
     expect((result.stacks[0] as WithReplacements).replacements).toEqual([]);
   }, 120_000);
 
   it("lists the stateful resources a region, container and name-seed change replaces", async () => {
     const base = path.join(__dirname, "base", "Pulumi.rename-after.yaml");
-    const { result } = await previewJson(["--cwd", cwd, "--stack", "rename-after", "--no-policy", "--base", base]);
+    const { result } = await previewJsonInProcess(["--cwd", cwd, "--stack", "rename-after", "--no-policy", "--base", base]);
     const found = (result.stacks[0] as WithReplacements).replacements!;
     const replaced = found.filter((f) => f.change === "replace").map((f) => f.type);
     expect(replaced).toEqual(expect.arrayContaining([ST, "azure-native:keyvault:Vault", "azure-native:machinelearningservices:Workspace"]));

@@ -1,11 +1,13 @@
 /**
  * End to end: `npm run preview -- --cwd test/fixtures/policy-programs/<x> --stack dev --format json` runs a plain
  * Pulumi program on the mock runtime and the real policy pack (policies/) over the analyzer protocol.
- * The five previews start together in beforeAll (each is a CLI, a worker and a pack process).
+ * Five previews in beforeAll, two at a time: one through `npm run preview` itself, the others through the CLI's
+ * `main` in this process (each still a stack worker and a pack process).
  */
 import * as path from "path";
 import type { PreviewResult, StackResult, Violation } from "../../../../tools/preview/types";
 import { CliRun, runPreview } from "../../../previewCli";
+import { previewInProcess } from "../inProcess";
 
 const REPO = path.resolve(__dirname, "../../../..");
 const DEFAULT_STORAGE_POLICIES = [
@@ -17,10 +19,10 @@ const DEFAULT_STORAGE_POLICIES = [
 
 type Run = CliRun;
 
-/** `viaNpm` goes through npm itself; otherwise the npm script's own command (`ts-node -T tools/preview/cli.ts`). */
+/** `viaNpm` goes through npm itself; otherwise the CLI's `main` in this process. */
 function preview(program: string, viaNpm = false): Promise<Run> {
-  const args = ["--cwd", path.join("test/fixtures/policy-programs", program), "--stack", "dev", "--format", "json"];
-  return runPreview(args, REPO, viaNpm ? "npm" : "ts-node-bin");
+  const args = ["--cwd", path.join(REPO, "test/fixtures/policy-programs", program), "--stack", "dev", "--format", "json"];
+  return viaNpm ? runPreview(args, REPO, "npm") : previewInProcess(args);
 }
 
 const runs: Record<string, Run> = {};
@@ -28,15 +30,21 @@ let stacks: Record<string, StackResult> = {};
 
 beforeAll(async () => {
   const programs = ["premium-default", "hns-default", "blob-default", "datastores", "hub-project"];
-  const results = await Promise.all(programs.map((p, i) => preview(p, i === 0)));
-  programs.forEach((p, i) => (runs[p] = results[i]));
+  let next = 0;
+  const lane = async () => {
+    while (next < programs.length) {
+      const i = next++;
+      runs[programs[i]] = await preview(programs[i], i === 0);
+    }
+  };
+  await Promise.all([lane(), lane()]);
   stacks = Object.fromEntries(
     programs.map((p) => {
       const parsed = JSON.parse(runs[p].stdout) as PreviewResult;
       return [p, parsed.stacks[0]];
     }),
   );
-}, 120_000);
+}, 300_000);
 
 const storageViolations = (stack: StackResult): Violation[] => stack.violations.filter((v) => DEFAULT_STORAGE_POLICIES.includes(v.policy));
 const urnOf = (stack: StackResult, name: string): string => stack.resources.find((r) => r.name === name)!.urn;
