@@ -1,11 +1,12 @@
 /**
- * examples/custom-program through the offline preview WITH the policy pack: the components composed in code must
+ * examples/custom-program through the offline preview (its `main` in this process) WITH the policy pack: the components composed in code must
  * register what the example promises and break no mandatory policy. `npm run typecheck` type-checks the example too:
  * the type-only import below pulls it into the program (it is never executed here).
  */
 import * as path from "path";
 import type * as example from "../../examples/custom-program";
-import { REPO_ROOT, previewJson } from "../previewCli";
+import { REPO_ROOT } from "../previewCli";
+import { previewJsonInProcess } from "../tools/preview/inProcess";
 import type { StackResult } from "../../tools/preview/types";
 
 const EXAMPLE = path.join(REPO_ROOT, "examples/custom-program");
@@ -14,7 +15,7 @@ let stderr: string;
 let stack: StackResult;
 
 beforeAll(async () => {
-  const { run, result } = await previewJson(["--cwd", EXAMPLE, "--stack", "dev"]);
+  const { run, result } = await previewJsonInProcess(["--cwd", EXAMPLE, "--stack", "dev"]);
   code = run.code;
   stderr = run.stderr;
   stack = result.stacks[0];

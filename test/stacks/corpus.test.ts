@@ -2,7 +2,8 @@
  * The bad-input corpus (test/stacks/corpus/Pulumi.<case>.yaml): every bad case is refused with exactly the expected
  * one-line message and every near miss (`accept` in expected.yaml) passes, in process: the stack file read by the
  * offline preview's reader, handed over as the engine does, then validated as the program validates it. A few cases
- * also run through the real offline preview, which must exit 2 with that line and register nothing.
+ * also run through the real offline preview (its `main` in this process, real stack workers), which must exit 2 with
+ * that line and register nothing.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -12,7 +13,8 @@ import { readRawConfig } from "../../stacks/rawConfig";
 import { formatConfigIssue, validateConfig } from "../../stacks/validate";
 import { buildConfigEnv, readStackFile } from "../../tools/preview/stackConfig";
 import type { StackResult } from "../../tools/preview/types";
-import { CliRun, previewJson } from "../previewCli";
+import type { CliRun } from "../previewCli";
+import { previewJsonInProcess } from "../tools/preview/inProcess";
 
 const REPO = path.resolve(__dirname, "../..");
 const CORPUS = path.join(__dirname, "corpus");
@@ -99,7 +101,7 @@ const THROUGH_PREVIEW = ["ws-storage-premium", "unknown-role", "region-unknown",
   let stacks: StackResult[];
 
   beforeAll(async () => {
-    const preview = await previewJson(["--cwd", CORPUS, "--no-policy", ...THROUGH_PREVIEW.flatMap((s) => ["--stack", s])]);
+    const preview = await previewJsonInProcess(["--cwd", CORPUS, "--no-policy", ...THROUGH_PREVIEW.flatMap((s) => ["--stack", s])]);
     run = preview.run;
     stacks = preview.result.stacks;
   });

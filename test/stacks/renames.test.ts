@@ -2,7 +2,7 @@ import * as path from "path";
 import { aliasIssues, aliasesOf, azureNameOf } from "../../stacks/renames";
 import { locatedBindings, resourceGroupNameOf, validateConfig } from "../../stacks/validate";
 import type { StackResult } from "../../tools/preview/types";
-import { previewJson } from "../previewCli";
+import { previewJsonInProcess } from "../tools/preview/inProcess";
 
 describe("AZ-DATA-09: renaming an entry through aliases", () => {
   const entry = { name: "team-z", aliases: ["team-x", "team-y"] };
@@ -42,7 +42,7 @@ describe("AZ-DATA-09: a rename in the offline preview", () => {
   let after: StackResult;
   beforeAll(async () => {
     const cwd = path.join(__dirname, "program");
-    const { result } = await previewJson(["--cwd", cwd, "--stack", "rename-before", "--stack", "rename-after", "--no-policy"]);
+    const { result } = await previewJsonInProcess(["--cwd", cwd, "--stack", "rename-before", "--stack", "rename-after", "--no-policy"]);
     [before, after] = ["rename-before", "rename-after"].map((name) => result.stacks.find((s) => s.stack === name)!);
   }, 120_000);
 
