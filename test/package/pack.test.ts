@@ -3,7 +3,8 @@
  * the tarball is unpacked into <repo>/.scratch/package-test/node_modules (gitignored; its own dependencies resolve to
  * the repo's node_modules, so no network), then a scratch TypeScript program importing "azure-ml-workspaces" and
  * "azure-ml-workspaces/policies" is type-checked with tsc against the tarball's .d.ts and previewed offline.
- * One build, one pack, one tsc and one preview (the last two in parallel).
+ * One build, one pack, one tsc and one preview (the last two in parallel; the preview through its `main` in this
+ * process, with a real stack worker).
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
@@ -11,7 +12,8 @@ import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import { builtinModules } from "module";
-import { REPO_ROOT, previewJson, type CliRun } from "../previewCli";
+import { REPO_ROOT, type CliRun } from "../previewCli";
+import { previewJsonInProcess } from "../tools/preview/inProcess";
 import type { StackResult } from "../../tools/preview/types";
 import { CONSUMER_FILES, ROOT_COMPONENTS } from "./consumerProgram";
 
@@ -51,7 +53,7 @@ beforeAll(async () => {
   let json: { result: { stacks: StackResult[] } };
   [tsc, json] = await Promise.all([
     run(process.execPath, [tscBin, "-p", SCRATCH], SCRATCH),
-    previewJson(["--cwd", SCRATCH, "--stack", "dev", "--no-policy"]).then(({ run: r, result }) => {
+    previewJsonInProcess(["--cwd", SCRATCH, "--stack", "dev", "--no-policy"]).then(({ run: r, result }) => {
       preview = r;
       return { result };
     }),

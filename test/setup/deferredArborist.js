@@ -1,0 +1,3 @@
+"use strict";
+/** See deferredModules.js. */
+module.exports = require("./deferredModules")("@npmcli/arborist");
