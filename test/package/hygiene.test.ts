@@ -133,11 +133,21 @@ describe("policies/package.json", () => {
       if (entry.name === "node_modules") continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".ts"))
-        for (const [, spec] of fs.readFileSync(full, "utf8").matchAll(/from "(@[^/"]+\/[^/"]+|[^@."][^/"]*)/g)) imported.add(spec);
+      else if (entry.name.endsWith(".ts")) {
+        const text = fs.readFileSync(full, "utf8");
+        for (const [, spec] of text.matchAll(/from "(@[^/"]+\/[^/"]+|[^@."][^/"]*)/g)) imported.add(spec);
+        for (const [, spec] of text.matchAll(/(?:from|import|require\() ?"(\.[^"]*)"/g))
+          if (path.relative(POLICIES, path.resolve(dir, spec)).startsWith("..")) outside.push(`${path.relative(REPO_ROOT, full)}: ${spec}`);
+      }
     }
   };
-  walk(path.join(REPO_ROOT, "policies"));
+  const POLICIES = path.join(REPO_ROOT, "policies");
+  const outside: string[] = [];
+  walk(POLICIES);
+
+  it("imports nothing from outside its folder, whose dependencies it would not declare", () => {
+    expect(outside).toEqual([]);
+  });
 
   it("depends on exactly the packages the policy pack imports (no 136 MB azure-native it never loads)", () => {
     expect(Object.keys(pack.dependencies).sort()).toEqual([...imported].sort());
