@@ -5,7 +5,7 @@ import { SUBNET_ID, SUBNET_ID_RULE, armIdProblem } from "./idRules";
 
 /**
  * Config keys of a workspace's or hub's inbound network and encryption (spread into the workspace and hub schemas in
- * `config.ts`; a project refuses them: it is reached and encrypted through its hub). Cross-key checks live in
+ * `config/workspace.ts`, `config/hub.ts`; a project refuses them: it is reached and encrypted through its hub). Cross-key checks live in
  * `networkIssues.ts`.
  */
 
