@@ -16,4 +16,8 @@ module.exports = {
   },
   // Many suites wait on child processes (previews, the policy pack): two workers keep both cores busy.
   maxWorkers: 2,
+  // A worker leaves once its event loop is empty; on a loaded machine that takes longer than jest's default 500 ms,
+  // after which jest kills it and reports "failed to exit gracefully". No suite leaves a handle open
+  // (`npx jest <file> --detectOpenHandles`).
+  workerGracefulExitTimeout: 5000,
 };
