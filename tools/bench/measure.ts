@@ -1,16 +1,15 @@
 /**
- * The measured commands: the offline preview exactly as `npm run preview` starts it (`ts-node -T
- * tools/preview/cli.ts`, without npm's own start-up), and the baseline program loads (`loadProgram.js`).
+ * The measured commands: the offline preview exactly as `npm run preview` starts it (`node tools/preview/bin.js`,
+ * without npm's own start-up), and the baseline program loads (`loadProgram.js`).
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { PreviewResult } from "../preview/types";
+import type { PreviewResult } from "../preview/shared/types";
 import { REPO_ROOT } from "./benchProject";
 import { loadAverage } from "./machine";
 import { runMeasured } from "./processTree";
 
-const TS_NODE_BIN = require.resolve("ts-node/dist/bin.js", { paths: [REPO_ROOT] });
-const PREVIEW_CLI = path.join(REPO_ROOT, "tools/preview/cli.ts");
+const PREVIEW_CLI = path.join(REPO_ROOT, "tools/preview/bin.js");
 const LOAD_PROGRAM = path.join(__dirname, "loadProgram.js");
 /** The bundled program's modules: the entry and the module with the components (which the entry may import lazily). */
 export const PROGRAM_MODULES = ["stacks/index.ts", "stacks/program.ts"].map((m) => path.join(REPO_ROOT, m));
@@ -41,7 +40,7 @@ export async function measurePreview(
   stacks: string[],
   policy = true,
 ): Promise<{ sample: PreviewSample; result: PreviewResult }> {
-  const args = [TS_NODE_BIN, "-T", PREVIEW_CLI, "--cwd", projectDir, ...stacks.flatMap((s) => ["--stack", s]), "--format", "json"];
+  const args = [PREVIEW_CLI, "--cwd", projectDir, ...stacks.flatMap((s) => ["--stack", s]), "--format", "json"];
   if (!policy) args.push("--no-policy");
   const load = loadAverage();
   const run = await runMeasured(process.execPath, args, { cwd: REPO_ROOT });

@@ -12,7 +12,7 @@ import {
   scalingStackName,
   stackFileYaml,
 } from "../../../tools/bench/configGen";
-import { loadProject } from "../../../tools/preview/project";
+import { loadProject } from "../../../tools/preview/host/project";
 import { NAMESPACE as PROGRAM_NAMESPACE } from "../../../stacks/config";
 import { formatConfigIssue, validateConfig } from "../../../stacks/validate";
 

@@ -5,9 +5,9 @@
  */
 import * as path from "path";
 import { z } from "zod";
-import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/types";
-import { main } from "../../../tools/preview/cliMain";
-import { renderText } from "../../../tools/preview/textReport";
+import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/shared/types";
+import { main } from "../../../tools/preview/host/cli";
+import { renderText } from "../../../tools/preview/report/text";
 import { CliRun, runPreview } from "../../previewCli";
 
 const REPO = path.resolve(__dirname, "../../..");

@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { RecordedResource, Remediation, StackResult, Violation } from "../types";
+import type { RecordedResource, Remediation, StackResult, Violation } from "../shared/types";
 import { applyRemediations, resourceViolations, stackViolations, type PackIdentity } from "./diagnostics";
 import { createLimiter } from "./mapConcurrent";
 import { startPackProcess, type PackProcess } from "./packProcess";

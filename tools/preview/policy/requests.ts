@@ -4,7 +4,7 @@
  * components, explicit providers and custom resources) goes through `Remediate` + `Analyze` with its inputs, and
  * `AnalyzeStack` gets all of them at the end with parent and dependencies.
  */
-import type { RecordedResource, StackResult } from "../types";
+import type { RecordedResource, StackResult } from "../shared/types";
 
 export interface WireProvider {
   urn: string;

@@ -4,7 +4,7 @@
  * The five previews start together in beforeAll (each is a CLI, a worker and a pack process).
  */
 import * as path from "path";
-import type { PreviewResult, StackResult, Violation } from "../../../../tools/preview/types";
+import type { PreviewResult, StackResult, Violation } from "../../../../tools/preview/shared/types";
 import { CliRun, runPreview } from "../../../previewCli";
 
 const REPO = path.resolve(__dirname, "../../../..");

@@ -1,13 +1,13 @@
 /**
- * Argument handling and the worker pool: loads as little as possible before forking the stack workers, so that they
- * boot while the preview itself loads.
+ * The host's entry: arguments, then the worker pool, loading as little as possible before forking the stack workers
+ * so that they boot while the rest of the host loads. Exit codes in shared/types.ts.
  */
 import * as path from "path";
 import { CliArgs, HELP, parseCliArgs, USAGE } from "./args";
-import { errorLine } from "./messages";
+import { errorLine } from "../shared/messages";
 import { peekProject } from "./projectPeek";
-import { EXIT_OK, EXIT_PROGRAM_ERROR } from "./types";
-import { WorkerPool } from "./workerProcess";
+import { EXIT_OK, EXIT_PROGRAM_ERROR } from "../shared/types";
+import { WorkerPool } from "./workers";
 
 /** Two cores: two workers boot ahead (the scheduler runs at most two programs at once). */
 const WARM_WORKERS = 2;
@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   const wanted = args.stacks.length > 0 ? args.stacks.filter((s) => peek.stacks.includes(s)) : peek.stacks;
   const pool = new WorkerPool(peek.nodeArgs, Math.min(WARM_WORKERS, wanted.length));
   try {
-    const { runPreview } = await import("./previewRun");
+    const { runPreview } = await import("./run");
     return await runPreview(args, callerCwd, pool);
   } catch (err) {
     process.stderr.write(`error: ${errorLine(err)}\n`);
@@ -37,4 +37,15 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     pool.close();
   }
+}
+
+/** Runs the CLI and exits with its code; anything unexpected is one `error:` line and exit 2. */
+export function run(argv: string[]): void {
+  main(argv).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`error: ${errorLine(err)}\n`);
+      process.exit(EXIT_PROGRAM_ERROR);
+    },
+  );
 }

@@ -1,13 +1,13 @@
 /** The preview itself: project and stacks, workers, policy check, output and exit code. */
 import * as path from "path";
 import type { CliArgs } from "./args";
-import type { WorkerResult } from "./ipc";
+import type { WorkerResult } from "../shared/ipc";
 import { LookupIndex, loadLookupsFile } from "./lookups";
-import { errorLine } from "./messages";
+import { errorLine } from "../shared/messages";
 import { findRepoRoot, loadProject, PulumiProject, relativePath, stackConfigFile } from "./project";
 import { Scheduler } from "./scheduler";
-import { RecordSink, workerStackRunner } from "./stackJobs";
-import { renderText, textStyle } from "./textReport";
+import { RecordSink, workerStackRunner } from "./jobs";
+import { renderText, textStyle } from "../report/text";
 import {
   EXIT_MANDATORY_VIOLATION,
   EXIT_OK,
@@ -17,12 +17,12 @@ import {
   SCHEMA_VERSION,
   StackResult,
   withoutSecretValues,
-} from "./types";
-import type { WorkerPool } from "./workerProcess";
+} from "../shared/types";
+import type { WorkerPool } from "./workers";
 
 /** Two cores: at most two programs run at once. */
 const MAX_WORKERS = 2;
-const DEFAULT_POLICY_PACK = path.resolve(__dirname, "../../policies");
+const DEFAULT_POLICY_PACK = path.resolve(__dirname, "../../../policies");
 
 function toStackResult(project: PulumiProject, stack: string, run: WorkerResult, repoRoot: string): StackResult {
   return {
@@ -46,7 +46,7 @@ function toStackResult(project: PulumiProject, stack: string, run: WorkerResult,
 async function render(args: CliArgs, result: PreviewResult, repoRoot: string): Promise<string> {
   if (args.format === "json") return `${JSON.stringify(result, withoutSecretValues, 2)}\n`;
   if (args.format === "text") return renderText(result, textStyle(args.noColor));
-  const { renderWithReportModule } = await import("./policyStage");
+  const { renderWithReportModule } = await import("../policy/stage");
   return renderWithReportModule(args.format, result, repoRoot);
 }
 
@@ -89,7 +89,7 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
   // The pack starts while the programs run and analyzes the selected stacks' registrations as they come; it is
   // only imported when policies are on.
   const policy = args.policy
-    ? (await import("./policyStage")).startPolicyStage(
+    ? (await import("../policy/stage")).startPolicyStage(
         project.name,
         packDir,
         args.policyConfig !== undefined ? path.resolve(callerCwd, args.policyConfig) : undefined,
@@ -126,7 +126,7 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
   );
   await policy?.close().catch(() => undefined);
   if (args.base !== undefined) {
-    const { compareWithBase } = await import("./baseRun");
+    const { compareWithBase } = await import("./base");
     const run = { pool, lookups, concurrency: MAX_WORKERS, timeoutMs: args.timeoutMs };
     await compareWithBase(project, path.resolve(callerCwd, args.base), stacks, run);
   }

@@ -3,11 +3,11 @@
  * `job` over IPC, asks the CLI for stack references and lookups, and answers with one `done` message.
  */
 import { fakeInvoke, fakeResource, lookupResultFromProps, lookupResultFromRecord, lookupTarget } from "./fakes";
-import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJob } from "./ipc";
-import { errorLine, issueLines } from "./messages";
-import { prepareProgramRun, ProgramRun } from "./programRunner";
-import type { FakeBackend } from "./recordingMonitor";
-import type { RecordedResource } from "./types";
+import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJob } from "../shared/ipc";
+import { errorLine, issueLines } from "../shared/messages";
+import { prepareProgramRun, ProgramRun } from "./program";
+import type { FakeBackend } from "./monitor";
+import type { RecordedResource } from "../shared/types";
 
 const MAX_DIAGNOSTIC_LINES = 1000;
 const diagnostics: string[] = [];

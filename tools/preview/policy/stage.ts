@@ -2,8 +2,8 @@
  * The policy check and the report formats owned by the policy-check module, loaded lazily so that `--no-policy`
  * and `--format text|json` never load them.
  */
-import type { PolicyCheck, StackCheck } from "./policy/check";
-import type { PreviewResult, RecordedResource, StackResult } from "./types";
+import type { PolicyCheck, StackCheck } from "./check";
+import type { PreviewResult, RecordedResource, StackResult } from "../shared/types";
 
 export interface PolicyStage {
   /**
@@ -20,7 +20,7 @@ export interface PolicyStage {
 
 /** Starts the pack in the background; a failure to start is reported by `check`. */
 export function startPolicyStage(project: string, packDir: string, policyConfigFile?: string, startTimeoutMs?: number): PolicyStage {
-  const started: Promise<PolicyCheck> = import("./policy/check").then(({ startPolicyCheck }) =>
+  const started: Promise<PolicyCheck> = import("./check").then(({ startPolicyCheck }) =>
     startPolicyCheck({ packDir, policyConfigFile, startTimeoutMs }),
   );
   started.catch(() => undefined);
@@ -68,6 +68,6 @@ export function startPolicyStage(project: string, packDir: string, policyConfigF
 
 /** `repoRoot`: SARIF uris are relative to it, and stack files are read from it to locate results. */
 export async function renderWithReportModule(format: "markdown" | "sarif", result: PreviewResult, repoRoot: string): Promise<string> {
-  if (format === "markdown") return (await import("./report/markdownReport")).renderMarkdown(result);
-  return (await import("./report/sarif")).renderSarif(result, repoRoot);
+  if (format === "markdown") return (await import("../report/markdownReport")).renderMarkdown(result);
+  return (await import("../report/sarif")).renderSarif(result, repoRoot);
 }
