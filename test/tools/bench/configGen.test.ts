@@ -45,6 +45,12 @@ describe("generated stack configs", () => {
     expect(() => scalingConfig(0)).toThrow("workspaces = 0: must be a whole number of at least 1");
   });
 
+  it("writes every shared object out in full, never as a YAML alias", () => {
+    const text = stackFileYaml(scalingConfig(4));
+    expect(text).not.toMatch(/[&*]a\d/);
+    expect(text.split("stbenchshared").length - 1).toBe(2);
+  });
+
   it("writes stack files under the program's namespace", () => {
     expect(NAMESPACE).toBe(PROGRAM_NAMESPACE);
     const file = parse(stackFileYaml(scalingConfig(2))) as { config: Record<string, unknown> };

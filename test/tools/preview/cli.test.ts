@@ -169,7 +169,7 @@ describe("stack references", () => {
     const run = runs.stackref;
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "error: dangling: stack reference 'organization/plain-stackref/missing': no stack 'missing' in project 'plain-stackref' (stacks: app, base, dangling)\n",
+      "error: dangling: config plain-stackref:baseStack = \"organization/plain-stackref/missing\": stack reference 'organization/plain-stackref/missing': no stack 'missing' in project 'plain-stackref' (stacks: app, base, dangling)\n",
     );
   });
 });
