@@ -19,10 +19,10 @@ import {
   withoutSecretValues,
 } from "../shared/types";
 import type { WorkerPool } from "./workers";
+import type { PolicyStage } from "../policy/stage";
 
 /** Two cores: at most two programs run at once. */
 const MAX_WORKERS = 2;
-const DEFAULT_POLICY_PACK = path.resolve(__dirname, "../../../policies");
 
 function toStackResult(project: PulumiProject, stack: string, run: WorkerResult, repoRoot: string): StackResult {
   return {
@@ -69,7 +69,8 @@ function errorLines(result: PreviewResult): string[] {
 }
 
 /** Previews the selected stacks and prints the result; returns the exit code. */
-export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerPool): Promise<number> {
+/** `policy`: the pack, already started (absent with --no-policy). */
+export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerPool, policy?: PolicyStage): Promise<number> {
   const project = loadProject(path.resolve(callerCwd, args.cwd));
   const lookups = new LookupIndex(args.lookups ? loadLookupsFile(path.resolve(callerCwd, args.lookups)) : undefined);
   const selected = args.stacks.length > 0 ? args.stacks : project.stacks;
@@ -84,20 +85,8 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
     return EXIT_PROGRAM_ERROR;
   }
   pool.expect(selected.length);
-  const packDir = path.resolve(callerCwd, args.policyPack ?? DEFAULT_POLICY_PACK);
-
-  // The pack starts while the programs run and analyzes the selected stacks' registrations as they come; it is
-  // only imported when policies are on.
-  const policy = args.policy
-    ? (await import("../policy/stage")).startPolicyStage(
-        project.name,
-        packDir,
-        args.policyConfig !== undefined ? path.resolve(callerCwd, args.policyConfig) : undefined,
-        args.policyTimeoutMs,
-      )
-    : undefined;
   const recordSink: RecordSink | undefined = policy
-    ? (stack) => (selected.includes(stack) ? (resources) => policy.record(stack, resources) : undefined)
+    ? (stack) => (selected.includes(stack) ? (resources) => policy.record({ project: project.name, stack }, resources) : undefined)
     : undefined;
   const scheduler = new Scheduler({
     project: project.name,
@@ -134,8 +123,8 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
   const policyStatus: PolicyStatus = !args.policy
     ? { status: "off", reason: "--no-policy" }
     : policyError !== undefined
-      ? { status: "failed", pack: relativePath(repoRoot, packDir), reason: policyError }
-      : { status: "checked", pack: relativePath(repoRoot, packDir) };
+      ? { status: "failed", pack: relativePath(repoRoot, policy?.packDir ?? ""), reason: policyError }
+      : { status: "checked", pack: relativePath(repoRoot, policy?.packDir ?? "") };
   const result: PreviewResult = {
     schemaVersion: SCHEMA_VERSION,
     stacks,

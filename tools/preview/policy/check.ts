@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { RecordedResource, Remediation, StackResult, Violation } from "../shared/types";
 import { applyRemediations, resourceViolations, stackViolations, type PackIdentity } from "./diagnostics";
-import { createLimiter } from "./mapConcurrent";
+import { createLimiter } from "./limiter";
 import { startPackProcess, type PackProcess } from "./packProcess";
 import { needsRemediation, parsePolicyConfig, reconcilePolicyConfig, type PackMetadata, type PolicyConfigMap } from "./policyConfig";
 import { AnalyzerConnection, loadStubs } from "./protocol";
