@@ -48,6 +48,7 @@ export interface StackIdentity {
 /** One channel to a running pack, with a promise per RPC and plain data in and out. */
 export class AnalyzerConnection {
   private readonly client: AnalyzerGrpcPb.AnalyzerClient;
+  private readonly structs = new WeakMap<Record<string, unknown>, StructPb.Struct>();
 
   constructor(
     private readonly stubs: Stubs,
@@ -167,26 +168,34 @@ export class AnalyzerConnection {
     return response.getDiagnosticsList().map(plainDiagnostic);
   }
 
-  async analyzeStack(resources: WireStackResource[]): Promise<WireDiagnostic[]> {
+  /** One resource of `AnalyzeStack`, built as soon as its Analyze is done (its properties' Struct is reused). */
+  stackResource(r: WireStackResource): AnalyzerPb.AnalyzerResource {
+    const message = new this.stubs.pb.AnalyzerResource();
+    message.setUrn(r.urn).setType(r.type).setName(r.name);
+    message.setProperties(this.struct(r.properties));
+    message.setOptions(this.options(r));
+    if (r.provider) message.setProvider(this.provider(r.provider));
+    message.setParent(r.parent);
+    message.setDependenciesList(r.dependencies);
+    const deps = message.getPropertydependenciesMap();
+    for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+      deps.set(key, new this.stubs.pb.AnalyzerPropertyDependencies().setUrnsList(urns));
+    }
+    return message;
+  }
+
+  async analyzeStack(resources: AnalyzerPb.AnalyzerResource[]): Promise<WireDiagnostic[]> {
     const request = new this.stubs.pb.AnalyzeStackRequest();
-    request.setResourcesList(
-      resources.map((r) => {
-        const message = new this.stubs.pb.AnalyzerResource();
-        message.setUrn(r.urn).setType(r.type).setName(r.name);
-        message.setProperties(this.stubs.Struct.fromJavaScript(r.properties as never));
-        message.setOptions(this.options(r));
-        if (r.provider) message.setProvider(this.provider(r.provider));
-        message.setParent(r.parent);
-        message.setDependenciesList(r.dependencies);
-        const deps = message.getPropertydependenciesMap();
-        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-          deps.set(key, new this.stubs.pb.AnalyzerPropertyDependencies().setUrnsList(urns));
-        }
-        return message;
-      }),
-    );
+    request.setResourcesList(resources);
     const response = await this.call<AnalyzerPb.AnalyzeStackRequest, AnalyzerPb.AnalyzeResponse>("analyzeStack", request);
     return response.getDiagnosticsList().map(plainDiagnostic);
+  }
+
+  /** Properties as a protobuf Struct, built once per properties object (Analyze and AnalyzeStack send the same). */
+  private struct(properties: Record<string, unknown>): StructPb.Struct {
+    let struct = this.structs.get(properties);
+    if (!struct) this.structs.set(properties, (struct = this.stubs.Struct.fromJavaScript(properties as never)));
+    return struct;
   }
 
   close(): void {
@@ -196,7 +205,7 @@ export class AnalyzerConnection {
   private analyzeRequest(r: WireResource): AnalyzerPb.AnalyzeRequest {
     const request = new this.stubs.pb.AnalyzeRequest();
     request.setUrn(r.urn).setType(r.type).setName(r.name);
-    request.setProperties(this.stubs.Struct.fromJavaScript(r.properties as never));
+    request.setProperties(this.struct(r.properties));
     request.setOptions(this.options(r));
     if (r.provider) request.setProvider(this.provider(r.provider));
     return request;
