@@ -36,6 +36,7 @@ export function loadStubs(pulumiPackageJson: string): Stubs {
 const WIRE_LEVEL: Record<EnforcementLevel, number> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
 /** gRPC's 4 MB default is too small for big stacks; the engine and the pack both allow 400 MB. */
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+/** Per call; AnalyzeStack (the whole stack in one call) has none: `--policy-timeout` bounds each stack's check. */
 const CALL_DEADLINE_MS = 120_000;
 
 export interface StackIdentity {
@@ -61,7 +62,7 @@ export class AnalyzerConnection {
   }
 
   /** Calls a unary method; rejects with the gRPC error (its `details` carry the pack's message). */
-  private call<Req, Res>(method: string, request: Req): Promise<Res> {
+  private call<Req, Res>(method: string, request: Req, deadlineMs = CALL_DEADLINE_MS): Promise<Res> {
     type UnaryMethod = (
       request: Req,
       metadata: Grpc.Metadata,
@@ -73,7 +74,7 @@ export class AnalyzerConnection {
       fn(
         request,
         new this.stubs.grpc.Metadata(),
-        { deadline: Date.now() + CALL_DEADLINE_MS },
+        { deadline: Date.now() + deadlineMs },
         (error: Grpc.ServiceError | null, response: Res) => (error ? reject(error) : resolve(response)),
       );
     });
@@ -187,7 +188,7 @@ export class AnalyzerConnection {
   async analyzeStack(resources: AnalyzerPb.AnalyzerResource[]): Promise<WireDiagnostic[]> {
     const request = new this.stubs.pb.AnalyzeStackRequest();
     request.setResourcesList(resources);
-    const response = await this.call<AnalyzerPb.AnalyzeStackRequest, AnalyzerPb.AnalyzeResponse>("analyzeStack", request);
+    const response = await this.call<AnalyzerPb.AnalyzeStackRequest, AnalyzerPb.AnalyzeResponse>("analyzeStack", request, Infinity);
     return response.getDiagnosticsList().map(plainDiagnostic);
   }
 
