@@ -128,7 +128,7 @@ export const networkKeys = {
     ),
   encryption: encryptionSchema.optional().meta(
     doc(
-      "Customer-managed key encryption, read by the primary user-assigned identity (which gets Key Vault Crypto Service Encryption User on the vault). Set at creation: changing the vault or `serviceSide` later replaces the workspace (blocked by `protect`). Defaults to Microsoft-managed keys.",
+      "Customer-managed key encryption, read by the primary user-assigned identity (which gets Key Vault Crypto Service Encryption User on the vault). Set at creation: an encrypted workspace is always protected, so changing the vault or `serviceSide` later (a replacement) is refused by `pulumi up`; a new key in the same vault is an update. Defaults to Microsoft-managed keys.",
       {
         examples: [
           { keyVaultId: KEY_VAULT_EXAMPLE, keyUri: "https://kv-ml-keys.vault.azure.net/keys/ml-cmk", keyVaultPurgeProtection: true },

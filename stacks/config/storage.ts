@@ -95,6 +95,6 @@ export const registrySettings = z.strictObject({
 export const associatedPublicAccess = (endpoints: string, more = "") =>
   optional(
     z.enum(["Enabled", "Disabled"]),
-    `Public network access. \`Disabled\` needs the entry's \`privateEndpoint\` (its subnet gets ${endpoints} with their DNS zones) or \`privateAccessElsewhere: true\`${more}.`,
+    `Public network access. \`Disabled\` needs the entry's \`privateEndpoint\` (its subnet gets ${endpoints}, with DNS zone groups) or \`privateAccessElsewhere: true\`${more}.`,
     { default: "Enabled", examples: ["Disabled"] },
   );
