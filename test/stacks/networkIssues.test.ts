@@ -1,4 +1,5 @@
 import { formatConfigIssue, validateConfig } from "../../stacks/validate";
+import { networkOutputsOf } from "../../stacks/networkConfig";
 
 const SUBNET =
   "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-ml/subnets/endpoints";
@@ -107,5 +108,18 @@ describe("AZ-PE-10: ipAllowlist takes public IPv4 addresses and ranges, and only
       expect.stringContaining("defaulted (privateEndpoint) to Disabled"),
     ]);
     expect(lines({ ipAllowlist: ["20.30.40.50"], privateEndpoint: { subnetId: SUBNET }, publicNetworkAccess: "Enabled" })).toEqual([]);
+  });
+});
+
+describe("AZ-PE-05, AZ-PE-11: the network outputs reviewers see", () => {
+  it("lists managed endpoints to the associated resources whose public access is off, with internet outbound", () => {
+    const outputs = networkOutputsOf({ storage: { publicNetworkAccess: "Disabled" }, keyVault: {} }, "mlw", "rg");
+    const endpoints = outputs.requiredOutboundRules.filter((r) => r.type === "PrivateEndpoint").map((r) => r.destination);
+    expect(endpoints).toEqual(["storage"]);
+    expect(outputs.ipAllowlistCommands).toBeUndefined();
+  });
+
+  it("adds the allow-list commands only when there is an allow-list", () => {
+    expect(networkOutputsOf({ ipAllowlist: ["20.30.40.50"] }, "mlw", "rg").ipAllowlistCommands).toBeDefined();
   });
 });
