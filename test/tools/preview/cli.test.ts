@@ -15,7 +15,7 @@ const FIXTURES = path.join(REPO, "test/fixtures/programs");
 
 type Run = CliRun;
 
-/** `viaTsNodeBin` runs it exactly like `npm run preview` does (`ts-node -T tools/preview/cli.ts`). */
+/** `viaTsNodeBin` runs it exactly like `npm run preview` does (`node tools/preview/bin.js`). */
 function runCli(args: string[], options: { cwd?: string; viaTsNodeBin?: boolean } = {}): Promise<Run> {
   return runPreview(args, options.cwd ?? REPO, options.viaTsNodeBin ? "ts-node-bin" : "register");
 }

@@ -17,7 +17,7 @@ const DEFAULT_STORAGE_POLICIES = [
 
 type Run = CliRun;
 
-/** `viaNpm` goes through npm itself; otherwise the npm script's own command (`ts-node -T tools/preview/cli.ts`). */
+/** `viaNpm` goes through npm itself; otherwise the npm script's own command (`node tools/preview/bin.js`). */
 function preview(program: string, viaNpm = false): Promise<Run> {
   const args = ["--cwd", path.join("test/fixtures/policy-programs", program), "--stack", "dev", "--format", "json"];
   return runPreview(args, REPO, viaNpm ? "npm" : "ts-node-bin");
