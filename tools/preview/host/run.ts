@@ -7,7 +7,7 @@ import { errorLine } from "../shared/messages";
 import { findRepoRoot, loadProject, PulumiProject, relativePath, stackConfigFile } from "./project";
 import { Scheduler } from "./scheduler";
 import { RecordSink, workerStackRunner } from "./jobs";
-import { renderText, textStyle } from "../report/text";
+import { renderReport } from "../report/render";
 import {
   EXIT_MANDATORY_VIOLATION,
   EXIT_OK,
@@ -16,7 +16,6 @@ import {
   PreviewResult,
   SCHEMA_VERSION,
   StackResult,
-  withoutSecretValues,
 } from "../shared/types";
 import type { WorkerPool } from "./workers";
 import type { PolicyStage } from "../policy/stage";
@@ -41,13 +40,6 @@ function toStackResult(project: PulumiProject, stack: string, run: WorkerResult,
     reads: run.reads,
     diagnostics: run.diagnostics,
   };
-}
-
-async function render(args: CliArgs, result: PreviewResult, repoRoot: string): Promise<string> {
-  if (args.format === "json") return `${JSON.stringify(result, withoutSecretValues, 2)}\n`;
-  if (args.format === "text") return renderText(result, textStyle(args.noColor));
-  const { renderWithReportModule } = await import("../policy/stage");
-  return renderWithReportModule(args.format, result, repoRoot);
 }
 
 /** Fails after `ms` unless `work` settles first. */
@@ -131,7 +123,7 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
     ...(policyError !== undefined ? { error: `policy check failed: ${policyError}` } : {}),
     policy: policyStatus,
   };
-  const output = await render(args, result, repoRoot);
+  const output = await renderReport(args.format, result, repoRoot, args.noColor);
   // Wait until the OS has the output: the caller exits right after, and pipes are written asynchronously when full.
   await new Promise<void>((resolve) => process.stdout.write(output, () => resolve()));
   // The text report already shows the errors; on a terminal they are not repeated.

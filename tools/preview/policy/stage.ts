@@ -1,10 +1,7 @@
-/**
- * The policy check and the report formats owned by the policy-check module, loaded lazily so that `--no-policy`
- * and `--format text|json` never load them.
- */
+/** The policy check as the host drives it: started at once, fed registrations as they come, loaded only with policies on. */
 import type { PolicyCheck, StackCheck } from "./check";
 import type { StackIdentity } from "./requests";
-import type { PreviewResult, RecordedResource, StackResult } from "../shared/types";
+import type { RecordedResource, StackResult } from "../shared/types";
 
 export interface PolicyStage {
   readonly packDir: string;
@@ -67,10 +64,4 @@ export function startPolicyStage(packDir: string, policyConfigFile?: string, sta
         () => undefined,
       ),
   };
-}
-
-/** `repoRoot`: SARIF uris are relative to it, and stack files are read from it to locate results. */
-export async function renderWithReportModule(format: "markdown" | "sarif", result: PreviewResult, repoRoot: string): Promise<string> {
-  if (format === "markdown") return (await import("../report/markdownReport")).renderMarkdown(result);
-  return (await import("../report/sarif")).renderSarif(result, repoRoot);
 }
