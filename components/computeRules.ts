@@ -45,6 +45,13 @@ export function idleShutdownProblem(value: string): string | undefined {
 export const CLUSTER_DEFAULTS = { minNodes: 0, idleTimeBeforeScaleDown: "PT120S" } as const;
 export const INSTANCE_DEFAULTS = { idleTimeBeforeShutdown: "PT60M" } as const;
 
+/**
+ * docs/azure-rules/connections.md AZ-CONN-04: the `connectionName` path parameter of workspace connections in the
+ * Azure ML REST API: 3-33 letters, digits, `_` or `-`, starting with a letter or digit.
+ */
+export const CONNECTION_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
+export const CONNECTION_NAME_RULE = "3-33 letters, digits, _ or -, starting with a letter or digit";
+
 /** The connection categories this package creates, with the ARM type of their target. */
 export const CONNECTION_TARGET_TYPES = {
   AzureOpenAI: "Microsoft.CognitiveServices/accounts",

@@ -3,6 +3,8 @@ import {
   CLUSTER_DEFAULTS,
   COMPUTE_NAME_RULE,
   CONNECTION_CATEGORIES,
+  CONNECTION_NAME,
+  CONNECTION_NAME_RULE,
   CONNECTION_TARGET_TYPES,
   DURATION_RULE,
   INSTANCE_DEFAULTS,
@@ -129,7 +131,8 @@ export const PLAIN_KEY_RULE =
 
 export const connectionSchema = z
   .strictObject({
-    name: req(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "1-64 letters, digits, _ or -"), "Connection name in the workspace.", {
+    // docs/azure-rules/connections.md AZ-CONN-04
+    name: req(z.string().regex(CONNECTION_NAME, CONNECTION_NAME_RULE), `Connection name in the workspace: ${CONNECTION_NAME_RULE}.`, {
       examples: ["openai"],
     }),
     category: req(z.enum(CONNECTION_CATEGORIES), "What it connects to.", { examples: ["AzureOpenAI"] }),
