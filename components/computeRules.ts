@@ -47,7 +47,8 @@ export function idleShutdownProblem(value: string): string | undefined {
  * by a letter and the name stays within 24 characters.
  */
 export const MEMBER_INSTANCE_PREFIX = /^[A-Za-z][A-Za-z0-9-]{1,13}$/;
-export const MEMBER_INSTANCE_PREFIX_RULE = "2-14 letters, digits or hyphens, starting with a letter (names become <prefix>-u<first 8 hex digits of the member>)";
+export const MEMBER_INSTANCE_PREFIX_RULE =
+  "2-14 letters, digits or hyphens, starting with a letter (names become <prefix>-u<first 8 hex digits of the member>)";
 export const memberInstanceName = (prefix: string, objectId: string) => `${prefix}-u${objectId.slice(0, 8).toLowerCase()}`;
 
 /** docs/azure-rules/compute.md AZ-COMPUTE-02: a cluster scales down to `minNodes`; 0 bills nothing while idle. */

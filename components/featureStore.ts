@@ -34,7 +34,13 @@ export function validateFeatureStore(name: string, fs: FeatureStoreArgs | undefi
 export function materializationIdentity(
   owner: pulumi.ComponentResource,
   name: string,
-  args: { resourceGroupName: pulumi.Input<string>; location?: pulumi.Input<string>; baseName: string; nameSuffix: string; tags?: pulumi.Input<Record<string, pulumi.Input<string>>> },
+  args: {
+    resourceGroupName: pulumi.Input<string>;
+    location?: pulumi.Input<string>;
+    baseName: string;
+    nameSuffix: string;
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  },
   opts?: pulumi.ResourceOptions,
 ): managedidentity.UserAssignedIdentity {
   return new managedidentity.UserAssignedIdentity(

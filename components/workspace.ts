@@ -5,7 +5,13 @@ import { Datastores, DatastoreSpec, validateDatastores } from "./datastores";
 import { componentChildOptions } from "./resourceOptions";
 import { ServerlessComputeArgs, serverlessComputeInputs } from "./computes";
 import { WorkspaceCoreArgs, buildWorkspaceCore, validateWorkspaceCoreArgs } from "./workspaceCore";
-import { FeatureStoreArgs, addOfflineStoreConnection, featureStoreInputs, materializationIdentity, validateFeatureStore } from "./featureStore";
+import {
+  FeatureStoreArgs,
+  addOfflineStoreConnection,
+  featureStoreInputs,
+  materializationIdentity,
+  validateFeatureStore,
+} from "./featureStore";
 import * as naming from "./naming";
 
 export interface WorkspaceArgs extends WorkspaceCoreArgs, ServerlessComputeArgs {
@@ -61,7 +67,10 @@ export class Workspace extends pulumi.ComponentResource {
       {
         kind: fs ? "FeatureStore" : "Default",
         namePrefix: "mlw",
-        inputs: { serverlessComputeSettings: serverlessComputeInputs(args), ...(fs && mi ? featureStoreInputs(fs, args.identity, mi) : {}) },
+        inputs: {
+          serverlessComputeSettings: serverlessComputeInputs(args),
+          ...(fs && mi ? featureStoreInputs(fs, args.identity, mi) : {}),
+        },
       },
       opts,
     );
@@ -101,7 +110,13 @@ export class Workspace extends pulumi.ComponentResource {
     }
     if (fs && mi) {
       const containerId = this.datastoreContainerIds[fs.offlineStoreDatastore];
-      addOfflineStoreConnection(this, name, { resourceGroupName: args.resourceGroupName, workspaceName: core.workspaceName, containerId }, mi, opts);
+      addOfflineStoreConnection(
+        this,
+        name,
+        { resourceGroupName: args.resourceGroupName, workspaceName: core.workspaceName, containerId },
+        mi,
+        opts,
+      );
       this.materializationPrincipalId = mi.principalId;
     }
     this.registerOutputs({

@@ -161,29 +161,31 @@ export const connectionSchema = z
   });
 
 /** docs/azure-rules/compute.md AZ-COMPUTE-08: one instance per listed member of a group bound on the workspace. */
-export const memberInstancesSchema = instanceSchema
-  .omit({ name: true, assignedTo: true })
-  .extend({
-    namePrefix: req(z.string().regex(MEMBER_INSTANCE_PREFIX, MEMBER_INSTANCE_PREFIX_RULE), `Prefix of the instance names: ${MEMBER_INSTANCE_PREFIX_RULE}.`, {
+export const memberInstancesSchema = instanceSchema.omit({ name: true, assignedTo: true }).extend({
+  namePrefix: req(
+    z.string().regex(MEMBER_INSTANCE_PREFIX, MEMBER_INSTANCE_PREFIX_RULE),
+    `Prefix of the instance names: ${MEMBER_INSTANCE_PREFIX_RULE}.`,
+    {
       examples: ["ci-ds"],
-    }),
-    group: req(z.string(), "Key of a group in `groups` bound on this workspace (or hub, or one of its projects): whose members these are.", {
-      examples: ["data-scientists"],
-    }),
-    members: req(
-      z
-        .array(objectId)
-        .min(1)
-        .superRefine((ids, ctx) => {
-          ids.forEach((id, k) => {
-            if (ids.findIndex((other) => other.toLowerCase() === id.toLowerCase()) < k)
-              ctx.addIssue({ code: "custom", path: [k], message: "listed twice: each member gets one instance" });
-          });
-        }),
-      "Object ids of the group's members who get an instance (membership is not read: it changes outside Pulumi).",
-      { examples: [[MEMBER_EXAMPLE]] },
-    ),
-  });
+    },
+  ),
+  group: req(z.string(), "Key of a group in `groups` bound on this workspace (or hub, or one of its projects): whose members these are.", {
+    examples: ["data-scientists"],
+  }),
+  members: req(
+    z
+      .array(objectId)
+      .min(1)
+      .superRefine((ids, ctx) => {
+        ids.forEach((id, k) => {
+          if (ids.findIndex((other) => other.toLowerCase() === id.toLowerCase()) < k)
+            ctx.addIssue({ code: "custom", path: [k], message: "listed twice: each member gets one instance" });
+        });
+      }),
+    "Object ids of the group's members who get an instance (membership is not read: it changes outside Pulumi).",
+    { examples: [[MEMBER_EXAMPLE]] },
+  ),
+});
 
 export const computesSchema = z.strictObject({
   clusters: opt(z.array(clusterSchema), "Compute clusters (AmlCompute); scale to 0 nodes when idle by default. Defaults to none.", {

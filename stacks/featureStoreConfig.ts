@@ -15,7 +15,10 @@ export const featureStoreKey = z
   .strictObject({
     offlineStoreDatastore: z
       .string()
-      .meta({ description: "Name of one of this workspace's `adlsgen2` datastores: its container is the offline (materialization) store.", examples: ["features"] }),
+      .meta({
+        description: "Name of one of this workspace's `adlsgen2` datastores: its container is the offline (materialization) store.",
+        examples: ["features"],
+      }),
     sparkRuntimeVersion: z
       .string()
       .regex(/^\d+\.\d+(\.\d+)?$/, "a Spark version such as 3.4")
@@ -67,7 +70,13 @@ export function featureStoreGrants(config: StackConfig): PlannedGrant[] {
       identity: "materialization" as const,
     };
     return [
-      { ...common, scopeKey: key, target: { kind: "self", owner }, role: "AzureML Data Scientist", why: "feature store materialization (AZ-ACCESS-09)" },
+      {
+        ...common,
+        scopeKey: key,
+        target: { kind: "self", owner },
+        role: "AzureML Data Scientist",
+        why: "feature store materialization (AZ-ACCESS-09)",
+      },
       {
         ...common,
         scopeKey: `datastore-account/${key}/${datastore.toLowerCase()}`,

@@ -7,7 +7,8 @@ const IDENTITY = "azure-native:managedidentity:UserAssignedIdentity";
 const SHARED_IDS = {
   storageAccountId:
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.Storage/storageAccounts/stshared123",
-  keyVaultId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.KeyVault/vaults/kv-shared-123",
+  keyVaultId:
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.KeyVault/vaults/kv-shared-123",
   applicationInsightsId:
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.Insights/components/appi-shared",
 };
@@ -42,7 +43,10 @@ describe("AZ-WS-07 feature store workspaces", () => {
     const [mlw] = mocks.ofType(WORKSPACE);
     expect(mlw.inputs).toMatchObject({
       kind: "FeatureStore",
-      identity: { type: "SystemAssigned,UserAssigned", userAssignedIdentities: [expect.stringMatching(/userAssignedIdentities\/id-fs-fs-abc123$/)] },
+      identity: {
+        type: "SystemAssigned,UserAssigned",
+        userAssignedIdentities: [expect.stringMatching(/userAssignedIdentities\/id-fs-fs-abc123$/)],
+      },
       featureStoreSettings: { offlineStoreConnectionName: "OfflineStoreConnectionName", computeRuntime: { sparkRuntimeVersion: "3.4" } },
     });
     // The workspace keeps acting as its system-assigned identity: the materialization identity is not its primary.
@@ -78,11 +82,14 @@ describe("AZ-WS-07 feature store workspaces", () => {
     expect(ws.materializationPrincipalId).toBeUndefined();
   });
 
-  it.each([["raw_blob"], ["missing"]])("refuses an offline store %s that is not an adlsgen2 datastore, registering nothing", async (name) => {
-    expect(() => featureStore({ featureStore: { offlineStoreDatastore: name } })).toThrow(/must name one of its adlsgen2 datastores/);
-    await settle();
-    expect(mocks.registered).toEqual([]);
-  });
+  it.each([["raw_blob"], ["missing"]])(
+    "refuses an offline store %s that is not an adlsgen2 datastore, registering nothing",
+    async (name) => {
+      expect(() => featureStore({ featureStore: { offlineStoreDatastore: name } })).toThrow(/must name one of its adlsgen2 datastores/);
+      await settle();
+      expect(mocks.registered).toEqual([]);
+    },
+  );
 
   it("still refuses an HNS account as a feature store's default storage (AZ-WS-08)", async () => {
     const storage = { isHnsEnabled: true };

@@ -63,7 +63,11 @@ describe("AZ-COMPUTE-09 quota summary", () => {
           {
             name: "hb",
             access: [{ group: "ds", role: "AzureML Data Scientist" }],
-            computes: { memberInstances: [{ namePrefix: "ci", group: "ds", vmSize: "Standard_E4s_v3", members: [ALICE, "1b6e4a2c-1d3f-4a5b-8c7d-9e0f1a2b3c4d"] }] },
+            computes: {
+              memberInstances: [
+                { namePrefix: "ci", group: "ds", vmSize: "Standard_E4s_v3", members: [ALICE, "1b6e4a2c-1d3f-4a5b-8c7d-9e0f1a2b3c4d"] },
+              ],
+            },
           },
         ],
       }),

@@ -26,7 +26,9 @@ describe("AZ-WS-07 feature store config", () => {
   });
 
   it("still refuses an HNS account as the feature store's default storage", () => {
-    expect(lines({ workspaces: [store({ storage: { isHnsEnabled: true } })] })[0]).toMatch(/^config azure-ml-workspaces:workspaces\[0\]\.storage/);
+    expect(lines({ workspaces: [store({ storage: { isHnsEnabled: true } })] })[0]).toMatch(
+      /^config azure-ml-workspaces:workspaces\[0\]\.storage/,
+    );
   });
 
   it("refuses featureStore on a hub (only workspaces are feature stores)", () => {

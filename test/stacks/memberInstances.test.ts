@@ -41,7 +41,9 @@ describe("AZ-COMPUTE-08 instances per member", () => {
     expect(lines(ws({ memberInstances: [set({ members: [ALICE, ALICE.toUpperCase()] })] }))[0]).toMatch(
       /memberInstances\[0\]\.members\[1\] = .*listed twice/,
     );
-    expect(lines(ws({ memberInstances: [set({ namePrefix: "ci-data-science" })] }))[0]).toMatch(/namePrefix = "ci-data-science": 2-14 letters/);
+    expect(lines(ws({ memberInstances: [set({ namePrefix: "ci-data-science" })] }))[0]).toMatch(
+      /namePrefix = "ci-data-science": 2-14 letters/,
+    );
     expect(lines(ws({ memberInstances: [set()] }, { access: [] }))[0]).toMatch(
       /^config azure-ml-workspaces:workspaces\[0\]\.computes\.memberInstances\[0\]\.group = "ds": instances are created for members of a group bound here/,
     );
@@ -53,6 +55,8 @@ describe("AZ-COMPUTE-08 instances per member", () => {
       /memberInstances\[0\]\.members\[1\] = "ci-ds-u0b6e4a2c": its compute would get the same Azure name/,
     );
     const named = { name: "ci-ds-u0b6e4a2c", vmSize: "Standard_DS3_v2", assignedTo: ALICE };
-    expect(lines(ws({ instances: [named], memberInstances: [set()] }))[0]).toMatch(/memberInstances\[0\]\.members\[0\] = .*same Azure name/);
+    expect(lines(ws({ instances: [named], memberInstances: [set()] }))[0]).toMatch(
+      /memberInstances\[0\]\.members\[0\] = .*same Azure name/,
+    );
   });
 });

@@ -116,7 +116,8 @@ describe("default storage policies", () => {
     it("refuse an HNS account as a feature store's default storage, the one change from a compliant feature store", async () => {
         const compliant = storageAccount("stfs");
         const store = (sa: ReturnType<typeof storageAccount>) => workspace("fs", { kind: "FeatureStore" }, sa);
-        for (const policy of defaultStoragePolicies) expect((await runStackPolicy(policy, [compliant, store(compliant)])).status).toBe("passed");
+        for (const policy of defaultStoragePolicies)
+            expect((await runStackPolicy(policy, [compliant, store(compliant)])).status).toBe("passed");
         const lake = storageAccount("stfs", { isHnsEnabled: true });
         const outcome = await runStackPolicy(noHns, [lake, store(lake)]);
         expect(outcome.violations).toHaveLength(1);
