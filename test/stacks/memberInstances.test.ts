@@ -49,6 +49,14 @@ describe("AZ-COMPUTE-08 instances per member", () => {
     );
   });
 
+  it("checks a set's network settings once, at the set", () => {
+    const subnet =
+      "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/v/subnets/s";
+    expect(lines(ws({ memberInstances: [set({ subnetId: subnet })] }))).toEqual([
+      expect.stringMatching(/^config azure-ml-workspaces:workspaces\[0\]\.computes\.memberInstances\[0\]\.subnetId = .*managed network/),
+    ]);
+  });
+
   it("refuses two members whose derived names clash with each other or with an instance, naming the member", () => {
     const clash = "0b6e4a2c-0000-4000-8000-000000000000";
     expect(lines(ws({ memberInstances: [set({ members: [ALICE, clash] })] }))[0]).toMatch(
