@@ -1,17 +1,10 @@
 import { MockRuntime, installMocks, promiseOf, settle } from "../mockRuntime";
+import { SHARED_IDS } from "./sharedIds";
 
 /** docs/azure-rules/workspaces.md AZ-WS-07: a Workspace with `featureStore` is a managed feature store. */
 const WORKSPACE = "azure-native:machinelearningservices:Workspace";
 const CONNECTION = "azure-native:machinelearningservices:WorkspaceConnection";
 const IDENTITY = "azure-native:managedidentity:UserAssignedIdentity";
-const SHARED_IDS = {
-  storageAccountId:
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.Storage/storageAccounts/stshared123",
-  keyVaultId:
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.KeyVault/vaults/kv-shared-123",
-  applicationInsightsId:
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.Insights/components/appi-shared",
-};
 const LAKE = { name: "features", type: "adlsgen2" as const, container: "offline", create: { skuName: "Standard_LRS" as const } };
 
 let mocks: MockRuntime;
