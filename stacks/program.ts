@@ -11,7 +11,7 @@ import * as naming from "../components/naming";
 import { resourceGroupId } from "../components/armId";
 import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config";
 import { addCostVisibility } from "./costVisibility";
-import { requiredRulesOf } from "./networkConfig";
+import { networkOutputsOf } from "./networkConfig";
 import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
 import { resourceGroupNameOf } from "./validate";
 import { accessPlan, keyOf, materializationKeyOf } from "./accessPlan";
@@ -194,7 +194,7 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
       keyVaultId: workspace.keyVaultId,
       applicationInsightsId: workspace.applicationInsightsId,
       containerRegistryId: workspace.containerRegistryId,
-      requiredOutboundRules: requiredRulesOf(ws),
+      ...networkOutputsOf(ws, workspace.workspaceName, rgName),
       ...compute,
     },
   ];
@@ -257,7 +257,7 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
     {
       idleCosts: idle,
       hubId: component.hubId,
-      requiredOutboundRules: requiredRulesOf(hub),
+      ...networkOutputsOf(hub, component.hubName, rgName),
       hubName: component.hubName,
       studioUrl: component.studioUrl,
       resourceGroupName: rgName,

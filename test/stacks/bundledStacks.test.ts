@@ -150,12 +150,19 @@ it("team-b is private and reachable: an inbound endpoint with its DNS zone group
   const teamB = stack("team-b");
   const [workspace] = ofType(teamB, "azure-native:machinelearningservices:Workspace");
   expect(workspace.inputs.publicNetworkAccess).toBe("Disabled");
-  const [endpoint] = ofType(teamB, "azure-native:network:PrivateEndpoint");
-  const connection = (endpoint.inputs.privateLinkServiceConnections as { groupIds: string[] }[])[0];
-  expect(connection.groupIds).toEqual(["amlworkspace"]);
+  const endpoints = ofType(teamB, "azure-native:network:PrivateEndpoint");
+  const groupOf = (pe: (typeof endpoints)[number]) => (pe.inputs.privateLinkServiceConnections as { groupIds: string[] }[])[0].groupIds;
+  const endpoint = endpoints.find((pe) => groupOf(pe).includes("amlworkspace"))!;
   expect(endpoint.propertyDependencies.privateLinkServiceConnections).toContain(workspace.urn);
-  const [group] = ofType(teamB, "azure-native:network:PrivateDnsZoneGroup");
-  expect(group.inputs.privateEndpointName).toBe(endpoint.inputs.privateEndpointName);
+  const groups = ofType(teamB, "azure-native:network:PrivateDnsZoneGroup");
+  expect(groups.map((g) => g.inputs.privateEndpointName)).toContain(endpoint.inputs.privateEndpointName);
+  // AZ-PE-09: its storage, key vault and registry have public access off and are reached by their own endpoints.
+  expect(endpoints.map(groupOf).flat().sort()).toEqual(["amlworkspace", "blob", "file", "registry", "vault"]);
+  for (const type of ["storage:StorageAccount", "containerregistry:Registry"])
+    expect(ofType(teamB, `azure-native:${type}`).map((r) => r.inputs.publicNetworkAccess)).toEqual(["Disabled"]);
+  expect(
+    ofType(teamB, "azure-native:keyvault:Vault").map((r) => (r.inputs.properties as { publicNetworkAccess?: string }).publicNetworkAccess),
+  ).toEqual(["Disabled"]);
   const mode = (workspace.inputs.managedNetwork as { isolationMode: string }).isolationMode;
   const rules = Object.values((workspace.inputs.managedNetwork as { outboundRules: Record<string, { type: string }> }).outboundRules);
   if (mode !== "AllowOnlyApprovedOutbound") expect(rules.filter((r) => r.type !== "PrivateEndpoint")).toEqual([]);
