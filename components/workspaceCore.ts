@@ -91,12 +91,12 @@ export function validateWorkspaceCoreArgs(name: string, args: WorkspaceCoreArgs)
   assertDefaultStorageAllowed(name, args.associated?.storage, args.systemDatastoresAuthMode);
 }
 
-/** Builds a `Default` workspace or a `Hub` with its associated resources, diagnostics and identity access, under `owner`. */
+/** Builds a `Default` workspace, a `FeatureStore` or a `Hub` with its associated resources, diagnostics and identity access, under `owner`. */
 export function buildWorkspaceCore(
   owner: pulumi.ComponentResource,
   name: string,
   args: WorkspaceCoreArgs,
-  kind: { kind: "Default" | "Hub"; namePrefix: string; inputs?: Partial<ml.WorkspaceArgs> },
+  kind: { kind: "Default" | "Hub" | "FeatureStore"; namePrefix: string; inputs?: Partial<ml.WorkspaceArgs> },
   opts?: pulumi.ResourceOptions,
 ): WorkspaceCoreOutputs {
   const baseName = args.baseName ?? name;

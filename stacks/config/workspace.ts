@@ -10,6 +10,7 @@ import { accessEntrySchema, accountWideFileAccess, identitySchema } from "./acce
 import { sharedChoiceSchema } from "./shared";
 import { budgetKey, usageWorkbookKey } from "./cost";
 import { datastoreListSchema } from "./datastores";
+import { featureStoreKey } from "../featureStoreConfig";
 
 /** A workspace (kind Default) and the settings it shares with a hub. */
 
@@ -131,6 +132,7 @@ export const workspaceSchema = z.strictObject({
     "Extra datastores authenticated by the workspace identity; names are unique ignoring case. Defaults to none.",
     { examples: [[{ name: "raw_data", type: "adlsgen2", container: "raw", storageAccountId: exampleIds.storageAccount }]] },
   ),
+  featureStore: featureStoreKey,
   ...entryGuards,
   ...computeKeys,
 });
