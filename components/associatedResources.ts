@@ -11,6 +11,13 @@ import { BlobProtectionSettings, blobProtectionProblems, protectBlobs } from "./
 import { childOptions, componentChildOptions } from "./resourceOptions";
 import { lockResources } from "./locks";
 import { accessKeyModeProblem } from "./authMode";
+import { PRIVATE_LINK_REGISTRY_SKU, PrivateLinkTarget } from "./network/privateLink";
+
+/**
+ * `publicNetworkAccess` of a created associated resource. Defaults to `Enabled`; with `Disabled` it is reached through
+ * private endpoints only (the workspace's `inbound` subnet gets them, docs/azure-rules/private-networking.md AZ-PE-09).
+ */
+export type PublicAccess = "Enabled" | "Disabled";
 
 /** Take an existing resource by ARM id instead of creating one. */
 export interface Existing {
@@ -28,6 +35,8 @@ export interface StorageSettings {
   readonly allowSharedKeyAccess?: boolean;
   /** Blob and container soft delete and versioning. Defaults to 7 days each and versioning on. */
   readonly dataProtection?: BlobProtectionSettings;
+  /** Defaults to `Enabled`; `Disabled` makes blob and file private endpoints when the workspace has an inbound subnet. */
+  readonly publicNetworkAccess?: PublicAccess;
 }
 
 export interface KeyVaultSettings {
@@ -35,6 +44,8 @@ export interface KeyVaultSettings {
   readonly skuName?: "standard" | "premium";
   /** Soft-delete retention, 7-90 days, fixed at creation. Defaults to 90. */
   readonly softDeleteRetentionInDays?: number;
+  /** Defaults to `Enabled`; `Disabled` makes a `vault` private endpoint when the workspace has an inbound subnet. */
+  readonly publicNetworkAccess?: PublicAccess;
 }
 
 export interface MonitoringSettings {
@@ -53,6 +64,8 @@ export interface ExistingMonitoring {
 export interface RegistrySettings {
   /** Defaults to `Basic`; private link needs `Premium`. */
   readonly skuName?: "Basic" | "Standard" | "Premium";
+  /** Defaults to `Enabled`; `Disabled` needs `Premium` and makes a `registry` private endpoint when the workspace has an inbound subnet. */
+  readonly publicNetworkAccess?: PublicAccess;
 }
 
 export interface AssociatedResourcesArgs {
@@ -103,6 +116,14 @@ export function assertDefaultStorageAllowed(
   if (authProblem) throw new Error(`${owner}: systemDatastoresAuthMode ${authProblem}`);
 }
 
+/** docs/azure-rules/private-networking.md AZ-PE-04: only a Premium registry takes private endpoints (and public access off). */
+export function assertRegistryNetworkAllowed(owner: string, registry: RegistrySettings | Existing | false | undefined): void {
+  if (!registry || isExisting(registry) || registry.publicNetworkAccess !== "Disabled") return;
+  const sku = registry.skuName ?? "Basic";
+  if (sku !== PRIVATE_LINK_REGISTRY_SKU)
+    throw new Error(`${owner}: containerRegistry publicNetworkAccess 'Disabled' needs skuName ${PRIVATE_LINK_REGISTRY_SKU}, not '${sku}'`);
+}
+
 /**
  * The resources an Azure ML workspace (or hub) depends on: storage, key vault, Application Insights on
  * Log Analytics and container registry. Each is created with secure defaults or taken by ARM id.
@@ -118,9 +139,12 @@ export class AssociatedResources extends pulumi.ComponentResource {
   public readonly storageAccount?: storage.StorageAccount;
   /** Ids of the stateful resources created here (not those taken by id), by role: `st`, `kv`, `log`, `cr`. */
   public readonly created: Record<string, pulumi.Output<string>> = {};
+  /** The created resources with public network access off, by private-link target (`blob`, `file`, `vault`, `registry`). */
+  public readonly privateTargets: { target: PrivateLinkTarget; id: pulumi.Output<string> }[] = [];
 
   constructor(name: string, args: AssociatedResourcesArgs, opts?: pulumi.ComponentResourceOptions) {
     assertDefaultStorageAllowed(name, args.storage, args.systemDatastoresAuthMode);
+    assertRegistryNetworkAllowed(name, args.containerRegistry);
     super("azure-ml-workspaces:ml:AssociatedResources", name, {}, opts);
     const storageSettings = isExisting(args.storage) ? undefined : (args.storage ?? {});
     const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
@@ -141,10 +165,13 @@ export class AssociatedResources extends pulumi.ComponentResource {
           allowSharedKeyAccess: storageSettings.allowSharedKeyAccess ?? false,
           allowCrossTenantReplication: false,
           defaultToOAuthAuthentication: true,
+          publicNetworkAccess: storageSettings.publicNetworkAccess,
         },
         stateful("storageAccount"),
       );
       this.storageAccountId = this.created.st = this.storageAccount.id;
+      if (storageSettings.publicNetworkAccess === "Disabled")
+        this.privateTargets.push({ target: "blob", id: this.storageAccountId }, { target: "file", id: this.storageAccountId });
       protectBlobs(
         naming.childName(name, "st-blob"),
         this.storageAccount,
@@ -173,10 +200,12 @@ export class AssociatedResources extends pulumi.ComponentResource {
             enableSoftDelete: true,
             softDeleteRetentionInDays: settings.softDeleteRetentionInDays ?? 90,
             enablePurgeProtection: true,
+            publicNetworkAccess: settings.publicNetworkAccess,
           },
         },
         stateful("keyVault"),
       ).id;
+      if (settings.publicNetworkAccess === "Disabled") this.privateTargets.push({ target: "vault", id: this.keyVaultId });
     }
 
     const monitoring = args.monitoring ?? {};
@@ -226,9 +255,12 @@ export class AssociatedResources extends pulumi.ComponentResource {
           registryName: naming.containerRegistryName(args.baseName, args.nameSuffix),
           sku: { name: args.containerRegistry?.skuName ?? "Basic" },
           adminUserEnabled: false,
+          publicNetworkAccess: args.containerRegistry?.publicNetworkAccess,
         },
         stateful("containerRegistry"),
       ).id;
+      if (args.containerRegistry?.publicNetworkAccess === "Disabled")
+        this.privateTargets.push({ target: "registry", id: this.containerRegistryId as pulumi.Output<string> });
     }
     if (args.locks) {
       lockResources(

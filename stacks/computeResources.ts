@@ -3,8 +3,8 @@ import { Computes } from "../components/computes";
 import { Connections } from "../components/connections";
 import { primaryPrincipalId } from "../components/identityGrants";
 import { IdentityArgs } from "../components/workspaceSettings";
-import { ConnectionConfig } from "./computeConfig";
-import { ClusterConfig, InstanceConfig } from "./computeConfig";
+import { ClusterConfig, ConnectionConfig } from "./computeConfig";
+import { ComputesConfig, instancesOf } from "./memberInstances";
 
 /** What the program knows of a workspace or hub when it adds its computes and connections. */
 export interface ComputeSite {
@@ -17,7 +17,7 @@ export interface ComputeSite {
   tenantId: string;
   tags: Record<string, string>;
   managedNetwork: boolean;
-  computes?: { clusters?: unknown; instances?: InstanceConfig[] };
+  computes?: ComputesConfig;
   connections?: ConnectionConfig[];
 }
 
@@ -25,7 +25,8 @@ export interface ComputeSite {
 export function addComputeAndConnections(site: ComputeSite): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const clusters = (Array.isArray(site.computes?.clusters) ? site.computes.clusters : []) as ClusterConfig[];
-  const instances = site.computes?.instances ?? [];
+  // docs/azure-rules/compute.md AZ-COMPUTE-08: one instance per listed member, assigned to them.
+  const instances = instancesOf(site.computes, []).map((i) => i.config);
   if (clusters.length || instances.length) {
     out.computeIds = new Computes(
       `${site.name}-compute`,

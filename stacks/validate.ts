@@ -12,6 +12,7 @@ import { azureLimitIssues } from "./azureLimits";
 import { aliasIssues } from "./renames";
 import { accessKeyModeProblem } from "../components/authMode";
 import { computeIssues } from "./computeChecks";
+import { featureStoreIssues } from "./featureStoreConfig";
 
 /**
  * Validates raw stack config (keys without the namespace); returns the typed config or every issue found.
@@ -45,6 +46,7 @@ export function validateConfig(
     ...authModeIssues(config),
     ...sharedDataRoleIssues(config),
     ...computeIssues(config, secretKeys),
+    ...featureStoreIssues(config),
     ...checkCustomRoleKeys(Object.keys(config.customRoles ?? {})),
     ...checkBindings(locatedBindings(config), config.groups ?? {}, config.customRoles ?? {}),
   ];

@@ -14,7 +14,7 @@ import * as ts from "typescript";
 import { builtinModules } from "module";
 import { REPO_ROOT, type CliRun } from "../previewCli";
 import { previewJsonInProcess } from "../tools/preview/inProcess";
-import type { StackResult } from "../../tools/preview/types";
+import type { StackResult } from "../../tools/preview/shared/types";
 import { CONSUMER_FILES, ROOT_COMPONENTS } from "./consumerProgram";
 
 const SCRATCH = path.join(REPO_ROOT, ".scratch/package-test");

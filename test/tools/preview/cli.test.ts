@@ -6,7 +6,7 @@
  */
 import * as path from "path";
 import { z } from "zod";
-import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/types";
+import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/shared/types";
 import { CliRun, runPreview } from "../../previewCli";
 import { previewInProcess, renderText } from "./inProcess";
 
@@ -64,7 +64,7 @@ let runs: Record<string, Run>;
 
 beforeAll(async () => {
   const plan: Record<string, () => Promise<Run>> = {
-    // The npm script's own command (`ts-node -T tools/preview/cli.ts`), from the project directory, without --cwd.
+    // The npm script's own command (`node tools/preview/bin.js`), from the project directory, without --cwd.
     storageA: () => runPreview(["--all", "--no-policy", "--format", "json"], storage, "ts-node-bin"),
     storageB: () => previewInProcess(["--cwd", storage, "--stack", "dev", "--no-policy", "--format", "json"]),
     stackref: () =>
@@ -145,7 +145,7 @@ describe("npm run preview --format json", () => {
     );
   });
 
-  it("is deterministic: two runs (npm's ts-node -T from the project dir, and in process) print the same result apart from timings", () => {
+  it("is deterministic: two runs (npm's command from the project dir, and in process) print the same result apart from timings", () => {
     expect(runs.storageB.code).toBe(0);
     expect(json(runs.storageB).stacks).toHaveLength(1);
     expect(withoutTimings(stackOf(runs.storageB, "dev"))).toBe(withoutTimings(stackOf(runs.storageA, "dev")));
@@ -167,7 +167,7 @@ describe("stack references", () => {
     const run = runs.stackref;
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "error: dangling: stack reference 'organization/plain-stackref/missing': no stack 'missing' in project 'plain-stackref' (stacks: app, base, dangling)\n",
+      "error: dangling: config plain-stackref:baseStack = \"organization/plain-stackref/missing\": stack reference 'organization/plain-stackref/missing': no stack 'missing' in project 'plain-stackref' (stacks: app, base, dangling)\n",
     );
   });
 });

@@ -7,11 +7,11 @@
  * process for its duration (the pack and workers inherit it), so such a run must not overlap another.
  */
 import { AsyncLocalStorage } from "async_hooks";
-import { main } from "../../../tools/preview/cliMain";
+import { main } from "../../../tools/preview/host/cli";
 import { renderMarkdown } from "../../../tools/preview/report/markdownReport";
 import { renderSarif } from "../../../tools/preview/report/sarif";
-import { renderText } from "../../../tools/preview/textReport";
-import type { PreviewResult } from "../../../tools/preview/types";
+import { renderText } from "../../../tools/preview/report/text";
+import type { PreviewResult } from "../../../tools/preview/shared/types";
 import type { CliRun } from "../../previewCli";
 
 export { main, renderMarkdown, renderSarif, renderText };

@@ -13,7 +13,7 @@ import * as path from "path";
 import { benchWorkspace, scalingConfig } from "../../../tools/bench/configGen";
 import { writeBenchProject, type BenchProject } from "../../../tools/bench/benchProject";
 import { COMMENT_LIMIT } from "../../../tools/preview/report/markdownReport";
-import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/types";
+import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/shared/types";
 import { CliRun, REPO_ROOT } from "../../previewCli";
 import { previewInProcess, renderMarkdown, renderSarif, renderText } from "./inProcess";
 import { unbalancedHtml } from "./report/htmlBalance";

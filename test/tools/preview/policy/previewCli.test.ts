@@ -5,7 +5,7 @@
  * `main` in this process (each still a stack worker and a pack process).
  */
 import * as path from "path";
-import type { PreviewResult, StackResult, Violation } from "../../../../tools/preview/types";
+import type { PreviewResult, StackResult, Violation } from "../../../../tools/preview/shared/types";
 import { CliRun, runPreview } from "../../../previewCli";
 import { previewInProcess } from "../inProcess";
 
