@@ -11,6 +11,7 @@ import { BlobProtectionSettings, blobProtectionProblems, protectBlobs } from "./
 import { childOptions, componentChildOptions } from "./resourceOptions";
 import { lockResources } from "./locks";
 import { accessKeyModeProblem } from "./authMode";
+import { secureStorageAccountInputs } from "./storageSecurity";
 
 /** Take an existing resource by ARM id instead of creating one. */
 export interface Existing {
@@ -55,6 +56,17 @@ export interface RegistrySettings {
   readonly skuName?: "Basic" | "Standard" | "Premium";
 }
 
+/** Ids of a precreated associated set (see `SharedResources`); the consumer never owns these resources. */
+export interface SharedResourceIds {
+  readonly storageAccountId: pulumi.Input<string>;
+  readonly keyVaultId: pulumi.Input<string>;
+  readonly applicationInsightsId: pulumi.Input<string>;
+  /** Defaults to none: Azure ML creates a registry on first image build. */
+  readonly containerRegistryId?: pulumi.Input<string>;
+  /** Defaults to none: no diagnostic settings. */
+  readonly logAnalyticsWorkspaceId?: pulumi.Input<string>;
+}
+
 export interface AssociatedResourcesArgs {
   readonly resourceGroupName: pulumi.Input<string>;
   /** Defaults to the resource group's location (the provider's `location`). */
@@ -67,6 +79,11 @@ export interface AssociatedResourcesArgs {
   readonly tenantId: pulumi.Input<string>;
   /** Defaults to none. */
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * A precreated associated set, used as it is: nothing is created or locked, its storage is verified as a default
+   * storage. Exclusive with `storage`, `keyVault`, `monitoring` and `containerRegistry`. Defaults to none.
+   */
+  readonly shared?: SharedResourceIds;
   /** Defaults to a new StorageV2 / Standard_LRS account. An existing account is verified as a default storage. */
   readonly storage?: StorageSettings | Existing;
   /** Defaults to a new RBAC key vault with purge protection. */
@@ -87,6 +104,22 @@ export interface AssociatedResourcesArgs {
 }
 
 const isExisting = (x: object | undefined | false): x is Existing => !!x && "existingId" in x;
+
+type Choices = Pick<AssociatedResourcesArgs, "storage" | "keyVault" | "monitoring" | "containerRegistry">;
+
+/** What each associated resource is: the shared set's (each taken by id; registry and Log Analytics only when it has them), or the args' own choices. */
+function choicesOf(name: string, args: AssociatedResourcesArgs): Choices {
+  const { shared } = args;
+  if (!shared) return args;
+  const own = (["storage", "keyVault", "monitoring", "containerRegistry"] as const).filter((key) => args[key] !== undefined);
+  if (own.length > 0) throw new Error(`${name}: set either 'shared' or ${own.map((key) => `'${key}'`).join(", ")}, not both`);
+  return {
+    storage: { existingId: shared.storageAccountId },
+    keyVault: { existingId: shared.keyVaultId },
+    monitoring: { existingApplicationInsightsId: shared.applicationInsightsId, existingLogAnalyticsWorkspaceId: shared.logAnalyticsWorkspaceId },
+    containerRegistry: shared.containerRegistryId === undefined ? false : { existingId: shared.containerRegistryId },
+  };
+}
 
 /** Throws before anything is registered when dedicated storage settings break the default-storage rule. */
 export function assertDefaultStorageAllowed(
@@ -111,8 +144,10 @@ export class AssociatedResources extends pulumi.ComponentResource {
   public readonly storageAccountId: pulumi.Output<string>;
   public readonly keyVaultId: pulumi.Output<string>;
   public readonly applicationInsightsId: pulumi.Output<string>;
-  public readonly logAnalyticsWorkspaceId: pulumi.Output<string | undefined>;
-  public readonly containerRegistryId: pulumi.Output<string | undefined>;
+  /** The Log Analytics workspace (created, existing or shared); undefined when there is none (no diagnostics, no usage workbook). */
+  public readonly logAnalyticsWorkspaceId?: pulumi.Output<string>;
+  /** The container registry; undefined when Azure ML is left to create one on the first image build. */
+  public readonly containerRegistryId?: pulumi.Output<string>;
   /** Application Insights connection string; always secret. */
   public readonly applicationInsightsConnectionString: pulumi.Output<string | undefined>;
   public readonly storageAccount?: storage.StorageAccount;
@@ -120,9 +155,10 @@ export class AssociatedResources extends pulumi.ComponentResource {
   public readonly created: Record<string, pulumi.Output<string>> = {};
 
   constructor(name: string, args: AssociatedResourcesArgs, opts?: pulumi.ComponentResourceOptions) {
-    assertDefaultStorageAllowed(name, args.storage, args.systemDatastoresAuthMode);
+    const choices = choicesOf(name, args);
+    assertDefaultStorageAllowed(name, choices.storage, args.systemDatastoresAuthMode);
     super("azure-ml-workspaces:ml:AssociatedResources", name, {}, opts);
-    const storageSettings = isExisting(args.storage) ? undefined : (args.storage ?? {});
+    const storageSettings = isExisting(choices.storage) ? undefined : (choices.storage ?? {});
     const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
     const stateful = (cls: Parameters<typeof childOptions>[2]) => childOptions(this, opts, cls, args.protect);
 
@@ -132,15 +168,7 @@ export class AssociatedResources extends pulumi.ComponentResource {
         {
           ...common,
           accountName: naming.storageAccountName(args.baseName, args.nameSuffix),
-          kind: storageSettings.kind ?? "StorageV2",
-          sku: { name: storageSettings.skuName ?? "Standard_LRS" },
-          isHnsEnabled: storageSettings.isHnsEnabled ?? false,
-          enableHttpsTrafficOnly: true,
-          minimumTlsVersion: "TLS1_2",
-          allowBlobPublicAccess: false,
-          allowSharedKeyAccess: storageSettings.allowSharedKeyAccess ?? false,
-          allowCrossTenantReplication: false,
-          defaultToOAuthAuthentication: true,
+          ...secureStorageAccountInputs(storageSettings),
         },
         stateful("storageAccount"),
       );
@@ -154,13 +182,13 @@ export class AssociatedResources extends pulumi.ComponentResource {
         childOptions(this, opts),
       );
     } else {
-      this.storageAccountId = verifiedDefaultStorageId((args.storage as Existing).existingId, this, args.systemDatastoresAuthMode);
+      this.storageAccountId = verifiedDefaultStorageId((choices.storage as Existing).existingId, this, args.systemDatastoresAuthMode);
     }
 
-    if (isExisting(args.keyVault)) {
-      this.keyVaultId = pulumi.output(args.keyVault.existingId);
+    if (isExisting(choices.keyVault)) {
+      this.keyVaultId = pulumi.output(choices.keyVault.existingId);
     } else {
-      const settings = args.keyVault ?? {};
+      const settings = choices.keyVault ?? {};
       this.keyVaultId = this.created.kv = new keyvault.Vault(
         naming.childName(name, "kv"),
         {
@@ -179,10 +207,11 @@ export class AssociatedResources extends pulumi.ComponentResource {
       ).id;
     }
 
-    const monitoring = args.monitoring ?? {};
+    const monitoring = choices.monitoring ?? {};
     if ("existingApplicationInsightsId" in monitoring) {
       this.applicationInsightsId = pulumi.output(monitoring.existingApplicationInsightsId);
-      this.logAnalyticsWorkspaceId = pulumi.output(monitoring.existingLogAnalyticsWorkspaceId);
+      const logAnalytics = monitoring.existingLogAnalyticsWorkspaceId;
+      this.logAnalyticsWorkspaceId = logAnalytics === undefined ? undefined : pulumi.output(logAnalytics);
       this.applicationInsightsConnectionString = pulumi.output(undefined);
     } else {
       const logAnalytics = new operationalinsights.Workspace(
@@ -214,17 +243,17 @@ export class AssociatedResources extends pulumi.ComponentResource {
       this.applicationInsightsConnectionString = pulumi.secret(appInsights.connectionString);
     }
 
-    if (args.containerRegistry === false) {
-      this.containerRegistryId = pulumi.output(undefined);
-    } else if (isExisting(args.containerRegistry)) {
-      this.containerRegistryId = pulumi.output(args.containerRegistry.existingId);
+    if (choices.containerRegistry === false) {
+      this.containerRegistryId = undefined;
+    } else if (isExisting(choices.containerRegistry)) {
+      this.containerRegistryId = pulumi.output(choices.containerRegistry.existingId);
     } else {
       this.containerRegistryId = this.created.cr = new containerregistry.Registry(
         naming.childName(name, "cr"),
         {
           ...common,
           registryName: naming.containerRegistryName(args.baseName, args.nameSuffix),
-          sku: { name: args.containerRegistry?.skuName ?? "Basic" },
+          sku: { name: choices.containerRegistry?.skuName ?? "Basic" },
           adminUserEnabled: false,
         },
         stateful("containerRegistry"),

@@ -57,8 +57,8 @@ export class Workspace extends pulumi.ComponentResource {
     this.storageAccountId = core.associated.storageAccountId;
     this.keyVaultId = core.associated.keyVaultId;
     this.applicationInsightsId = core.associated.applicationInsightsId;
-    this.containerRegistryId = core.associated.containerRegistryId;
-    this.logAnalyticsWorkspaceId = core.associated.logAnalyticsWorkspaceId;
+    this.containerRegistryId = core.associated.containerRegistryId ?? pulumi.output(undefined);
+    this.logAnalyticsWorkspaceId = core.associated.logAnalyticsWorkspaceId ?? pulumi.output(undefined);
     if (args.datastores?.length) {
       const systemAssigned = args.identity?.systemAssigned !== false || (args.identity?.userAssignedIdentityIds ?? []).length === 0;
       const datastores = new Datastores(

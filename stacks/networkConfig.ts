@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { PRIVATE_LINK, RequiredOutboundRule, requiredOutboundRules } from "../components/network/privateLink";
-import type { IsolationMode } from "../components/workspaceSettings";
+import { type IsolationMode } from "../components";
+import { PRIVATE_LINK, RequiredOutboundRule, requiredOutboundRules } from "../components/internal";
 import { SUBNET_ID, SUBNET_ID_RULE, armIdProblem } from "./idRules";
 
 /**

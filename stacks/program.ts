@@ -1,24 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
-import * as resources from "@pulumi/azure-native/resources";
-import { CustomRoles, EntraGroups } from "../components/access";
-import { Hub } from "../components/hub";
-import { Project } from "../components/project";
-import { SharedResources } from "../components/sharedResources";
-import { Workspace } from "../components/workspace";
-import { SharedResourceIds } from "../components/workspaceCore";
-import * as naming from "../components/naming";
-import { resourceGroupId } from "../components/armId";
-import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config";
+import { CustomRoles, EntraGroups, Hub, Project, SharedResourceIds, Workspace, naming, resourceGroupId } from "../components";
+import { HubConfig, StackConfig, WorkspaceConfig } from "./config";
 import { addCostVisibility } from "./costVisibility";
 import { requiredRulesOf } from "./networkConfig";
-import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
-import { resourceGroupNameOf } from "./validate";
+import { resolveSharedInputs } from "./sharedInputs";
 import { accessPlan, keyOf } from "./accessPlan";
-import { AccessContext, Scopes, bindPlan } from "./accessBindings";
-import { Renamable, azureNameOf, registerRenames } from "./renames";
+import { bindPlan } from "./accessBindings";
+import { azureNameOf, registerRenames } from "./renames";
 import { customRoleScopes } from "./customRoleScopes";
-import { ComputeSite, addComputeAndConnections, workspacePrincipal } from "./computeResources";
+import { addComputeAndConnections, workspacePrincipal } from "./computeResources";
+import { Context, resourceGroup, rgIdOf, tagsFor } from "./programContext";
+import { commonWorkspaceArgs, siteOf } from "./workspaceArgs";
+import { buildShared } from "./sharedSet";
 
 /** Turns validated stack config into components; returns the stack outputs. */
 export async function runProgram(config: StackConfig): Promise<Record<string, unknown>> {
@@ -35,7 +29,7 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
     location,
     project: pulumi.getProject(),
     stack: pulumi.getStack(),
-    suffix: naming.stackSuffix(config.nameSeed ?? `${pulumi.getProject()}/${pulumi.getStack()}`),
+    suffix: naming.defaultNameSuffix(config.nameSeed),
     subscriptionId: client.subscriptionId,
     tenantId: client.tenantId,
     principals: {},
@@ -71,81 +65,6 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
   return outputs;
 }
 
-interface Context extends AccessContext {
-  config: StackConfig;
-  location: string;
-  project: string;
-  stack: string;
-  suffix: string;
-  subscriptionId: string;
-  tenantId: string;
-  /** Each resource group's name output, created once. */
-  resourceGroups: Map<string, pulumi.Output<string>>;
-  scopes: Map<string, Scopes>;
-  sharedScopes: Record<string, pulumi.Input<string>>;
-}
-
-function tagsFor(ctx: Context, ...own: (Record<string, string> | undefined)[]): Record<string, string> {
-  return Object.assign({}, ctx.config.tags, ...own);
-}
-
-function resourceGroup(
-  ctx: Context,
-  owner: Renamable & { resourceGroup?: WorkspaceConfig["resourceGroup"]; protect?: boolean },
-  tags: Record<string, string>,
-): pulumi.Output<string> {
-  const rgName = resourceGroupNameOf(owner);
-  const created = ctx.resourceGroups.get(rgName);
-  if (created) return created;
-  if (owner.resourceGroup?.existing) return pulumi.output(rgName);
-  const group = new resources.ResourceGroup(
-    `${owner.name}-rg`,
-    { resourceGroupName: rgName, location: ctx.location, tags },
-    { protect: owner.protect ?? true },
-  ).name;
-  ctx.resourceGroups.set(rgName, group);
-  return group;
-}
-
-const rgIdOf = (ctx: { subscriptionId: string }, rgName: pulumi.Input<string>) =>
-  pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/resourceGroups/${rgName}`;
-
-function commonWorkspaceArgs(
-  ctx: Context,
-  ws: WorkspaceConfig | HubConfig,
-  shared: SharedResourceIds | undefined,
-  rgName: pulumi.Output<string>,
-  tags: Record<string, string>,
-) {
-  return {
-    resourceGroupName: rgName,
-    location: ctx.location,
-    baseName: azureNameOf(ws),
-    nameSuffix: ctx.suffix,
-    friendlyName: ws.friendlyName,
-    description: ws.description,
-    tags,
-    sku: ws.sku,
-    identity: ws.identity,
-    publicNetworkAccess: ws.suspended ? ("Disabled" as const) : ws.publicNetworkAccess,
-    managedNetwork: ws.managedNetwork,
-    inbound: ws.privateEndpoint,
-    provisionNetworkNow: ws.provisionNetworkNow,
-    encryption: ws.encryption,
-    shared,
-    associated: shared
-      ? undefined
-      : { storage: ws.storage, keyVault: ws.keyVault, monitoring: ws.monitoring, containerRegistry: ws.containerRegistry },
-    diagnostics: ws.diagnostics,
-    serverlessComputeSubnetId: ws.serverlessCompute?.subnetId,
-    serverlessComputeNoPublicIp: ws.serverlessCompute?.noPublicIp,
-    protect: ws.protect,
-    locks: ws.locks,
-    tenantId: ctx.tenantId,
-    subscriptionId: ctx.subscriptionId,
-  };
-}
-
 function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourceIds | undefined): [string, Record<string, unknown>] {
   const tags = tagsFor(ctx, ws.tags);
   const rgName = resourceGroup(ctx, ws, tags);
@@ -172,7 +91,7 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     location: ctx.location,
     tags,
     workspaceId: workspace.workspaceId,
-    logAnalyticsWorkspaceId: workspace.logAnalyticsWorkspaceId,
+    logAnalyticsWorkspaceId: workspace.associated.logAnalyticsWorkspaceId,
     storageAccountId: workspace.storageAccountId,
   });
   return [
@@ -258,62 +177,4 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
       ...hubCompute,
     },
   ];
-}
-
-function siteOf(
-  ctx: Context,
-  ws: WorkspaceConfig | HubConfig,
-  resource: pulumi.Resource,
-  workspaceName: pulumi.Output<string>,
-  rgName: pulumi.Output<string>,
-  tags: Record<string, string>,
-): ComputeSite {
-  return {
-    name: ws.name,
-    resource,
-    resourceGroupName: rgName,
-    workspaceName,
-    location: ctx.location,
-    tenantId: ctx.tenantId,
-    tags,
-    managedNetwork: ws.managedNetwork?.isolationMode !== "Disabled",
-    computes: ws.computes,
-    connections: ws.connections,
-  };
-}
-
-function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown> {
-  const tags = tagsFor(ctx);
-  const rgName = resourceGroup(ctx, shared, tags);
-  const set = new SharedResources(shared.name, {
-    resourceGroupName: rgName,
-    location: ctx.location,
-    baseName: azureNameOf(shared),
-    nameSuffix: ctx.suffix,
-    tenantId: ctx.tenantId,
-    tags,
-    storage: shared.storage,
-    keyVault: shared.keyVault,
-    monitoring: shared.monitoring,
-    containerRegistry: shared.containerRegistry,
-    locks: shared.locks,
-    protect: shared.protect,
-  });
-  ctx.sharedScopes = {
-    storage: set.storageAccountId,
-    keyVault: set.keyVaultId,
-    containerRegistry: set.containerRegistryId,
-    applicationInsights: set.applicationInsightsId,
-    resourceGroup: rgIdOf(ctx, rgName),
-  };
-  // Consumers read these by StackReference.
-  return {
-    resourceGroupName: rgName,
-    location: ctx.location,
-    [SHARED_OUTPUTS.storageAccount]: set.storageAccountId,
-    [SHARED_OUTPUTS.keyVault]: set.keyVaultId,
-    [SHARED_OUTPUTS.applicationInsights]: set.applicationInsightsId,
-    [SHARED_OUTPUTS.containerRegistry]: set.containerRegistryId,
-    [SHARED_OUTPUTS.logAnalyticsWorkspace]: set.logAnalyticsWorkspaceId,
-  };
 }
