@@ -116,7 +116,10 @@ function choicesOf(name: string, args: AssociatedResourcesArgs): Choices {
   return {
     storage: { existingId: shared.storageAccountId },
     keyVault: { existingId: shared.keyVaultId },
-    monitoring: { existingApplicationInsightsId: shared.applicationInsightsId, existingLogAnalyticsWorkspaceId: shared.logAnalyticsWorkspaceId },
+    monitoring: {
+      existingApplicationInsightsId: shared.applicationInsightsId,
+      existingLogAnalyticsWorkspaceId: shared.logAnalyticsWorkspaceId,
+    },
     containerRegistry: shared.containerRegistryId === undefined ? false : { existingId: shared.containerRegistryId },
   };
 }

@@ -68,7 +68,8 @@ export class SharedResources extends pulumi.ComponentResource {
     this.applicationInsightsId = this.associated.applicationInsightsId;
     const { containerRegistryId, logAnalyticsWorkspaceId } = this.associated;
     // Unreachable: a shared set always creates both (its choices are never `false` or existing).
-    if (!containerRegistryId || !logAnalyticsWorkspaceId) throw new Error(`${name}: the shared set has no registry or Log Analytics workspace`);
+    if (!containerRegistryId || !logAnalyticsWorkspaceId)
+      throw new Error(`${name}: the shared set has no registry or Log Analytics workspace`);
     this.containerRegistryId = containerRegistryId;
     this.logAnalyticsWorkspaceId = logAnalyticsWorkspaceId;
 

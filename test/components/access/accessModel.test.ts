@@ -1,4 +1,14 @@
-import { bindingSpecSchema, checkBindings, checkCustomRoleKeys, CustomRoleSpec, customRoleSpecSchema, GroupSpec, groupSpecSchema, LocatedBinding, resolveRole } from "../../../components/access/accessModel";
+import {
+  bindingSpecSchema,
+  checkBindings,
+  checkCustomRoleKeys,
+  CustomRoleSpec,
+  customRoleSpecSchema,
+  GroupSpec,
+  groupSpecSchema,
+  LocatedBinding,
+  resolveRole,
+} from "../../../components/access/accessModel";
 import { formatIssue, parseWithIssues } from "../../../components/configIssues";
 
 const OID = "0b5c7d2e-1f3a-4b6c-8d9e-0a1b2c3d4e5f";
