@@ -1,6 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
-import { CustomRoles, EntraGroups, Hub, Project, SharedResourceIds, Workspace, naming, resourceGroupId } from "../components";
+import {
+  AssociatedResources,
+  CustomRoles,
+  EntraGroups,
+  Hub,
+  IdleCostReport,
+  Project,
+  SharedResourceIds,
+  Workspace,
+  naming,
+  resourceGroupId,
+} from "../components";
 import { HubConfig, StackConfig, WorkspaceConfig } from "./config";
 import { addCostVisibility } from "./costVisibility";
 import { requiredRulesOf } from "./networkConfig";
@@ -83,17 +94,7 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     storageId: workspace.storageAccountId,
     datastoreContainers: workspace.datastoreContainerIds,
   });
-  // The Azure names (and so the Pulumi names) of the budget and workbook keep deriving from the first name.
-  const idle = addCostVisibility({
-    config: { ...ws, name: azureNameOf(ws) },
-    resourceGroupName: rgName,
-    resourceGroupId: rgIdOf(ctx, rgName),
-    location: ctx.location,
-    tags,
-    workspaceId: workspace.workspaceId,
-    logAnalyticsWorkspaceId: workspace.associated.logAnalyticsWorkspaceId,
-    storageAccountId: workspace.storageAccountId,
-  });
+  const idle = costVisibility(ctx, ws, rgName, tags, workspace.workspaceId, workspace.associated);
   return [
     ws.name,
     {
@@ -115,7 +116,6 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
 function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | undefined): [string, Record<string, unknown>] {
   const tags = tagsFor(ctx, hub.tags);
   const rgName = resourceGroup(ctx, hub, tags);
-  const rgId = rgIdOf(ctx, rgName);
   const component = new Hub(hub.name, {
     ...commonWorkspaceArgs(ctx, hub, shared, rgName, tags),
     additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
@@ -154,16 +154,7 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
     });
     projects[project.name] = { projectId: prj.projectId, projectName: prj.projectName, studioUrl: prj.studioUrl };
   }
-  const idle = addCostVisibility({
-    config: { ...hub, name: azureNameOf(hub) },
-    resourceGroupName: rgName,
-    resourceGroupId: rgId,
-    location: ctx.location,
-    tags,
-    workspaceId: component.hubId,
-    logAnalyticsWorkspaceId: component.associated.logAnalyticsWorkspaceId,
-    storageAccountId: component.associated.storageAccountId,
-  });
+  const idle = costVisibility(ctx, hub, rgName, tags, component.hubId, component.associated);
   return [
     hub.name,
     {
@@ -177,4 +168,26 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
       ...hubCompute,
     },
   ];
+}
+
+/** Budget, usage workbook and idle costs of a workspace or hub, on what its associated resources have. */
+function costVisibility(
+  ctx: Context,
+  entry: WorkspaceConfig | HubConfig,
+  rgName: pulumi.Output<string>,
+  tags: Record<string, string>,
+  workspaceId: pulumi.Output<string>,
+  associated: AssociatedResources,
+): IdleCostReport {
+  // The Azure names (and so the Pulumi names) of the budget and workbook keep deriving from the first name.
+  return addCostVisibility({
+    config: { ...entry, name: azureNameOf(entry) },
+    resourceGroupName: rgName,
+    resourceGroupId: rgIdOf(ctx, rgName),
+    location: ctx.location,
+    tags,
+    workspaceId,
+    logAnalyticsWorkspaceId: associated.logAnalyticsWorkspaceId,
+    storageAccountId: associated.storageAccountId,
+  });
 }

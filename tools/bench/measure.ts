@@ -8,6 +8,7 @@ import type { PreviewResult } from "../preview/types";
 import { REPO_ROOT } from "./benchProject";
 import { loadAverage } from "./machine";
 import { runMeasured } from "./processTree";
+import { firstLine } from "../../components/configIssues";
 
 const TS_NODE_BIN = require.resolve("ts-node/dist/bin.js", { paths: [REPO_ROOT] });
 const PREVIEW_CLI = path.join(REPO_ROOT, "tools/preview/cli.ts");
@@ -32,8 +33,6 @@ export interface PreviewSample extends Sample {
   runMs: number;
   policyMs: number;
 }
-
-const firstLine = (text: string) => text.split("\n").find((l) => l.trim() !== "") ?? "";
 
 /** One offline preview (JSON) of `stacks` of the project in `projectDir`; fails on a failed stack. */
 export async function measurePreview(
