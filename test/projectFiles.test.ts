@@ -1,6 +1,7 @@
 /**
- * The files the Pulumi engine reads, checked against their documented formats (crossguard.md §7 and the
- * CLI's project validation: `workspace.Project.Validate` / `ValidateConfigValue`):
+ * The files the Pulumi engine reads, checked against their documented formats
+ * (https://www.pulumi.com/docs/iac/concepts/projects/project-file/, https://www.pulumi.com/docs/iac/using-pulumi/crossguard/
+ * and the CLI's project validation: `workspace.Project.Validate` / `ValidateConfigValue`):
  * policies/PulumiPolicy.yaml, policies/package.json, Pulumi.yaml and every Pulumi.<stack>.yaml.
  * Stack files are globbed: whatever exists must be valid.
  */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { configKeys } from "../../tools/docs/configKeys";
+import { JsonSchema } from "../../tools/docs/jsonSchema";
+import { configJsonSchema } from "../../tools/docs/stackSchema";
 import { cell, code, prose } from "../../tools/docs/markdown";
 
 const rule = z.discriminatedUnion("type", [
@@ -43,8 +45,9 @@ const schema = z.strictObject({
   bare: z.string().optional(),
 });
 
-describe("configKeys", () => {
-  const rows = configKeys(schema, { refusedMarker: "REFUSED" });
+describe("configKeys, on the JSON Schema z.toJSONSchema makes of a config schema", () => {
+  const json = configJsonSchema(schema, "REFUSED") as { properties: Record<string, JsonSchema | false> };
+  const rows = configKeys(json.properties);
   const row = (path: string) => rows.find((r) => r.path === path);
 
   it("walks lists, maps, union members and fields documented by a parent's keys", () => {
@@ -62,12 +65,14 @@ describe("configKeys", () => {
       "bare",
     ]);
     expect(row("ext.inner")).toMatchObject({ description: "Inner.", required: true, example: "v", problems: [] });
+    expect(json.properties.refused).toBe(false);
   });
 
   it("merges a discriminator into one row and notes which member a field belongs to", () => {
     expect(row("rules.<name>.type")).toMatchObject({ type: '"A" | "B"', allowed: ['`"A"`, `"B"`'] });
     expect(row("rules.<name>.port")).toMatchObject({ type: "integer", default: 1, required: false, description: "With `type: B`: Port." });
     expect(row("rules.<name>.port")?.allowed).toEqual(["≥ 1", "≤ 9"]);
+    // The schema's own words for a pattern, carried in the JSON Schema as `patternErrorMessage`.
     expect(row("rules.<name>.host")?.allowed).toEqual(["a word"]);
   });
 

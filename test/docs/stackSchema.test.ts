@@ -1,8 +1,8 @@
 /**
  * The shipped JSON Schema of stack files (schema/stack-config.schema.json): what `npm run docs` generates from the
  * config schema, referenced from every bundled stack file for the YAML language server, valid for every bundled
- * stack, never stricter than the program, as strict as it can be for shape errors, and in step with the config
- * reference (same keys, same descriptions and defaults).
+ * stack, never stricter than the program and as strict as it can be for shape errors. In step with the config
+ * reference: test/docs/configReference.test.ts.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -10,7 +10,6 @@ import Ajv from "ajv";
 import type { z } from "zod";
 import { parseDocument } from "yaml";
 import { NAMESPACE, configSchema } from "../../stacks/config";
-import { configReferenceRows } from "../../tools/docs/configReference";
 import { STACK_SCHEMA_MODELINE, STACK_SCHEMA_PATH, stackFileSchema } from "../../tools/docs/stackSchema";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
@@ -93,45 +92,3 @@ function stateable(issue: z.core.$ZodIssue): boolean {
   if (issue.code === "invalid_union") return issue.errors.every((member) => member.some(stateable));
   return true;
 }
-
-/** Every key path of the JSON Schema, spelt as the config reference spells them (`a[].b`, `a.<name>.c`). */
-function schemaPaths(node: unknown, at: string, out: Map<string, Json[]>): void {
-  if (!node || typeof node !== "object") return;
-  const n = node as Json;
-  for (const option of [...((n.anyOf as Json[]) ?? []), ...((n.oneOf as Json[]) ?? [])]) schemaPaths(option, at, out);
-  if (n.items) schemaPaths(n.items, `${at}[]`, out);
-  if (n.additionalProperties && typeof n.additionalProperties === "object") schemaPaths(n.additionalProperties, `${at}.<name>`, out);
-  for (const [key, child] of Object.entries((n.properties as Record<string, Json | false>) ?? {})) {
-    if (child === false) continue;
-    const p = at ? `${at}.${key}` : key;
-    out.set(p, [...(out.get(p) ?? []), child]);
-    schemaPaths(child, p, out);
-  }
-}
-
-describe("the JSON Schema and docs/config-reference.md", () => {
-  const own = Object.fromEntries(
-    Object.entries(shipped.properties.config.properties as Record<string, Json>).flatMap(([k, v]) =>
-      k.startsWith(`${NAMESPACE}:`) ? [[k.slice(NAMESPACE.length + 1), v]] : [],
-    ),
-  );
-  const paths = new Map<string, Json[]>();
-  schemaPaths({ properties: own }, "", paths);
-  const rows = configReferenceRows();
-
-  it("document the same key paths", () => {
-    expect(rows.map((r) => r.path).sort()).toEqual([...paths.keys()].sort());
-  });
-
-  it("give each key the same description and default", () => {
-    for (const row of rows) {
-      const nodes = paths.get(row.path) ?? [];
-      const described = nodes.filter((n) => typeof n.description === "string");
-      for (const node of described)
-        expect({ path: row.path, has: row.description.includes(node.description as string) }).toEqual({ path: row.path, has: true });
-      const defaults = nodes.filter((n) => "default" in n).map((n) => n.default);
-      if (row.default !== undefined && defaults.length > 0)
-        expect({ path: row.path, default: defaults[0] }).toEqual({ path: row.path, default: row.default });
-    }
-  });
-});

@@ -50,6 +50,8 @@ export const CONSUMER_FILES: Record<string, string> = {
     {
       compilerOptions: {
         target: "ES2022",
+        // No DOM: the package's declarations need only the language and Node's types (and tsc parses less).
+        lib: ["ES2022"],
         module: "node16",
         moduleResolution: "node16",
         strict: true,

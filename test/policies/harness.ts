@@ -1,6 +1,7 @@
 /**
- * In-process harness for the policy pack that does what `@pulumi/policy`'s server (1.21.0, server.ts)
- * does around a policy, without starting it (crossguard.md §10):
+ * In-process harness for the policy pack that does what `@pulumi/policy`'s server
+ * (https://github.com/pulumi/pulumi-policy/blob/v1.21.0/sdk/nodejs/policy/server.ts) does around a policy,
+ * without starting it:
  * - props proxied by `unknownCheckingProxy` (remediation: inside `secretsPreservingProxy`), fresh per call;
  * - `stackTags`, `isType`/`asType` via `__pulumiType`, a throwing `notApplicable`;
  * - `getConfig()` = the policy's config without `enforcementLevel`, with configSchema defaults merged

@@ -1,11 +1,12 @@
-import { z } from "zod";
-import { KeyDoc, Schema, allowedValues, defOf, typeName, unwrap } from "./zodSchema";
+import Ajv from "ajv";
+import { JsonSchema, allowedValues, constValues, isMap, typeName } from "./jsonSchema";
 
 /**
- * Walks a zod config schema into one row per key path (`workspaces[].storage.skuName`), with what a reader needs:
- * type, whether it is required, default, allowed values, an example and a description. Descriptions, defaults and
- * examples come from `.meta()` on the schema (or from a parent's `keys` for schemas defined elsewhere); types and
- * allowed values from the schema itself. Pure: no I/O.
+ * Walks the JSON Schema of the stack config (what `z.toJSONSchema` makes of the config schema, as shipped in
+ * schema/stack-config.schema.json) into one row per key path (`workspaces[].storage.skuName`), with what a reader
+ * needs: type, whether it is required, default, allowed values, an example and a description. Descriptions,
+ * defaults and examples are the schema's own (the config schema's `.meta()`); a key declared only to be refused is
+ * `false` in the schema and listed on its parent's row. Pure: no I/O.
  */
 
 export interface KeyRow {
@@ -20,98 +21,69 @@ export interface KeyRow {
   problems: string[];
 }
 
-/** A key a schema declares only to refuse it with its own message (see stacks/configMessages.ts REFUSED_KEY). */
-export interface WalkOptions {
-  refusedMarker?: string;
-}
-
-/** Every documented key path below `schema`, depth first in declaration order. */
-export function configKeys(schema: Schema, options: WalkOptions = {}): KeyRow[] {
+/** Every documented key path below `properties` (the config's keys), depth first in declaration order. */
+export function configKeys(properties: Record<string, JsonSchema | false>): KeyRow[] {
   const rows = new Map<string, KeyRow>();
-  walkChildren(schema, "", {}, rows, options);
+  const ajv = new Ajv({ strict: false, validateFormats: false });
+  walkChildren({ type: "object", properties }, "", rows, (node, value) => ajv.validate(node, value) as boolean);
   return [...rows.values()];
 }
 
-/**
- * Rows for the keys inside `schema` (object fields, list items' fields, map values' fields, union members' fields).
- * `docs` are a parent's `keys`, by path relative to `schema`.
- */
-function walkChildren(
-  schema: Schema,
-  path: string,
-  docs: Record<string, KeyDoc>,
-  rows: Map<string, KeyRow>,
-  options: WalkOptions,
-  note = "",
-): void {
-  const { core, doc } = unwrap(schema);
-  const keyDocs = { ...docs, ...doc.keys };
-  const def = defOf(core);
-  switch (def.type) {
-    case "object": {
-      const refused: string[] = [];
-      for (const [key, child] of Object.entries(def.shape ?? {})) {
-        if (options.refusedMarker && unwrap(child).doc.description === options.refusedMarker) {
-          refused.push(key);
-          continue;
-        }
-        const childPath = path ? `${path}.${key}` : key;
-        // The discriminator itself (a literal) says which member it is without the note.
-        addRow(child, childPath, keyDocs[key], rows, defOf(unwrap(child).core).type === "literal" ? "" : note);
-        walkChildren(child, childPath, below(keyDocs, key), rows, options);
-      }
-      const owner = rows.get(path) ?? rows.get(path.replace(/(\[\])+$/, ""));
-      if (owner && refused.length) owner.allowed.push(`not allowed: ${refused.map((k) => `\`${k}\``).join(", ")}`);
-      return;
-    }
-    case "array":
-      return walkChildren(def.element as Schema, `${path}[]`, keyDocs, rows, options);
-    case "record":
-      return walkChildren(def.valueType as Schema, `${path}.<name>`, keyDocs, rows, options);
-    case "union":
-      for (const option of def.options ?? [])
-        walkChildren(option, path, keyDocs, rows, options, discriminatorNote(option, def.discriminator));
-      return;
-    default:
-      return;
+type Check = (node: JsonSchema, value: unknown) => boolean;
+
+/** Rows for the keys inside `node` (object fields, list items' fields, map values' fields, union members' fields). */
+function walkChildren(node: JsonSchema, path: string, rows: Map<string, KeyRow>, check: Check, note = ""): void {
+  const members = node.anyOf ?? node.oneOf;
+  if (members) {
+    const discriminator = discriminatorOf(members);
+    for (const member of members) walkChildren(member, path, rows, check, discriminatorNote(member, discriminator));
+    return;
   }
+  if (node.items) return walkChildren(node.items, `${path}[]`, rows, check);
+  if (isMap(node)) return walkChildren(node.additionalProperties as JsonSchema, `${path}.<name>`, rows, check);
+  const refused: string[] = [];
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    if (child === false) {
+      refused.push(key);
+      continue;
+    }
+    const childPath = path ? `${path}.${key}` : key;
+    const required = (node.required ?? []).includes(key);
+    // The discriminator itself (a constant) says which member it is without the note.
+    addRow(child, childPath, required, rows, check, constValues(child) ? "" : note);
+    walkChildren(child, childPath, rows, check);
+  }
+  const owner = rows.get(path) ?? rows.get(path.replace(/(\[\])+$/, ""));
+  if (owner && refused.length) owner.allowed.push(`not allowed: ${refused.map((k) => `\`${k}\``).join(", ")}`);
+}
+
+/** The property every member of a union of objects fixes to a constant (a discriminated union's `type`). */
+function discriminatorOf(members: JsonSchema[]): string | undefined {
+  const first = Object.keys(members[0]?.properties ?? {});
+  return first.find((key) => members.every((m) => m.properties?.[key] && constValues(m.properties[key] as JsonSchema)));
 }
 
 /** "With `type: FQDN`: " for the fields of one member of a discriminated union. */
-function discriminatorNote(option: Schema, discriminator: string | undefined): string {
+function discriminatorNote(member: JsonSchema, discriminator: string | undefined): string {
   if (!discriminator) return "";
-  const field = defOf(unwrap(option).core).shape?.[discriminator];
-  const value = field ? defOf(unwrap(field).core).values?.[0] : undefined;
+  const value = constValues(member.properties?.[discriminator] as JsonSchema)?.[0];
   return value === undefined ? "" : `With \`${discriminator}: ${String(value)}\`: `;
 }
 
-/** The `keys` entries below `key`, re-rooted (`"create.displayName"` → `"displayName"`). */
-function below(keyDocs: Record<string, KeyDoc>, key: string): Record<string, KeyDoc> {
-  const prefix = `${key}.`;
-  return Object.fromEntries(
-    Object.entries(keyDocs)
-      .filter(([k]) => k.startsWith(prefix))
-      .map(([k, v]) => [k.slice(prefix.length), v]),
-  );
-}
-
-function addRow(schema: Schema, path: string, parentDoc: KeyDoc | undefined, rows: Map<string, KeyRow>, note: string): void {
-  const { optional, doc: ownDoc } = unwrap(schema);
-  // What a parent says about the key in its context wins over what the key's schema says in general.
-  const doc: KeyDoc = { ...ownDoc, ...parentDoc };
+function addRow(node: JsonSchema, path: string, required: boolean, rows: Map<string, KeyRow>, check: Check, note: string): void {
   const row: KeyRow = {
     path,
-    type: typeName(schema),
-    required: !optional,
-    default: doc.default,
-    allowed: allowedValues(schema),
-    example: doc.examples?.[0] ?? derivedExample(schema, doc),
-    description: doc.description ? note + doc.description : "",
+    type: typeName(node),
+    required,
+    default: node.default,
+    allowed: allowedValues(node),
+    example: node.examples?.[0] ?? derivedExample(node),
+    description: node.description ? note + node.description : "",
     problems: [],
   };
   if (!row.description) row.problems.push(`${path}: no description (add .meta({ description }))`);
   if (row.example === undefined) row.problems.push(`${path}: no example (add .meta({ examples }))`);
-  else if (!(schema as z.ZodType).safeParse(row.example).success) {
+  else if (!check(node, row.example)) {
     row.problems.push(`${path}: example ${JSON.stringify(row.example)} does not pass the key's schema`);
   }
   const twin = rows.get(path);
@@ -135,18 +107,8 @@ function mergeRows(a: KeyRow, b: KeyRow): KeyRow {
   };
 }
 
-/** Booleans, enums and literals need no example in the metadata: the opposite of the default, the first value. */
-function derivedExample(schema: Schema, doc: KeyDoc): unknown {
-  const { core } = unwrap(schema);
-  const def = defOf(core);
-  switch (def.type) {
-    case "boolean":
-      return doc.default === true ? false : true;
-    case "enum":
-      return Object.values(def.entries ?? {})[0];
-    case "literal":
-      return def.values?.[0];
-    default:
-      return undefined;
-  }
+/** Booleans, enums and constants need no example in the metadata: the opposite of the default, the first value. */
+function derivedExample(node: JsonSchema): unknown {
+  if (node.type === "boolean") return node.default === true ? false : true;
+  return (node.enum ?? constValues(node))?.[0];
 }

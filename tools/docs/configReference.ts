@@ -1,17 +1,19 @@
-import { NAMESPACE, configSchema } from "../../stacks/config";
-import { REFUSED_KEY } from "../../stacks/configMessages";
+import { NAMESPACE } from "../../stacks/config";
 import { KeyRow, configKeys } from "./configKeys";
 import { GENERATED_NOTE, anchor, cell, code, prose, table } from "./markdown";
+import { STACK_SCHEMA_PATH, namespaceKeys, stackFileSchema } from "./stackSchema";
 
 /**
- * docs/config-reference.md, generated from the stack config schema (`stacks/config.ts`) and its `.meta()`
+ * docs/config-reference.md, generated from the JSON Schema of stack files (`stackFileSchema()`, shipped as
+ * schema/stack-config.schema.json), which `z.toJSONSchema` makes of the config schema and its `.meta()`
  * documentation: one section per top-level key, one row per key path. Pure; `cli.ts` writes the file.
  */
 
 export const CONFIG_REFERENCE_PATH = "docs/config-reference.md";
 
-export function configReferenceRows(): KeyRow[] {
-  return configKeys(configSchema, { refusedMarker: REFUSED_KEY });
+/** The rows of the reference, from a stack file JSON Schema (the generated one unless given). */
+export function configReferenceRows(stackSchema: Record<string, unknown> = stackFileSchema()): KeyRow[] {
+  return configKeys(namespaceKeys(stackSchema));
 }
 
 export function renderConfigReference(rows: KeyRow[] = configReferenceRows()): string {
@@ -23,7 +25,7 @@ export function renderConfigReference(rows: KeyRow[] = configReferenceRows()): s
   const out = [
     "# Stack config reference",
     "",
-    GENERATED_NOTE("`stacks/config.ts`"),
+    GENERATED_NOTE(`\`${STACK_SCHEMA_PATH}\` (from the config schema, \`stacks/config\`)`),
     "",
     `Every key of the \`${NAMESPACE}:\` namespace in a stack file (\`stacks/Pulumi.<stack>.yaml\`), with its type, default,`,
     "allowed values, an example and what it does. Every key is optional unless marked **required**; a required key is",

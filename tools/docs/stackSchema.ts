@@ -16,10 +16,58 @@ export const STACK_SCHEMA_MODELINE = `# yaml-language-server: $schema=../${STACK
 
 type Json = Record<string, unknown>;
 
+/**
+ * The JSON Schema of a config object schema, self-contained: what a parent's `keys` documentation says of fields
+ * defined elsewhere moved onto those fields, and keys whose description is `refusedMarker` set to `false`.
+ */
+export function configJsonSchema(schema: z.ZodType, refusedMarker: string = REFUSED_KEY): Json {
+  const raw = z.toJSONSchema(schema, { target: "draft-7", io: "input", unrepresentable: "any", override: annotate }) as Json;
+  return resolveDocs(raw, {}, refusedMarker) as Json;
+}
+
+/**
+ * zod drops `examples` and `default` of a schema that transforms its input when it writes the input's JSON Schema,
+ * as they might be outputs. Those written in `.meta()` here document what a user writes (the config reference
+ * checks each example against its key's schema), so they are put back.
+ */
+function annotate(ctx: { zodSchema: z.core.$ZodType; jsonSchema: Json }): void {
+  const meta = z.globalRegistry.get(ctx.zodSchema);
+  for (const key of ["examples", "default"] as const)
+    if (meta?.[key] !== undefined && !(key in ctx.jsonSchema)) ctx.jsonSchema[key] = meta[key];
+  const message = typeof ctx.jsonSchema.pattern === "string" ? patternMessage(ctx.zodSchema, ctx.jsonSchema.pattern) : undefined;
+  if (message) ctx.jsonSchema.patternErrorMessage = message;
+}
+
+/** Strings that fail most patterns: one of them shows the schema's own message for its pattern. */
+const PATTERN_PROBES = ["", " ", "\u0000", "-", "/", "x".repeat(300)];
+
+/**
+ * The schema's own words for its pattern (`.regex(re, "rule")`), found by parsing a string the pattern refuses:
+ * editors (the YAML language server's `patternErrorMessage`) and the config reference show them instead of the
+ * regular expression. Undefined for zod's generic message.
+ */
+function patternMessage(schema: z.core.$ZodType, pattern: string): string | undefined {
+  const probe = PATTERN_PROBES.find((text) => !new RegExp(pattern).test(text));
+  if (probe === undefined) return undefined;
+  const result = z.safeParse(schema, probe);
+  const issue = result.error?.issues.find((i) => i.code === "invalid_format" && i.format === "regex");
+  return issue && !issue.message.startsWith("Invalid string") ? issue.message : undefined;
+}
+
+/** The config keys of the namespace in a stack file schema, without their `<namespace>:` prefix. */
+export function namespaceKeys(stackSchema: Json): Record<string, Json> {
+  const config = (stackSchema.properties as Record<string, Json>).config;
+  const prefix = `${NAMESPACE}:`;
+  return Object.fromEntries(
+    Object.entries(config.properties as Record<string, Json>).flatMap(([k, v]) =>
+      k.startsWith(prefix) ? [[k.slice(prefix.length), v]] : [],
+    ),
+  );
+}
+
 /** The schema of the whole stack file. */
 export function stackFileSchema(): Json {
-  const raw = z.toJSONSchema(configSchema, { target: "draft-7", io: "input", unrepresentable: "any" }) as Json;
-  const config = resolveDocs(raw) as Json & { properties: Record<string, unknown> };
+  const config = configJsonSchema(configSchema) as Json & { properties: Record<string, unknown> };
   const keys = Object.keys(config.properties);
   const properties = Object.fromEntries(keys.map((key) => [`${NAMESPACE}:${key}`, config.properties[key]]));
   return {
@@ -51,8 +99,8 @@ function escape(text: string): string {
  * elsewhere becomes those fields' own `description`/`default`/`examples`, and a key declared only to be refused
  * becomes `false` (never valid).
  */
-function resolveDocs(node: unknown, docs: Record<string, Json> = {}): unknown {
-  if (Array.isArray(node)) return node.map((item) => resolveDocs(item, docs));
+function resolveDocs(node: unknown, docs: Record<string, Json>, refused: string): unknown {
+  if (Array.isArray(node)) return node.map((item) => resolveDocs(item, docs, refused));
   if (node === null || typeof node !== "object") return node;
   const { keys, ...rest } = node as Json & { keys?: Record<string, Json> };
   const here: Record<string, Json> = { ...docs, ...(keys ?? {}) };
@@ -61,14 +109,14 @@ function resolveDocs(node: unknown, docs: Record<string, Json> = {}): unknown {
     if (key === "properties" && value && typeof value === "object") {
       out.properties = Object.fromEntries(
         Object.entries(value as Record<string, Json>).map(([name, child]) => {
-          if (child && (child as Json).description === REFUSED_KEY) return [name, false];
+          if (child && (child as Json).description === refused) return [name, false];
           // What a parent says about the key in its context wins over what the key's schema says in general.
           const own = here[name] ? { ...child, ...withoutKeys(here[name]) } : child;
-          return [name, resolveDocs(own, below(here, name))];
+          return [name, resolveDocs(own, below(here, name), refused)];
         }),
       );
     } else if (key === "items" || key === "additionalProperties" || key === "anyOf" || key === "oneOf" || key === "allOf") {
-      out[key] = resolveDocs(value, here);
+      out[key] = resolveDocs(value, here, refused);
     } else {
       out[key] = value;
     }

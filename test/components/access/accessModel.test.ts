@@ -10,6 +10,7 @@ import {
   resolveRole,
 } from "../../../components/access/accessModel";
 import { formatIssue, parseWithIssues } from "../../../components/configIssues";
+import { BUILT_IN_ROLE_NAMES, BUILT_IN_ROLES } from "../../../components/access/roleCatalog";
 
 const OID = "0b5c7d2e-1f3a-4b6c-8d9e-0a1b2c3d4e5f";
 
@@ -113,6 +114,14 @@ describe("checkBindings", () => {
       at(1, "workspace/team-a", "ml-admins", "Key Vault Secrets Officer"),
     ];
     expect(checkBindings(bindings, groups, customRoles)).toEqual([]);
+  });
+
+  it("accepts every built-in role of the published table by name, resolved to its GUID", () => {
+    const bindings = BUILT_IN_ROLE_NAMES.map((role, i) => at(i, "workspace/team-a", "data-scientists", role));
+    expect(bindings.length).toBeGreaterThan(400);
+    expect(checkBindings(bindings, groups, customRoles)).toEqual([]);
+    for (const role of BUILT_IN_ROLE_NAMES)
+      expect(resolveRole(role, ["ml-operator"])).toEqual({ kind: "builtIn", name: role, guid: BUILT_IN_ROLES[role] });
   });
 
   it("reports a group missing from groups", () => {
