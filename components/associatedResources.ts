@@ -7,65 +7,20 @@ import * as containerregistry from "@pulumi/azure-native/containerregistry";
 import * as naming from "./naming";
 import { defaultStorageProblems } from "./defaultStorage";
 import { verifiedDefaultStorageId } from "./storageLookup";
-import { BlobProtectionSettings, blobProtectionProblems, protectBlobs } from "./blobProtection";
+import { blobProtectionProblems, protectBlobs } from "./blobProtection";
 import { childOptions, componentChildOptions } from "./resourceOptions";
 import { lockResources } from "./locks";
 import { accessKeyModeProblem } from "./authMode";
 import { secureStorageAccountInputs } from "./storageSecurity";
-
-/** Take an existing resource by ARM id instead of creating one. */
-export interface Existing {
-  readonly existingId: pulumi.Input<string>;
-}
-
-export interface StorageSettings {
-  /** SKU name. Defaults to `Standard_LRS`; premium SKUs are refused for a default storage. */
-  readonly skuName?: string;
-  /** Account kind. Defaults to `StorageV2`. */
-  readonly kind?: string;
-  /** Hierarchical namespace. Defaults to `false` (refused for a default storage). */
-  readonly isHnsEnabled?: boolean;
-  /** Shared-key (account key) access. Defaults to `false`: datastores authenticate by identity. */
-  readonly allowSharedKeyAccess?: boolean;
-  /** Blob and container soft delete and versioning. Defaults to 7 days each and versioning on. */
-  readonly dataProtection?: BlobProtectionSettings;
-}
-
-export interface KeyVaultSettings {
-  /** Defaults to `standard`. */
-  readonly skuName?: "standard" | "premium";
-  /** Soft-delete retention, 7-90 days, fixed at creation. Defaults to 90. */
-  readonly softDeleteRetentionInDays?: number;
-}
-
-export interface MonitoringSettings {
-  /** Log Analytics retention in days. Defaults to 30. */
-  readonly retentionInDays?: number;
-  /** Daily ingestion cap in GB. Defaults to no cap. */
-  readonly dailyQuotaGb?: number;
-}
-
-export interface ExistingMonitoring {
-  readonly existingApplicationInsightsId: pulumi.Input<string>;
-  /** The Log Analytics workspace behind it, for diagnostic settings. Defaults to none (no diagnostics). */
-  readonly existingLogAnalyticsWorkspaceId?: pulumi.Input<string>;
-}
-
-export interface RegistrySettings {
-  /** Defaults to `Basic`; private link needs `Premium`. */
-  readonly skuName?: "Basic" | "Standard" | "Premium";
-}
-
-/** Ids of a precreated associated set (see `SharedResources`); the consumer never owns these resources. */
-export interface SharedResourceIds {
-  readonly storageAccountId: pulumi.Input<string>;
-  readonly keyVaultId: pulumi.Input<string>;
-  readonly applicationInsightsId: pulumi.Input<string>;
-  /** Defaults to none: Azure ML creates a registry on first image build. */
-  readonly containerRegistryId?: pulumi.Input<string>;
-  /** Defaults to none: no diagnostic settings. */
-  readonly logAnalyticsWorkspaceId?: pulumi.Input<string>;
-}
+import {
+  Existing,
+  ExistingMonitoring,
+  KeyVaultSettings,
+  MonitoringSettings,
+  RegistrySettings,
+  SharedResourceIds,
+  StorageSettings,
+} from "./associatedSettings";
 
 export interface AssociatedResourcesArgs {
   readonly resourceGroupName: pulumi.Input<string>;

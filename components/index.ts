@@ -11,17 +11,17 @@ export { Workspace, type WorkspaceArgs } from "./workspace";
 export { Hub, type HubArgs } from "./hub";
 export { Project, type ProjectArgs, PROJECT_FORBIDDEN_KEYS } from "./project";
 export { SharedResources, type SharedResourcesArgs } from "./sharedResources";
-export {
-  AssociatedResources,
-  type AssociatedResourcesArgs,
-  type Existing,
-  type ExistingMonitoring,
-  type KeyVaultSettings,
-  type MonitoringSettings,
-  type RegistrySettings,
-  type SharedResourceIds,
-  type StorageSettings,
-} from "./associatedResources";
+export { AssociatedResources, type AssociatedResourcesArgs } from "./associatedResources";
+export type {
+  Existing,
+  ExistingMonitoring,
+  KeyVaultSettings,
+  MonitoringSettings,
+  RegistrySettings,
+  SharedResourceIds,
+  StorageSettings,
+} from "./associatedSettings";
+export type { StorageAccountChoice } from "./storageSecurity";
 export { Datastores, type DatastoreSpec, type DatastoresArgs } from "./datastores";
 export { Computes, type ClusterArgs, type ComputesArgs, type InstanceArgs, type ServerlessComputeArgs } from "./computes";
 export { Connections, type ConnectionArgs, type ConnectionsArgs } from "./connections";

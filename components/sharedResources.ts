@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
-import { AssociatedResources, KeyVaultSettings, MonitoringSettings, RegistrySettings, StorageSettings } from "./associatedResources";
+import { AssociatedResources } from "./associatedResources";
+import { KeyVaultSettings, MonitoringSettings, RegistrySettings, StorageSettings } from "./associatedSettings";
 import * as naming from "./naming";
 import { childOptions, componentChildOptions } from "./resourceOptions";
 import { lockResources } from "./locks";
