@@ -12,6 +12,7 @@ import { childOptions, componentChildOptions } from "./resourceOptions";
 import { lockResources } from "./locks";
 import { accessKeyModeProblem } from "./authMode";
 import { secureStorageAccountInputs } from "./storageSecurity";
+import { PRIVATE_LINK_REGISTRY_SKU, PrivateLinkTarget } from "./network/privateLink";
 import {
   Existing,
   ExistingMonitoring,
@@ -94,6 +95,14 @@ export function assertDefaultStorageAllowed(
   if (authProblem) throw new Error(`${owner}: systemDatastoresAuthMode ${authProblem}`);
 }
 
+/** docs/azure-rules/private-networking.md AZ-PE-04: only a Premium registry takes private endpoints (and public access off). */
+export function assertRegistryNetworkAllowed(owner: string, registry: RegistrySettings | Existing | false | undefined): void {
+  if (!registry || isExisting(registry) || registry.publicNetworkAccess !== "Disabled") return;
+  const sku = registry.skuName ?? "Basic";
+  if (sku !== PRIVATE_LINK_REGISTRY_SKU)
+    throw new Error(`${owner}: containerRegistry publicNetworkAccess 'Disabled' needs skuName ${PRIVATE_LINK_REGISTRY_SKU}, not '${sku}'`);
+}
+
 /**
  * The resources an Azure ML workspace (or hub) depends on: storage, key vault, Application Insights on
  * Log Analytics and container registry. Each is created with secure defaults or taken by ARM id.
@@ -111,10 +120,13 @@ export class AssociatedResources extends pulumi.ComponentResource {
   public readonly storageAccount?: storage.StorageAccount;
   /** Ids of the stateful resources created here (not those taken by id), by role: `st`, `kv`, `log`, `cr`. */
   public readonly created: Record<string, pulumi.Output<string>> = {};
+  /** The created resources with public network access off, by private-link target (`blob`, `file`, `vault`, `registry`). */
+  public readonly privateTargets: { target: PrivateLinkTarget; id: pulumi.Output<string> }[] = [];
 
   constructor(name: string, args: AssociatedResourcesArgs, opts?: pulumi.ComponentResourceOptions) {
     const choices = choicesOf(name, args);
     assertDefaultStorageAllowed(name, choices.storage, args.systemDatastoresAuthMode);
+    assertRegistryNetworkAllowed(name, choices.containerRegistry);
     super("azure-ml-workspaces:ml:AssociatedResources", name, {}, opts);
     const storageSettings = isExisting(choices.storage) ? undefined : (choices.storage ?? {});
     const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
@@ -127,10 +139,13 @@ export class AssociatedResources extends pulumi.ComponentResource {
           ...common,
           accountName: naming.storageAccountName(args.baseName, args.nameSuffix),
           ...secureStorageAccountInputs(storageSettings),
+          publicNetworkAccess: storageSettings.publicNetworkAccess,
         },
         stateful("storageAccount"),
       );
       this.storageAccountId = this.created.st = this.storageAccount.id;
+      if (storageSettings.publicNetworkAccess === "Disabled")
+        this.privateTargets.push({ target: "blob", id: this.storageAccountId }, { target: "file", id: this.storageAccountId });
       protectBlobs(
         naming.childName(name, "st-blob"),
         this.storageAccount,
@@ -159,10 +174,12 @@ export class AssociatedResources extends pulumi.ComponentResource {
             enableSoftDelete: true,
             softDeleteRetentionInDays: settings.softDeleteRetentionInDays ?? 90,
             enablePurgeProtection: true,
+            publicNetworkAccess: settings.publicNetworkAccess,
           },
         },
         stateful("keyVault"),
       ).id;
+      if (settings.publicNetworkAccess === "Disabled") this.privateTargets.push({ target: "vault", id: this.keyVaultId });
     }
 
     const monitoring = choices.monitoring ?? {};
@@ -206,16 +223,20 @@ export class AssociatedResources extends pulumi.ComponentResource {
     } else if (isExisting(choices.containerRegistry)) {
       this.containerRegistryId = pulumi.output(choices.containerRegistry.existingId);
     } else {
-      this.containerRegistryId = this.created.cr = new containerregistry.Registry(
+      const registry = choices.containerRegistry ?? {};
+      const registryId = new containerregistry.Registry(
         naming.childName(name, "cr"),
         {
           ...common,
           registryName: naming.containerRegistryName(args.baseName, args.nameSuffix),
-          sku: { name: choices.containerRegistry?.skuName ?? "Basic" },
+          sku: { name: registry.skuName ?? "Basic" },
           adminUserEnabled: false,
+          publicNetworkAccess: registry.publicNetworkAccess,
         },
         stateful("containerRegistry"),
       ).id;
+      this.containerRegistryId = this.created.cr = registryId;
+      if (registry.publicNetworkAccess === "Disabled") this.privateTargets.push({ target: "registry", id: registryId });
     }
     if (args.locks) {
       lockResources(

@@ -4,6 +4,12 @@ import { StorageAccountChoice } from "./storageSecurity";
 
 /** What `AssociatedResources` takes for each associated resource: settings for a new one, or an existing one by id. */
 
+/**
+ * `publicNetworkAccess` of a created associated resource. Defaults to `Enabled`; with `Disabled` it is reached through
+ * private endpoints only (the workspace's `inbound` subnet gets them, docs/azure-rules/private-networking.md AZ-PE-09).
+ */
+export type PublicAccess = "Enabled" | "Disabled";
+
 /** Take an existing resource by ARM id instead of creating one. */
 export interface Existing {
   readonly existingId: pulumi.Input<string>;
@@ -16,6 +22,8 @@ export interface Existing {
 export interface StorageSettings extends StorageAccountChoice {
   /** Blob and container soft delete and versioning. Defaults to 7 days each and versioning on. */
   readonly dataProtection?: BlobProtectionSettings;
+  /** Defaults to `Enabled`; `Disabled` makes blob and file private endpoints when the workspace has an inbound subnet. */
+  readonly publicNetworkAccess?: PublicAccess;
 }
 
 export interface KeyVaultSettings {
@@ -23,6 +31,8 @@ export interface KeyVaultSettings {
   readonly skuName?: "standard" | "premium";
   /** Soft-delete retention, 7-90 days, fixed at creation. Defaults to 90. */
   readonly softDeleteRetentionInDays?: number;
+  /** Defaults to `Enabled`; `Disabled` makes a `vault` private endpoint when the workspace has an inbound subnet. */
+  readonly publicNetworkAccess?: PublicAccess;
 }
 
 export interface MonitoringSettings {
@@ -41,6 +51,8 @@ export interface ExistingMonitoring {
 export interface RegistrySettings {
   /** Defaults to `Basic`; private link needs `Premium`. */
   readonly skuName?: "Basic" | "Standard" | "Premium";
+  /** Defaults to `Enabled`; `Disabled` needs `Premium` and makes a `registry` private endpoint when the workspace has an inbound subnet. */
+  readonly publicNetworkAccess?: PublicAccess;
 }
 
 /** Ids of a precreated associated set (see `SharedResources`); the consumer never owns these resources. */

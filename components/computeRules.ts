@@ -41,9 +41,26 @@ export function idleShutdownProblem(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * docs/azure-rules/compute.md AZ-COMPUTE-08: the instance a member of a group gets is named after the set's prefix and
+ * the first 8 hex digits of the member's object id behind a letter (`<prefix>-u<hex8>`), so every hyphen is followed
+ * by a letter and the name stays within 24 characters.
+ */
+export const MEMBER_INSTANCE_PREFIX = /^[A-Za-z][A-Za-z0-9-]{1,13}$/;
+export const MEMBER_INSTANCE_PREFIX_RULE =
+  "2-14 letters, digits or hyphens, starting with a letter (names become <prefix>-u<first 8 hex digits of the member>)";
+export const memberInstanceName = (prefix: string, objectId: string) => `${prefix}-u${objectId.slice(0, 8).toLowerCase()}`;
+
 /** docs/azure-rules/compute.md AZ-COMPUTE-02: a cluster scales down to `minNodes`; 0 bills nothing while idle. */
 export const CLUSTER_DEFAULTS = { minNodes: 0, idleTimeBeforeScaleDown: "PT120S" } as const;
 export const INSTANCE_DEFAULTS = { idleTimeBeforeShutdown: "PT60M" } as const;
+
+/**
+ * docs/azure-rules/connections.md AZ-CONN-04: the `connectionName` path parameter of workspace connections in the
+ * Azure ML REST API: 3-33 letters, digits, `_` or `-`, starting with a letter or digit.
+ */
+export const CONNECTION_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
+export const CONNECTION_NAME_RULE = "3-33 letters, digits, _ or -, starting with a letter or digit";
 
 /** The connection categories this package creates, with the ARM type of their target. */
 export const CONNECTION_TARGET_TYPES = {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ml from "@pulumi/azure-native/machinelearningservices";
-import { ConnectionCategory, connectionAuthType } from "./computeRules";
+import { CONNECTION_NAME, CONNECTION_NAME_RULE, ConnectionCategory, connectionAuthType } from "./computeRules";
 import * as naming from "./naming";
 import { childOptions } from "./resourceOptions";
 
@@ -37,6 +37,8 @@ export class Connections extends pulumi.ComponentResource {
 
   constructor(name: string, args: ConnectionsArgs, opts?: pulumi.ComponentResourceOptions) {
     for (const c of args.connections) {
+      // docs/azure-rules/connections.md AZ-CONN-04
+      if (!CONNECTION_NAME.test(c.name)) throw new Error(`Connections "${name}": connection name "${c.name}": ${CONNECTION_NAME_RULE}`);
       const auth = c.auth ?? "identity";
       if ((auth === "key") !== (c.key !== undefined))
         throw new Error(`Connections "${name}": connection ${c.name}: a key is given exactly when auth is "key"`);

@@ -37,6 +37,7 @@ export {
   type WorkspaceSku,
 } from "./workspaceSettings";
 export type { EncryptionArgs } from "./encryption";
+export type { FeatureStoreArgs } from "./featureStore";
 export type { InboundEndpointArgs } from "./network/inbound";
 export type { BlobProtectionSettings } from "./blobProtection";
 

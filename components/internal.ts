@@ -21,15 +21,21 @@ export {
   CLUSTER_DEFAULTS,
   COMPUTE_NAME_RULE,
   CONNECTION_CATEGORIES,
+  CONNECTION_NAME,
+  CONNECTION_NAME_RULE,
   CONNECTION_TARGET_ROLES,
   CONNECTION_TARGET_TYPES,
   DURATION_RULE,
   INSTANCE_DEFAULTS,
+  MEMBER_INSTANCE_PREFIX,
+  MEMBER_INSTANCE_PREFIX_RULE,
   durationSeconds,
   idleShutdownProblem,
   isComputeName,
+  memberInstanceName,
   nodePublicIpProblem,
 } from "./computeRules";
+export { MAX_IP_RULES, ipAllowlistCommands, ipRuleProblem } from "./network/ipAllowlist";
 export { primaryPrincipalId } from "./identityGrants";
 export {
   PRIVATE_LINK,

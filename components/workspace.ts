@@ -5,6 +5,14 @@ import { Datastores, DatastoreSpec, validateDatastores } from "./datastores";
 import { componentChildOptions } from "./resourceOptions";
 import { ServerlessComputeArgs, serverlessComputeInputs } from "./computes";
 import { WorkspaceCoreArgs, buildWorkspaceCore, validateWorkspaceCoreArgs } from "./workspaceCore";
+import {
+  FeatureStoreArgs,
+  addOfflineStoreConnection,
+  featureStoreInputs,
+  materializationIdentity,
+  validateFeatureStore,
+} from "./featureStore";
+import * as naming from "./naming";
 
 export interface WorkspaceArgs extends WorkspaceCoreArgs, ServerlessComputeArgs {
   /**
@@ -12,11 +20,17 @@ export interface WorkspaceArgs extends WorkspaceCoreArgs, ServerlessComputeArgs 
    * premium or have hierarchical namespace: only the default storage is restricted. Defaults to none.
    */
   readonly datastores?: DatastoreSpec[];
+  /**
+   * Makes the workspace a managed feature store (kind `FeatureStore`) whose offline store is one of its ADLS Gen2
+   * datastores, with a user-assigned materialization identity. Defaults to none (kind `Default`).
+   */
+  readonly featureStore?: FeatureStoreArgs;
 }
 
 /**
- * An Azure Machine Learning workspace (kind `Default`) with its associated resources, dedicated or shared,
- * diagnostic settings, identity access to its default storage and optional extra datastores.
+ * An Azure Machine Learning workspace (kind `Default`, or `FeatureStore` with `featureStore`) with its associated
+ * resources, dedicated or shared, diagnostic settings, identity access to its default storage and optional extra
+ * datastores.
  */
 export class Workspace extends pulumi.ComponentResource {
   public readonly workspace: ml.Workspace;
@@ -35,16 +49,29 @@ export class Workspace extends pulumi.ComponentResource {
   public readonly applicationInsightsId: pulumi.Output<string>;
   public readonly containerRegistryId: pulumi.Output<string | undefined>;
   public readonly logAnalyticsWorkspaceId: pulumi.Output<string | undefined>;
+  /** Principal id of the feature store's materialization identity; undefined without `featureStore`. */
+  public readonly materializationPrincipalId?: pulumi.Output<string>;
 
   constructor(name: string, args: WorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
     validateWorkspaceCoreArgs(name, args);
     validateDatastores(name, args.datastores ?? []);
+    validateFeatureStore(name, args.featureStore, args.datastores ?? []);
     super("azure-ml-workspaces:ml:Workspace", name, {}, opts);
+    const nameSuffix = args.nameSuffix ?? naming.defaultNameSuffix();
+    const fs = args.featureStore;
+    const mi = fs && materializationIdentity(this, name, { ...args, baseName: args.baseName ?? name, nameSuffix }, opts);
     const core = buildWorkspaceCore(
       this,
       name,
       args,
-      { kind: "Default", namePrefix: "mlw", inputs: { serverlessComputeSettings: serverlessComputeInputs(args) } },
+      {
+        kind: fs ? "FeatureStore" : "Default",
+        namePrefix: "mlw",
+        inputs: {
+          serverlessComputeSettings: serverlessComputeInputs(args),
+          ...(fs && mi ? featureStoreInputs(fs, args.identity, mi) : {}),
+        },
+      },
       opts,
     );
     this.workspace = core.workspace;
@@ -80,6 +107,17 @@ export class Workspace extends pulumi.ComponentResource {
         componentChildOptions(this, opts),
       );
       Object.assign(this.datastoreContainerIds, datastores.containerIds);
+    }
+    if (fs && mi) {
+      const containerId = this.datastoreContainerIds[fs.offlineStoreDatastore];
+      addOfflineStoreConnection(
+        this,
+        name,
+        { resourceGroupName: args.resourceGroupName, workspaceName: core.workspaceName, containerId },
+        mi,
+        opts,
+      );
+      this.materializationPrincipalId = mi.principalId;
     }
     this.registerOutputs({
       workspaceId: this.workspaceId,

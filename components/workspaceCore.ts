@@ -8,7 +8,7 @@ import { grantPrimaryIdentity } from "./identityGrants";
 import * as naming from "./naming";
 import { childOptions, componentChildOptions, withIgnoreChanges } from "./resourceOptions";
 import { BaseWorkspaceArgs, ManagedNetworkArgs, identityInputs, managedNetworkInputs, studioUrl } from "./workspaceSettings";
-import { ENCRYPTION_REPLACE_ON_CHANGES, EncryptionArgs, encryptionInputs } from "./encryption";
+import { ENCRYPTION_REPLACE_ON_CHANGES, EncryptionArgs, encryptionGuard, encryptionInputs } from "./encryption";
 import { InboundEndpointArgs, addInboundEndpoints } from "./network/inbound";
 
 type AssociatedChoice = Pick<AssociatedResourcesArgs, "storage" | "keyVault" | "monitoring" | "containerRegistry">;
@@ -81,12 +81,12 @@ export function validateWorkspaceCoreArgs(name: string, args: WorkspaceCoreArgs)
   assertDefaultStorageAllowed(name, args.associated?.storage, args.systemDatastoresAuthMode);
 }
 
-/** Builds a `Default` workspace or a `Hub` with its associated resources, diagnostics and identity access, under `owner`. */
+/** Builds a `Default` workspace, a `FeatureStore` or a `Hub` with its associated resources, diagnostics and identity access, under `owner`. */
 export function buildWorkspaceCore(
   owner: pulumi.ComponentResource,
   name: string,
   args: WorkspaceCoreArgs,
-  kind: { kind: "Default" | "Hub"; namePrefix: string; inputs?: Partial<ml.WorkspaceArgs> },
+  kind: { kind: "Default" | "Hub" | "FeatureStore"; namePrefix: string; inputs?: Partial<ml.WorkspaceArgs> },
   opts?: pulumi.ResourceOptions,
 ): WorkspaceCoreOutputs {
   const baseName = args.baseName ?? name;
@@ -167,8 +167,9 @@ export function buildWorkspaceCore(
       {
         ...childOptions(owner, opts, "workspace", args.protect),
         dependsOn: identityGrants?.before,
-        // docs/azure-rules/encryption.md AZ-CMK-04
+        // docs/azure-rules/encryption.md AZ-CMK-04: a change Azure refuses shows as a replacement, which `protect` refuses.
         replaceOnChanges: ENCRYPTION_REPLACE_ON_CHANGES,
+        ...encryptionGuard(args.encryption),
       },
       ["enableDataIsolation"],
     ),
@@ -177,7 +178,11 @@ export function buildWorkspaceCore(
   if (args.inbound) {
     addInboundEndpoints(owner, naming.childName(name, "inbound"), {
       ...args.inbound,
-      targets: [{ target: "workspace", id: workspace.id, endpointName: `pe-${kind.namePrefix}-${baseName}-${nameSuffix}` }],
+      // docs/azure-rules/private-networking.md AZ-PE-09: created associated resources with public access off, too.
+      targets: [
+        { target: "workspace", id: workspace.id, endpointName: `pe-${kind.namePrefix}-${baseName}-${nameSuffix}` },
+        ...associated.privateTargets.map((t) => ({ ...t, endpointName: `pe-${kind.namePrefix}-${t.target}-${baseName}-${nameSuffix}` })),
+      ],
       resourceGroupName: args.resourceGroupName,
       location: args.location,
       tags: args.tags,

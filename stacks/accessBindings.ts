@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RoleBinding, RoleBindings } from "../components";
-import { GrantTarget, Owner, PlannedGrant, keyOf } from "./accessPlan";
+import { GrantTarget, Owner, PlannedGrant, keyOf, principalKeyOf } from "./accessPlan";
 
 /** What the program hands over to create the access plan's role assignments. */
 export interface AccessContext {
@@ -43,6 +43,8 @@ function scopeOf(ctx: AccessContext, target: GrantTarget, rgIdOf: RgIdOf): pulum
       return ctx.sharedScopes[target.resource];
     case "connectionTarget":
       return target.resourceId;
+    case "datastoreAccount":
+      return pulumi.output(of(target.owner).datastoreContainers![target.datastore]).apply((id) => id.split("/blobServices/")[0]);
   }
 }
 
@@ -60,7 +62,7 @@ export function bindPlan(ctx: AccessContext, plan: PlannedGrant[], rgIdOf: RgIdO
         group: g.group,
         role: g.role,
         ...(g.identityOf
-          ? { principalId: ctx.identities.get(keyOf(g.identityOf))!, principalType: "ServicePrincipal" as const }
+          ? { principalId: ctx.identities.get(principalKeyOf(g))!, principalType: "ServicePrincipal" as const }
           : { principalId: ctx.principals[g.group] }),
       })),
     );

@@ -4,6 +4,7 @@ import { StackConfig } from "./config";
 import { ConnectionConfig } from "./computeConfig";
 import { resourceGroupNameOf, scopeKeys } from "./scopeKeys";
 import { azureNameOf } from "./renames";
+import { featureStoreGrants } from "./featureStoreConfig";
 
 /**
  * Every group role assignment a stack config leads to, in one place: the bindings written in config, Reader on a
@@ -24,7 +25,9 @@ export type GrantTarget =
   | { kind: "datastoreContainer"; owner: Owner; datastore: string }
   | { kind: "shared"; resource: string }
   /** The resource a connection of the owner points at (its ARM id, from config). */
-  | { kind: "connectionTarget"; owner: Owner; connection: string; resourceId: string };
+  | { kind: "connectionTarget"; owner: Owner; connection: string; resourceId: string }
+  /** The storage account behind a datastore of the owner (the account of its container). */
+  | { kind: "datastoreAccount"; owner: Owner; datastore: string };
 
 export interface PlannedGrant {
   /** Config path of the binding that causes it. */
@@ -40,6 +43,8 @@ export interface PlannedGrant {
   why: string;
   /** Set for a grant to a workspace's (hub's) own identity rather than to a group; `group` then only names it. */
   identityOf?: Owner;
+  /** Which identity of `identityOf`: the workspace's own (default) or a feature store's materialization identity. */
+  identity?: "workspace" | "materialization";
 }
 
 /** The `group` of identity grants: part of the assignment's name, never a key of `groups`. */
@@ -171,7 +176,7 @@ export function accessPlan(config: StackConfig): PlannedGrant[] {
       why: "bound in config",
     }),
   );
-  return [...explicit, ...dedupe(explicit, derived), ...connectionGrants(config)];
+  return [...explicit, ...dedupe(explicit, derived), ...connectionGrants(config), ...featureStoreGrants(config)];
 }
 
 /**
@@ -210,6 +215,12 @@ function dedupe(explicit: PlannedGrant[], derived: PlannedGrant[]): PlannedGrant
   const seen = new Set(explicit.map(id));
   return derived.filter((g) => !seen.has(id(g)) && (seen.add(id(g)), true));
 }
+
+/** The key of a feature store's materialization identity among the program's identities. */
+export const materializationKeyOf = (owner: Owner) => `materialization/${keyOf(owner)}`;
+/** The key of an identity grant's principal among the program's identities. */
+export const principalKeyOf = (grant: PlannedGrant) =>
+  grant.identity === "materialization" ? materializationKeyOf(grant.identityOf!) : keyOf(grant.identityOf!);
 
 export function keyOf(owner: Owner): string {
   return owner.kind === "project"

@@ -9,11 +9,14 @@ import { ConnectionConfig, PLAIN_KEY_RULE } from "./computeConfig";
  */
 
 type Path = (string | number)[];
+type Compute = { subnetId?: string; nodePublicIp?: boolean };
 interface Site {
   path: Path;
   managedNetwork: boolean;
-  computes?: { clusters?: unknown; instances?: { name: string; subnetId?: string; nodePublicIp?: boolean }[] };
+  computes?: { clusters?: unknown; instances?: Compute[]; memberInstances?: (Compute & { group: string })[] };
   connections?: ConnectionConfig[];
+  /** Groups bound on the entry (and, on a hub, on its projects). */
+  boundGroups: Set<string>;
 }
 
 function sites(config: StackConfig): Site[] {
@@ -24,22 +27,26 @@ function sites(config: StackConfig): Site[] {
       managedNetwork: managed(ws),
       computes: ws.computes,
       connections: ws.connections,
+      boundGroups: new Set((ws.access ?? []).map((a) => a.group)),
     })),
     ...(config.hubs ?? []).map((hub, i) => ({
       path: ["hubs", i],
       managedNetwork: managed(hub),
       computes: hub.computes,
       connections: hub.connections,
+      boundGroups: new Set([hub, ...(hub.projects ?? [])].flatMap((e) => (e.access ?? []).map((a) => a.group))),
     })),
   ];
 }
 
-type Compute = { name: string; subnetId?: string; nodePublicIp?: boolean };
+/** Each cluster, instance and set of member instances (whose network settings hold for all its instances). */
 function computesOf(site: Site): { path: Path; compute: Compute }[] {
   const clusters = (Array.isArray(site.computes?.clusters) ? site.computes.clusters : []) as Compute[];
+  const at = (kind: string) => (compute: Compute, j: number) => ({ path: [...site.path, "computes", kind, j], compute });
   return [
-    ...clusters.map((compute, j) => ({ path: [...site.path, "computes", "clusters", j], compute })),
-    ...(site.computes?.instances ?? []).map((compute, j) => ({ path: [...site.path, "computes", "instances", j], compute })),
+    ...clusters.map(at("clusters")),
+    ...(site.computes?.instances ?? []).map(at("instances")),
+    ...(site.computes?.memberInstances ?? []).map(at("memberInstances")),
   ];
 }
 
@@ -58,6 +65,15 @@ export function computeIssues(config: StackConfig, secretKeys: ReadonlySet<strin
       const problem = nodePublicIpProblem(compute.nodePublicIp === false, site.managedNetwork, compute.subnetId);
       if (problem) issues.push({ path: [...path, "nodePublicIp"], value: false, rule: problem });
     }
+    // docs/azure-rules/compute.md AZ-COMPUTE-08: instances for the members of a group this workspace binds.
+    (site.computes?.memberInstances ?? []).forEach((set, j) => {
+      if (!site.boundGroups.has(set.group))
+        issues.push({
+          path: [...site.path, "computes", "memberInstances", j, "group"],
+          value: set.group,
+          rule: "instances are created for members of a group bound here: bind it in this entry's access (with a role that may use computes, such as AzureML Data Scientist)",
+        });
+    });
     (site.connections ?? []).forEach((connection, k) => {
       if (connection.key === undefined) return;
       const keyPath = [...site.path, "connections", k, "key"];

@@ -4,9 +4,13 @@ import {
   CLUSTER_DEFAULTS,
   COMPUTE_NAME_RULE,
   CONNECTION_CATEGORIES,
+  CONNECTION_NAME,
+  CONNECTION_NAME_RULE,
   CONNECTION_TARGET_TYPES,
   DURATION_RULE,
   INSTANCE_DEFAULTS,
+  MEMBER_INSTANCE_PREFIX,
+  MEMBER_INSTANCE_PREFIX_RULE,
   durationSeconds,
   idleShutdownProblem,
   isComputeName,
@@ -25,6 +29,9 @@ const req = <T extends z.ZodType>(schema: T, description: string, more: Doc = {}
 
 const SUBNET_EXAMPLE =
   "/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-ml/subnets/training";
+
+const objectId = z.string().regex(GUID_PATTERN, "must be an Entra object id (a GUID)");
+const MEMBER_EXAMPLE = "0b6e4a2c-1d3f-4a5b-8c7d-9e0f1a2b3c4d";
 
 const computeName = z.string().refine(isComputeName, COMPUTE_NAME_RULE);
 const subnetId = z.string().regex(SUBNET_ID, SUBNET_ID_RULE);
@@ -95,11 +102,7 @@ const scheduleSchema = z.strictObject({
 export const instanceSchema = z.strictObject({
   ...computeBase,
   name: req(computeName, `Instance name: ${COMPUTE_NAME_RULE}.`, { examples: ["ci-alice"] }),
-  assignedTo: req(
-    z.string().regex(GUID_PATTERN, "must be an Entra object id (a GUID)"),
-    "Object id of the person the instance is created for (only they can use it).",
-    { examples: ["0b6e4a2c-1d3f-4a5b-8c7d-9e0f1a2b3c4d"] },
-  ),
+  assignedTo: req(objectId, "Object id of the person the instance is created for (only they can use it).", { examples: [MEMBER_EXAMPLE] }),
   idleTimeBeforeShutdown: opt(
     z.union([
       z.literal(false),
@@ -128,7 +131,8 @@ export const PLAIN_KEY_RULE =
 
 export const connectionSchema = z
   .strictObject({
-    name: req(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "1-64 letters, digits, _ or -"), "Connection name in the workspace.", {
+    // docs/azure-rules/connections.md AZ-CONN-04
+    name: req(z.string().regex(CONNECTION_NAME, CONNECTION_NAME_RULE), `Connection name in the workspace: ${CONNECTION_NAME_RULE}.`, {
       examples: ["openai"],
     }),
     category: req(z.enum(CONNECTION_CATEGORIES), "What it connects to.", { examples: ["AzureOpenAI"] }),
@@ -155,13 +159,45 @@ export const connectionSchema = z
       ctx.addIssue({ code: "custom", path: ["key"], message: "auth: key needs a key (from secret config)" });
   });
 
+/** docs/azure-rules/compute.md AZ-COMPUTE-08: one instance per listed member of a group bound on the workspace. */
+export const memberInstancesSchema = instanceSchema.omit({ name: true, assignedTo: true }).extend({
+  namePrefix: req(
+    z.string().regex(MEMBER_INSTANCE_PREFIX, MEMBER_INSTANCE_PREFIX_RULE),
+    `Prefix of the instance names: ${MEMBER_INSTANCE_PREFIX_RULE}.`,
+    {
+      examples: ["ci-ds"],
+    },
+  ),
+  group: req(z.string(), "Key of a group in `groups` bound on this workspace (or hub, or one of its projects): whose members these are.", {
+    examples: ["data-scientists"],
+  }),
+  members: req(
+    z
+      .array(objectId)
+      .min(1)
+      .superRefine((ids, ctx) => {
+        ids.forEach((id, k) => {
+          if (ids.findIndex((other) => other.toLowerCase() === id.toLowerCase()) < k)
+            ctx.addIssue({ code: "custom", path: [k], message: "listed twice: each member gets one instance" });
+        });
+      }),
+    "Object ids of the group's members who get an instance (membership is not read: it changes outside Pulumi).",
+    { examples: [[MEMBER_EXAMPLE]] },
+  ),
+});
+
 export const computesSchema = z.strictObject({
   clusters: opt(z.array(clusterSchema), "Compute clusters (AmlCompute); scale to 0 nodes when idle by default. Defaults to none.", {
     examples: [[{ name: "cpu-cluster", vmSize: "Standard_DS3_v2", maxNodes: 4 }]],
   }),
   instances: opt(z.array(instanceSchema), "Compute instances, each for one person, with idle shutdown on. Defaults to none.", {
-    examples: [[{ name: "ci-alice", vmSize: "Standard_DS3_v2", assignedTo: "0b6e4a2c-1d3f-4a5b-8c7d-9e0f1a2b3c4d" }]],
+    examples: [[{ name: "ci-alice", vmSize: "Standard_DS3_v2", assignedTo: MEMBER_EXAMPLE }]],
   }),
+  memberInstances: opt(
+    z.array(memberInstancesSchema),
+    "Instances for listed members of a bound group, one each, assigned to the member, named `<namePrefix>-u<first 8 hex digits of the member>`. Defaults to none.",
+    { examples: [[{ namePrefix: "ci-ds", group: "data-scientists", vmSize: "Standard_DS3_v2", members: [MEMBER_EXAMPLE] }]] },
+  ),
 });
 
 /** docs/azure-rules/compute.md AZ-COMPUTE-05: hubs have no compute clusters; their projects use serverless compute. */
@@ -196,7 +232,7 @@ export const computeKeys = {
 export const hubComputeKeys = {
   ...computeKeys,
   computes: opt(hubComputesSchema, "Compute instances on the hub, usable from every project of the hub. Defaults to none.", {
-    examples: [{ instances: [{ name: "ci-alice", vmSize: "Standard_DS3_v2", assignedTo: "0b6e4a2c-1d3f-4a5b-8c7d-9e0f1a2b3c4d" }] }],
+    examples: [{ instances: [{ name: "ci-alice", vmSize: "Standard_DS3_v2", assignedTo: MEMBER_EXAMPLE }] }],
   }),
   connections: opt(
     z.array(connectionSchema),
@@ -226,5 +262,6 @@ export const PROJECT_KEYS_OF_HUB_COMPUTE: Record<string, string> = {
 
 export type ClusterConfig = z.infer<typeof clusterSchema>;
 export type InstanceConfig = z.infer<typeof instanceSchema>;
+export type MemberInstancesConfig = z.infer<typeof memberInstancesSchema>;
 export type ConnectionConfig = z.infer<typeof connectionSchema>;
 export type ServerlessComputeConfig = z.infer<typeof serverlessComputeSchema>;

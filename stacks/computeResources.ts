@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Computes, Connections, IdentityArgs } from "../components";
 import { primaryPrincipalId } from "../components/internal";
-import { ConnectionConfig } from "./computeConfig";
-import { ClusterConfig, InstanceConfig } from "./computeConfig";
+import { ClusterConfig, ConnectionConfig } from "./computeConfig";
+import { ComputesConfig, instancesOf } from "./memberInstances";
 
 /** What the program knows of a workspace or hub when it adds its computes and connections. */
 export interface ComputeSite {
@@ -15,7 +15,7 @@ export interface ComputeSite {
   tenantId: string;
   tags: Record<string, string>;
   managedNetwork: boolean;
-  computes?: { clusters?: unknown; instances?: InstanceConfig[] };
+  computes?: ComputesConfig;
   connections?: ConnectionConfig[];
 }
 
@@ -23,7 +23,8 @@ export interface ComputeSite {
 export function addComputeAndConnections(site: ComputeSite): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const clusters = (Array.isArray(site.computes?.clusters) ? site.computes.clusters : []) as ClusterConfig[];
-  const instances = site.computes?.instances ?? [];
+  // docs/azure-rules/compute.md AZ-COMPUTE-08: one instance per listed member, assigned to them.
+  const instances = instancesOf(site.computes, []).map((i) => i.config);
   if (clusters.length || instances.length) {
     out.computeIds = new Computes(
       `${site.name}-compute`,

@@ -3,6 +3,7 @@ import { ConfigIssue, formatPath } from "../components/internal";
 import { StackConfig } from "./config";
 import { resourceGroupNameOf } from "./scopeKeys";
 import { azureNameOf } from "./renames";
+import { ComputesConfig, instancesOf } from "./memberInstances";
 
 /**
  * Every Azure name the program generates, with the scope in which Azure needs it unique and the config entry whose
@@ -15,6 +16,8 @@ type Path = (string | number)[];
 interface Owner {
   path: Path;
   logical: string;
+  /** The config path a clash names. Defaults to the entry's `name`. */
+  namePath?: Path;
 }
 type Entry = naming.ScopedName<Owner>;
 
@@ -45,19 +48,16 @@ function associatedNames(
   return names;
 }
 
-/** docs/azure-rules/compute.md AZ-COMPUTE-01: compute names (given, not generated) are unique among a region's computes. */
-function computeNames(path: Path, computes: { clusters?: unknown; instances?: { name: string }[] } | undefined): Entry[] {
+/**
+ * docs/azure-rules/compute.md AZ-COMPUTE-01: compute names (given, or derived per member: AZ-COMPUTE-08) are unique
+ * among a region's computes.
+ */
+function computeNames(path: Path, computes: ComputesConfig | undefined): Entry[] {
   const clusters = (Array.isArray(computes?.clusters) ? computes.clusters : []) as { name: string }[];
-  const entry = (kind: string, j: number, name: string): Entry => ({
-    kind: "compute",
-    scope: "the stack's region",
-    name,
-    ignoreCase: true,
-    owner: { path: [...path, "computes", kind, j], logical: name },
-  });
+  const entry = (name: string, owner: Owner): Entry => ({ kind: "compute", scope: "the stack's region", name, ignoreCase: true, owner });
   return [
-    ...clusters.map((c, j) => entry("clusters", j, c.name)),
-    ...(computes?.instances ?? []).map((c, j) => entry("instances", j, c.name)),
+    ...clusters.map((c, j) => entry(c.name, { path: [...path, "computes", "clusters", j], logical: c.name })),
+    ...instancesOf(computes, path).map((i) => entry(i.config.name, { path: i.path, logical: i.config.name, namePath: i.namePath })),
   ];
 }
 
@@ -118,7 +118,7 @@ export function generatedNameIssues(config: StackConfig): ConfigIssue[] {
   // Every generated name of a stack carries the same suffix, so neither check depends on its value.
   const names = generatedNames(config, naming.stackSuffix(config.nameSeed ?? ""));
   const clashes = naming.nameClashes(names).map(({ first, again }) => ({
-    path: [...again.owner.path, "name"],
+    path: again.owner.namePath ?? [...again.owner.path, "name"],
     value: again.owner.logical,
     rule: `its ${again.kind} would get the same Azure name as the one of ${formatPath(first.owner.path)} (names are unique in ${again.scope}); rename one of them`,
   }));
@@ -126,7 +126,7 @@ export function generatedNameIssues(config: StackConfig): ConfigIssue[] {
     const found = naming.reservedWord(name);
     if (!found) return [];
     const rule = `its ${kind} name would contain "${found.word}", a word Azure reserves ${found.where} (ReservedResourceName); choose another name`;
-    return [{ path: [...owner.path, "name"], value: owner.logical, rule }];
+    return [{ path: owner.namePath ?? [...owner.path, "name"], value: owner.logical, rule }];
   });
   return [...clashes, ...dedupe(reserved)];
 }

@@ -1,6 +1,14 @@
 import { z } from "zod";
+import * as pulumi from "@pulumi/pulumi";
 import { type IsolationMode } from "../components";
-import { PRIVATE_LINK, RequiredOutboundRule, requiredOutboundRules } from "../components/internal";
+import {
+  MAX_IP_RULES,
+  PRIVATE_LINK,
+  RequiredOutboundRule,
+  ipAllowlistCommands,
+  ipRuleProblem,
+  requiredOutboundRules,
+} from "../components/internal";
 import { SUBNET_ID, SUBNET_ID_RULE, armIdProblem } from "./idRules";
 
 /**
@@ -19,7 +27,8 @@ const KEY_VAULT_EXAMPLE =
 
 const PRIVATE_DNS_ZONE_ID =
   /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[-\w.()]{1,90}\/providers\/Microsoft\.Network\/privateDnsZones\/([^/]+)$/i;
-const WORKSPACE_ZONES = PRIVATE_LINK.workspace.zones as readonly [string, ...string[]];
+/** Every zone an inbound endpoint of this package writes to: the workspace's and its associated resources'. */
+const ZONES = [...new Set(Object.values(PRIVATE_LINK).flatMap((link) => link.zones))] as [string, ...string[]];
 
 const privateEndpointSchema = z
   .strictObject({
@@ -29,13 +38,13 @@ const privateEndpointSchema = z
       .meta(doc("Subnet (ARM id) the endpoint takes its private address from, in the workspace's region.", { examples: [SUBNET_EXAMPLE] })),
     dnsZoneIds: z
       .partialRecord(
-        z.enum(WORKSPACE_ZONES),
+        z.enum(ZONES),
         z.string().regex(PRIVATE_DNS_ZONE_ID, "must be a private DNS zone id: …/providers/Microsoft.Network/privateDnsZones/<zone>"),
       )
       .optional()
       .meta(
         doc(
-          "Private DNS zones brought by id, by zone name (`privatelink.api.azureml.ms`, `privatelink.notebooks.azure.net`), e.g. a hub network's central zones. Zones not given are created in the workspace's resource group and linked to the subnet's virtual network.",
+          "Private DNS zones brought by id, by zone name (`privatelink.api.azureml.ms`, `privatelink.notebooks.azure.net`, and for associated resources with public access off `privatelink.blob.core.windows.net`, `privatelink.file.core.windows.net`, `privatelink.vaultcore.azure.net`, `privatelink.azurecr.io`), e.g. a hub network's central zones. Zones needed and not given are created in the workspace's resource group and linked to the subnet's virtual network.",
           { examples: [{ "privatelink.api.azureml.ms": ZONE_ID_EXAMPLE }] },
         ),
       ),
@@ -86,7 +95,7 @@ export const networkKeys = {
     .optional()
     .meta(
       doc(
-        "An inbound private endpoint (group `amlworkspace`) in a subnet you own, with a DNS zone group on `privatelink.api.azureml.ms` and `privatelink.notebooks.azure.net`. With it, `publicNetworkAccess` defaults to `Disabled`. Defaults to none.",
+        "An inbound private endpoint (group `amlworkspace`) in a subnet you own, with a DNS zone group on `privatelink.api.azureml.ms` and `privatelink.notebooks.azure.net`. With it, `publicNetworkAccess` defaults to `Disabled`. The created storage, key vault and registry whose `publicNetworkAccess` is `Disabled` get their endpoints in the same subnet (`blob` and `file`, `vault`, `registry`). Defaults to none.",
         { examples: [{ subnetId: SUBNET_EXAMPLE }] },
       ),
     ),
@@ -95,8 +104,23 @@ export const networkKeys = {
     .optional()
     .meta(
       doc(
-        "Private endpoints to this workspace are made outside this stack (e.g. by a network team): lets `publicNetworkAccess: Disabled` stand without `privateEndpoint`.",
+        "Private endpoints to this workspace and its associated resources are made outside this stack (e.g. by a network team): lets `publicNetworkAccess: Disabled` (of the workspace, its storage, key vault or registry) stand without `privateEndpoint`.",
         { default: false, examples: [true] },
+      ),
+    ),
+  ipAllowlist: z
+    .array(
+      z.string().superRefine((value, ctx) => {
+        const problem = ipRuleProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+    )
+    .max(MAX_IP_RULES, `a workspace takes at most ${MAX_IP_RULES} IP rules`)
+    .optional()
+    .meta(
+      doc(
+        "Public internet IPv4 addresses or CIDR ranges allowed in while `publicNetworkAccess` is `Enabled` (at most 200; private and reserved ranges refused). Not sent: azure-native 3.28's workspace has no such input and Azure takes the rules only after creation, so the stack output `ipAllowlistCommands` lists the `az ml workspace network-rule add` commands to run once the workspace exists. Defaults to none (every network).",
+        { examples: [["16.17.18.0/24", "20.30.40.50"]] },
       ),
     ),
   provisionNetworkNow: z
@@ -110,7 +134,7 @@ export const networkKeys = {
     ),
   encryption: encryptionSchema.optional().meta(
     doc(
-      "Customer-managed key encryption, read by the primary user-assigned identity (which gets Key Vault Crypto Service Encryption User on the vault). Set at creation: changing the vault or `serviceSide` later replaces the workspace (blocked by `protect`). Defaults to Microsoft-managed keys.",
+      "Customer-managed key encryption, read by the primary user-assigned identity (which gets Key Vault Crypto Service Encryption User on the vault). Set at creation: an encrypted workspace is always protected, so changing the vault or `serviceSide` later (a replacement) is refused by `pulumi up`; a new key in the same vault is an update. Defaults to Microsoft-managed keys.",
       {
         examples: [
           { keyVaultId: KEY_VAULT_EXAMPLE, keyUri: "https://kv-ml-keys.vault.azure.net/keys/ml-cmk", keyVaultPurgeProtection: true },
@@ -136,7 +160,37 @@ export function requiredRulesOf(ws: {
   managedNetwork?: { isolationMode?: IsolationMode };
   publicNetworkAccess?: "Enabled" | "Disabled";
   privateEndpoint?: unknown;
+  storage?: object;
+  keyVault?: object;
+  containerRegistry?: object | false;
 }): RequiredOutboundRule[] {
   const isPrivate = (ws.publicNetworkAccess ?? (ws.privateEndpoint ? "Disabled" : "Enabled")) === "Disabled";
-  return requiredOutboundRules(ws.managedNetwork?.isolationMode ?? "AllowInternetOutbound", isPrivate ? ["workspace"] : []);
+  const privateAssociated = (["storage", "keyVault", "containerRegistry"] as const).filter(
+    (key) => privateAccessOf(ws[key]) === "Disabled",
+  );
+  return requiredOutboundRules(ws.managedNetwork?.isolationMode ?? "AllowInternetOutbound", [
+    ...(isPrivate ? ["workspace"] : []),
+    ...privateAssociated,
+  ]);
+}
+
+/** `publicNetworkAccess` of an associated resource's settings (undefined for one brought by id, none or default). */
+export function privateAccessOf(settings: object | false | undefined): "Enabled" | "Disabled" | undefined {
+  return settings && "publicNetworkAccess" in settings ? (settings.publicNetworkAccess as "Enabled" | "Disabled" | undefined) : undefined;
+}
+
+/**
+ * The network stack outputs of a workspace or hub: `requiredOutboundRules`, and with `ipAllowlist` the
+ * `ipAllowlistCommands` to run once it exists (docs/azure-rules/private-networking.md AZ-PE-11).
+ */
+export function networkOutputsOf(
+  ws: Parameters<typeof requiredRulesOf>[0] & { ipAllowlist?: string[] },
+  workspaceName: pulumi.Input<string>,
+  resourceGroupName: pulumi.Input<string>,
+): { requiredOutboundRules: RequiredOutboundRule[]; ipAllowlistCommands?: pulumi.Output<string[]> } {
+  const outputs: { requiredOutboundRules: RequiredOutboundRule[]; ipAllowlistCommands?: pulumi.Output<string[]> } = {
+    requiredOutboundRules: requiredRulesOf(ws),
+  };
+  if (ws.ipAllowlist?.length) outputs.ipAllowlistCommands = ipAllowlistCommands(ws.ipAllowlist, workspaceName, resourceGroupName);
+  return outputs;
 }

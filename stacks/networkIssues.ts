@@ -1,5 +1,6 @@
 import { ConfigIssue, PRIVATE_LINK_REGISTRY_SKU } from "../components/internal";
 import { HubConfig, StackConfig, WorkspaceConfig } from "./config";
+import { privateAccessOf } from "./networkConfig";
 
 /**
  * Network and encryption settings Azure refuses, or that would leave a workspace unreachable, checked across keys
@@ -18,19 +19,40 @@ function workspaceNetworkIssues(at: Path, ws: WorkspaceConfig | HubConfig): Conf
       rule: "nobody could reach the workspace: add privateEndpoint, or set privateAccessElsewhere: true if endpoints are made outside this stack",
     });
   }
-  // docs/azure-rules/private-networking.md AZ-PE-04: approved-outbound-only reaches the registry by private endpoint.
+  // docs/azure-rules/private-networking.md AZ-PE-09: dedicated resources with public access off need a way in too.
+  for (const key of ["storage", "keyVault", "containerRegistry"] as const) {
+    if (privateAccessOf(ws[key]) === "Disabled" && !ws.privateEndpoint && !ws.privateAccessElsewhere)
+      issues.push({
+        path: [...at, key, "publicNetworkAccess"],
+        value: "Disabled",
+        rule: "nobody could reach it: add privateEndpoint (its subnet gets the endpoints), or set privateAccessElsewhere: true if endpoints are made outside this stack",
+      });
+  }
+  // docs/azure-rules/private-networking.md AZ-PE-04: approved-outbound-only, or a registry with public access off, reaches
+  // the registry by private endpoint.
   const registry = ws.containerRegistry;
   const createdSku =
     registry === false || (registry && "existingId" in registry) || ws.sharedResources ? undefined : (registry?.skuName ?? "Basic");
-  if (
-    ws.managedNetwork?.isolationMode === "AllowOnlyApprovedOutbound" &&
-    createdSku !== undefined &&
-    createdSku !== PRIVATE_LINK_REGISTRY_SKU
-  ) {
+  const why =
+    privateAccessOf(registry) === "Disabled"
+      ? "containerRegistry.publicNetworkAccess Disabled"
+      : ws.managedNetwork?.isolationMode === "AllowOnlyApprovedOutbound"
+        ? "isolationMode AllowOnlyApprovedOutbound"
+        : undefined;
+  if (why && createdSku !== undefined && createdSku !== PRIVATE_LINK_REGISTRY_SKU) {
     issues.push({
       path: [...at, "containerRegistry", "skuName"],
       value: createdSku,
-      rule: `isolationMode AllowOnlyApprovedOutbound reaches the registry by private endpoint, which needs the ${PRIVATE_LINK_REGISTRY_SKU} tier: set containerRegistry.skuName: ${PRIVATE_LINK_REGISTRY_SKU} (or containerRegistry: false)`,
+      rule: `${why} reaches the registry by private endpoint, which needs the ${PRIVATE_LINK_REGISTRY_SKU} tier: set containerRegistry.skuName: ${PRIVATE_LINK_REGISTRY_SKU} (or containerRegistry: false)`,
+    });
+  }
+  // docs/azure-rules/private-networking.md AZ-PE-10: the allow-list only narrows public access.
+  const effectiveAccess = ws.publicNetworkAccess ?? (ws.privateEndpoint ? "Disabled" : "Enabled");
+  if (ws.ipAllowlist?.length && effectiveAccess === "Disabled") {
+    issues.push({
+      path: [...at, "ipAllowlist"],
+      value: ws.ipAllowlist,
+      rule: `applies only while public network access is on, and it is ${ws.publicNetworkAccess ? "set" : "defaulted (privateEndpoint)"} to Disabled: set publicNetworkAccess: Enabled or drop ipAllowlist`,
     });
   }
   const encryption = ws.encryption;

@@ -14,13 +14,14 @@ import {
 } from "../components";
 import { HubConfig, StackConfig, WorkspaceConfig } from "./config";
 import { addCostVisibility } from "./costVisibility";
-import { requiredRulesOf } from "./networkConfig";
+import { networkOutputsOf } from "./networkConfig";
 import { resolveSharedInputs } from "./sharedInputs";
-import { accessPlan, keyOf } from "./accessPlan";
+import { accessPlan, keyOf, materializationKeyOf } from "./accessPlan";
 import { bindPlan } from "./accessBindings";
 import { azureNameOf, registerRenames } from "./renames";
 import { customRoleScopes } from "./customRoleScopes";
 import { addComputeAndConnections, workspacePrincipal } from "./computeResources";
+import { quotaSummary } from "./computeQuota";
 import { Context, resourceGroup, rgIdOf, tagsFor } from "./programContext";
 import { commonWorkspaceArgs, siteOf } from "./workspaceArgs";
 import { buildShared } from "./sharedSet";
@@ -73,6 +74,9 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
   const hubs = (config.hubs ?? []).map((hub) => buildHub(ctx, hub, shared.get(hub.name)));
   if (hubs.length) outputs.hubs = Object.fromEntries(hubs);
   bindPlan(ctx, accessPlan(config), rgIdOf);
+  // docs/azure-rules/compute.md AZ-COMPUTE-09: the compute quota the stack asks for.
+  const quota = quotaSummary(config);
+  if (quota) outputs.computeQuota = quota;
   return outputs;
 }
 
@@ -84,9 +88,12 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     hbiWorkspace: ws.hbi,
     systemDatastoresAuthMode: ws.systemDatastoresAuthMode,
     datastores: ws.datastores,
+    featureStore: ws.featureStore,
   });
   const wsKey = keyOf({ kind: "workspace", name: azureNameOf(ws) });
   ctx.identities.set(wsKey, workspacePrincipal(workspace, ws.identity, workspace.principalId));
+  const mi = workspace.materializationPrincipalId;
+  if (mi) ctx.identities.set(materializationKeyOf({ kind: "workspace", name: azureNameOf(ws) }), mi);
   const compute = addComputeAndConnections(siteOf(ctx, ws, workspace, workspace.workspaceName, rgName, tags));
   ctx.scopes.set(wsKey, {
     id: workspace.workspaceId,
@@ -107,7 +114,7 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
       keyVaultId: workspace.keyVaultId,
       applicationInsightsId: workspace.applicationInsightsId,
       containerRegistryId: workspace.containerRegistryId,
-      requiredOutboundRules: requiredRulesOf(ws),
+      ...networkOutputsOf(ws, workspace.workspaceName, rgName),
       ...compute,
     },
   ];
@@ -160,7 +167,7 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
     {
       idleCosts: idle,
       hubId: component.hubId,
-      requiredOutboundRules: requiredRulesOf(hub),
+      ...networkOutputsOf(hub, component.hubName, rgName),
       hubName: component.hubName,
       studioUrl: component.studioUrl,
       resourceGroupName: rgName,

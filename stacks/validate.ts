@@ -11,6 +11,7 @@ import { generatedNameIssues } from "./generatedNames";
 import { azureLimitIssues } from "./azureLimits";
 import { aliasIssues } from "./renames";
 import { computeIssues } from "./computeChecks";
+import { featureStoreIssues } from "./featureStoreConfig";
 
 /**
  * Validates raw stack config (keys without the namespace); returns the typed config or every issue found.
@@ -44,6 +45,7 @@ export function validateConfig(
     ...authModeIssues(config),
     ...sharedDataRoleIssues(config),
     ...computeIssues(config, secretKeys),
+    ...featureStoreIssues(config),
     ...checkCustomRoleKeys(Object.keys(config.customRoles ?? {})),
     ...checkBindings(locatedBindings(config), config.groups ?? {}, config.customRoles ?? {}),
   ];

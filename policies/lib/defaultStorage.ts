@@ -72,7 +72,7 @@ function accountNamedBy(id: unknown, resources: readonly PolicyResource[]): Poli
     return matches.length === 1 ? matches[0] : undefined;
 }
 
-/** Calls `visit` for each Default/Hub workspace with its resolved default storage; unknowns are deferred. */
+/** Calls `visit` for each Default, Hub or FeatureStore workspace with its resolved default storage; unknowns are deferred. */
 export function forEachDefaultStorage(
     args: StackValidationArgs,
     visit: (workspace: PolicyResource, storage: DefaultStorage) => void,
@@ -90,7 +90,7 @@ export function forEachDefaultStorage(
         }
     });
     if (owners === 0) {
-        args.notApplicable("No Default or Hub workspace in this stack (projects use their hub's storage).");
+        args.notApplicable("No Default, Hub or FeatureStore workspace in this stack (projects use their hub's storage).");
     }
 }
 

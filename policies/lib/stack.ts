@@ -20,10 +20,15 @@ export function workspaceKind(workspace: PolicyResource): string {
     return typeof kind === "string" ? kind.toLowerCase() : "(invalid)";
 }
 
-/** Only Default (or kind-less) workspaces and hubs have a default storage of their own; projects use the hub's. */
+/** Workspace kinds with a default storage of their own; a project uses its hub's. */
+const OWN_STORAGE_KINDS = ["default", "hub", "featurestore"];
+
+/**
+ * Default (or kind-less) workspaces, hubs and feature stores have a default storage of their own (a feature store is
+ * a workspace kind with the same associated resources; docs/azure-rules/workspaces.md AZ-WS-08).
+ */
 export function ownsDefaultStorage(workspace: PolicyResource): boolean {
-    const kind = workspaceKind(workspace);
-    return kind === "default" || kind === "hub";
+    return OWN_STORAGE_KINDS.includes(workspaceKind(workspace));
 }
 
 export function workspacesIn(resources: readonly PolicyResource[]): PolicyResource[] {

@@ -1,6 +1,6 @@
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { validateResourceOfType } from "@pulumi/policy";
-import { ContainerRegistry, MlWorkspace, ResourceType } from "../lib/resourceTypes";
+import { ContainerRegistry, KeyVault, MlWorkspace, ResourceType, StorageAccount } from "../lib/resourceTypes";
 import { descendants, indexChildren, isOfType, propertyDependencies, uniqueByUrn, workspaceKind, workspacesIn } from "../lib/stack";
 import { forEachItem, path, prop, sameText, show } from "../lib/values";
 
@@ -103,4 +103,46 @@ export const registryPremiumForApprovedOutbound: StackValidationPolicy = {
     },
 };
 
-export const networkAccessPolicies = [workspacePublicWithoutAllowlist, workspacePrivateReachable, registryPremiumForApprovedOutbound];
+/** Where each associated resource's public network access is, and the workspace input it is computed into. */
+const ASSOCIATED: readonly { key: string; type: ResourceType; access: readonly string[] }[] = [
+    { key: "storageAccount", type: StorageAccount, access: ["publicNetworkAccess"] },
+    { key: "keyVault", type: KeyVault, access: ["properties", "publicNetworkAccess"] },
+    { key: "containerRegistry", type: ContainerRegistry, access: ["publicNetworkAccess"] },
+];
+
+/**
+ * @why A private endpoint on the workspace alone is not end-to-end isolation: its storage, key vault and registry stay
+ * reachable from the internet unless their public access is off too (and clients then reach them by their own endpoints).
+ */
+export const privateWorkspacePublicAssociated: StackValidationPolicy = {
+    name: "aml-workspace-associated-private",
+    description:
+        "Azure ML workspaces and hubs with publicNetworkAccess: Disabled should use a storage account, key vault and container registry with public network access disabled.",
+    severity: "medium",
+    url: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+    remediationSteps:
+        "Set the associated resource's publicNetworkAccess to Disabled and give it private endpoints (blob and file, vault, registry) where clients are.",
+    validateStack: (args, report) => {
+        const children = indexChildren(args.resources);
+        forEachItem(workspacesIn(args.resources), (workspace) => {
+            if (workspaceKind(workspace) === "project" || !sameText(prop(workspace.props, "publicNetworkAccess"), "Disabled")) return;
+            for (const { key, type, access } of ASSOCIATED) {
+                for (const associated of inputsOfType(workspace, key, type, children)) {
+                    const value = path(associated.props, ...access);
+                    if (!sameText(value, "Disabled"))
+                        report(
+                            `Workspace '${workspace.name}' is private, but its ${key} '${associated.name}' has public network access ${value === undefined ? "not set (Enabled)" : show(value)}.`,
+                            workspace.urn,
+                        );
+                }
+            }
+        });
+    },
+};
+
+export const networkAccessPolicies = [
+    workspacePublicWithoutAllowlist,
+    workspacePrivateReachable,
+    registryPremiumForApprovedOutbound,
+    privateWorkspacePublicAssociated,
+];

@@ -87,3 +87,14 @@ export const registrySettings = z.strictObject({
     examples: ["Premium"],
   }),
 });
+
+/**
+ * `publicNetworkAccess` of a workspace's or hub's dedicated storage, key vault or registry (not of a shared set or a
+ * datastore account). docs/azure-rules/private-networking.md AZ-PE-09
+ */
+export const associatedPublicAccess = (endpoints: string, more = "") =>
+  optional(
+    z.enum(["Enabled", "Disabled"]),
+    `Public network access. \`Disabled\` needs the entry's \`privateEndpoint\` (its subnet gets ${endpoints}, with DNS zone groups) or \`privateAccessElsewhere: true\`${more}.`,
+    { default: "Enabled", examples: ["Disabled"] },
+  );

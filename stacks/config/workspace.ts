@@ -4,12 +4,13 @@ import { LOGICAL_NAME_RULE } from "../../components/internal";
 import { networkKeys } from "../networkConfig";
 import { computeKeys } from "../computeConfig";
 import { armId, documented, entryGuards, exampleIds, existing, logicalName, optional, resourceGroupKey, tagsSchema } from "./primitives";
-import { keyVaultSettings, monitoringSettings, registrySettings, storageSettings } from "./storage";
+import { associatedPublicAccess, keyVaultSettings, monitoringSettings, registrySettings, storageSettings } from "./storage";
 import { managedNetworkSchema } from "./network";
 import { accessEntrySchema, accountWideFileAccess, identitySchema } from "./access";
 import { sharedChoiceSchema } from "./shared";
 import { budgetKey, usageWorkbookKey } from "./cost";
 import { datastoreListSchema } from "./datastores";
+import { featureStoreKey } from "../featureStoreConfig";
 
 /** A workspace (kind Default) and the settings it shares with a hub. */
 
@@ -34,12 +35,15 @@ export const workspaceBase = {
     { examples: [{ stack: "shared" }] },
   ),
   storage: optional(
-    z.union([existing("storageAccount"), storageSettings]),
+    z.union([
+      existing("storageAccount"),
+      storageSettings.extend({ publicNetworkAccess: associatedPublicAccess("`blob` and `file` endpoints") }),
+    ]),
     "The default storage account: settings for a new one, or `{ existingId }` (looked up and checked like a new one).",
     { default: { skuName: "Standard_LRS", kind: "StorageV2" }, examples: [{ skuName: "Standard_ZRS" }] },
   ),
   keyVault: optional(
-    z.union([existing("keyVault"), keyVaultSettings]),
+    z.union([existing("keyVault"), keyVaultSettings.extend({ publicNetworkAccess: associatedPublicAccess("a `vault` endpoint") })]),
     "The key vault: settings for a new one (RBAC authorization, purge protection), or `{ existingId }`.",
     { default: { skuName: "standard", softDeleteRetentionInDays: 90 }, examples: [{ softDeleteRetentionInDays: 30 }] },
   ),
@@ -61,7 +65,13 @@ export const workspaceBase = {
     { default: { retentionInDays: 30 }, examples: [{ retentionInDays: 90, dailyQuotaGb: 5 }] },
   ),
   containerRegistry: optional(
-    z.union([existing("containerRegistry"), registrySettings, z.literal(false)]),
+    z.union([
+      existing("containerRegistry"),
+      registrySettings.extend({
+        publicNetworkAccess: associatedPublicAccess("a `registry` endpoint", "; only the `Premium` tier takes it"),
+      }),
+      z.literal(false),
+    ]),
     "The container registry: settings for a new one (admin user off), `{ existingId }`, or `false` to let Azure ML create one on the first image build.",
     { default: { skuName: "Basic" }, examples: [false] },
   ),
@@ -122,6 +132,7 @@ export const workspaceSchema = z.strictObject({
     "Extra datastores authenticated by the workspace identity; names are unique ignoring case. Defaults to none.",
     { examples: [[{ name: "raw_data", type: "adlsgen2", container: "raw", storageAccountId: exampleIds.storageAccount }]] },
   ),
+  featureStore: featureStoreKey,
   ...entryGuards,
   ...computeKeys,
 });

@@ -1,6 +1,7 @@
 import * as fc from "fast-check";
 import {
   CONNECTION_CATEGORIES,
+  CONNECTION_NAME,
   CONNECTION_TARGET_ROLES,
   connectionAuthType,
   durationSeconds,
@@ -59,4 +60,11 @@ describe("AZ-CONN-01 AZ-CONN-02 connection auth and target roles", () => {
     expect(CONNECTION_TARGET_ROLES.CognitiveSearch).toBe("Search Index Data Contributor");
     expect(CONNECTION_TARGET_ROLES.AzureOpenAI).toBe("Cognitive Services OpenAI User");
   });
+});
+
+describe("AZ-CONN-04 connection names", () => {
+  it.each(["abc", "openai", "AI_search-01", "0pen", "a".repeat(33)])("accepts %s", (name) => expect(CONNECTION_NAME.test(name)).toBe(true));
+  it.each(["ab", "_search", "-search", "a".repeat(34), "open.ai", "open ai", ""])("refuses %s", (name) =>
+    expect(CONNECTION_NAME.test(name)).toBe(false),
+  );
 });

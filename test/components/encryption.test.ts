@@ -1,4 +1,4 @@
-import { CMK_KEY_ROLE, ENCRYPTION_REPLACE_ON_CHANGES, encryptionInputs } from "../../components/encryption";
+import { CMK_KEY_ROLE, ENCRYPTION_REPLACE_ON_CHANGES, encryptionGuard, encryptionInputs } from "../../components/encryption";
 import { primaryIdentityGrants } from "../../components/access/identityRoles";
 import { BUILT_IN_ROLES } from "../../components/access/roleCatalog";
 
@@ -47,5 +47,12 @@ describe("AZ-CMK-04: encryption cannot move to another vault in place", () => {
     const inputs = encryptionInputs(ENCRYPTION, UAMI);
     for (const path of ENCRYPTION_REPLACE_ON_CHANGES) expect(at(inputs, path)).toBeDefined();
     expect(ENCRYPTION_REPLACE_ON_CHANGES).toContain("encryption.keyVaultProperties.keyVaultArmId");
+  });
+});
+
+describe("AZ-CMK-04: the replacement a vault change needs is refused, not carried out", () => {
+  it("protects an encrypted workspace whatever protect says, and leaves others to it", () => {
+    expect(encryptionGuard(ENCRYPTION)).toEqual({ protect: true });
+    expect(encryptionGuard(undefined)).toEqual({});
   });
 });

@@ -173,3 +173,22 @@ describe("AZ-WS-04: accesskey system datastores are refused on storage with shar
     await expect(verifyDefaultStorageAccount(SHARED.storageAccountId, "identity")).resolves.toBeUndefined();
   });
 });
+
+describe("AZ-CMK-04: an encrypted workspace is protected even with protect: false", () => {
+  const KV = `${RG}/Microsoft.KeyVault/vaults/kv-keys-123`;
+  const identity = { userAssignedIdentityIds: [UAMI], primaryPrincipalId: PRINCIPAL };
+  const workspaceProtect = async (args: Partial<import("../../components/workspace").WorkspaceArgs>) => {
+    const rec = recordOptions();
+    const w = new ws.Workspace("team-a", { ...common, protect: false, identity, ...args }, rec.opts);
+    await promiseOf(w.workspaceId);
+    await settle();
+    return rec.seen.find((s) => s.type === "azure-native:machinelearningservices:Workspace")?.opts.protect;
+  };
+
+  it("so a vault change, a replacement, is refused instead of deleting the workspace", async () => {
+    expect(await workspaceProtect({ encryption: { keyVaultId: KV, keyUri: "https://kv-keys-123.vault.azure.net/keys/ml-cmk" } })).toBe(
+      true,
+    );
+    expect(await workspaceProtect({})).toBe(false);
+  });
+});

@@ -1,17 +1,8 @@
 import { MockRuntime, installMocks, promiseOf, settle } from "../mockRuntime";
+import { SHARED_IDS } from "./sharedIds";
 
 const STORAGE = "azure-native:storage:StorageAccount";
 const WORKSPACE = "azure-native:machinelearningservices:Workspace";
-const SHARED_IDS = {
-  storageAccountId:
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.Storage/storageAccounts/stshared123",
-  keyVaultId:
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.KeyVault/vaults/kv-shared-123",
-  applicationInsightsId:
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.Insights/components/appi-shared",
-  logAnalyticsWorkspaceId:
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers/Microsoft.OperationalInsights/workspaces/log-shared",
-};
 
 let mocks: MockRuntime;
 let components: typeof import("../../components/workspace");

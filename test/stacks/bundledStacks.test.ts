@@ -79,11 +79,14 @@ it("lets team-a use the shared set without owning any of it", () => {
   const sharedIds = new Set(Object.values(stack("shared").outputs));
   const teamA = stack("team-a");
   expect(teamA.resources.filter((r) => r.id !== undefined && sharedIds.has(r.id))).toEqual([]);
-  const [ws] = ofType(teamA, "azure-native:machinelearningservices:Workspace");
-  expect(ws.inputs.storageAccount).toBe(stack("shared").outputs.storageAccountId);
-  expect(ws.inputs.keyVault).toBe(stack("shared").outputs.keyVaultId);
-  // The premium ADLS Gen2 account is a datastore, not the default storage: allowed.
-  expect(ofType(teamA, "azure-native:storage:StorageAccount").map((a) => a.inputs.isHnsEnabled)).toEqual([true]);
+  const workspaces = ofType(teamA, "azure-native:machinelearningservices:Workspace");
+  expect(workspaces.map((w) => w.inputs.kind)).toEqual(["Default", "FeatureStore"]);
+  for (const ws of workspaces) {
+    expect(ws.inputs.storageAccount).toBe(stack("shared").outputs.storageAccountId);
+    expect(ws.inputs.keyVault).toBe(stack("shared").outputs.keyVaultId);
+  }
+  // The ADLS Gen2 accounts (one premium) are datastores and the feature store's offline store, never default storage.
+  expect(ofType(teamA, "azure-native:storage:StorageAccount").map((a) => a.inputs.isHnsEnabled)).toEqual([true, true]);
 });
 
 it("shows one Hub with projects that carry hubResourceId and nothing they inherit", () => {
@@ -125,7 +128,8 @@ it("gives each configured workspace a budget on its resource group and each work
     const [budget] = ofType(s, "azure-native:consumption:Budget");
     expect(budget.inputs.scope).toBe(`/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${rg.inputs.resourceGroupName}`);
     expect(budget.inputs).toMatchObject({ category: "Cost", timeGrain: "Monthly" });
-    expect(ofType(s, "azure-native:applicationinsights:Workbook")).toHaveLength(1);
+    const workspaces = ofType(s, "azure-native:machinelearningservices:Workspace");
+    expect(ofType(s, "azure-native:applicationinsights:Workbook")).toHaveLength(workspaces.length);
   }
   const hubs = ofType(stack("research-hub"), "azure-native:machinelearningservices:Workspace").filter((w) => w.inputs.kind === "Hub");
   expect(ofType(stack("research-hub"), "azure-native:applicationinsights:Workbook")).toHaveLength(hubs.length);
@@ -146,12 +150,19 @@ it("team-b is private and reachable: an inbound endpoint with its DNS zone group
   const teamB = stack("team-b");
   const [workspace] = ofType(teamB, "azure-native:machinelearningservices:Workspace");
   expect(workspace.inputs.publicNetworkAccess).toBe("Disabled");
-  const [endpoint] = ofType(teamB, "azure-native:network:PrivateEndpoint");
-  const connection = (endpoint.inputs.privateLinkServiceConnections as { groupIds: string[] }[])[0];
-  expect(connection.groupIds).toEqual(["amlworkspace"]);
+  const endpoints = ofType(teamB, "azure-native:network:PrivateEndpoint");
+  const groupOf = (pe: (typeof endpoints)[number]) => (pe.inputs.privateLinkServiceConnections as { groupIds: string[] }[])[0].groupIds;
+  const endpoint = endpoints.find((pe) => groupOf(pe).includes("amlworkspace"))!;
   expect(endpoint.propertyDependencies.privateLinkServiceConnections).toContain(workspace.urn);
-  const [group] = ofType(teamB, "azure-native:network:PrivateDnsZoneGroup");
-  expect(group.inputs.privateEndpointName).toBe(endpoint.inputs.privateEndpointName);
+  const groups = ofType(teamB, "azure-native:network:PrivateDnsZoneGroup");
+  expect(groups.map((g) => g.inputs.privateEndpointName)).toContain(endpoint.inputs.privateEndpointName);
+  // AZ-PE-09: its storage, key vault and registry have public access off and are reached by their own endpoints.
+  expect(endpoints.map(groupOf).flat().sort()).toEqual(["amlworkspace", "blob", "file", "registry", "vault"]);
+  for (const type of ["storage:StorageAccount", "containerregistry:Registry"])
+    expect(ofType(teamB, `azure-native:${type}`).map((r) => r.inputs.publicNetworkAccess)).toEqual(["Disabled"]);
+  expect(
+    ofType(teamB, "azure-native:keyvault:Vault").map((r) => (r.inputs.properties as { publicNetworkAccess?: string }).publicNetworkAccess),
+  ).toEqual(["Disabled"]);
   const mode = (workspace.inputs.managedNetwork as { isolationMode: string }).isolationMode;
   const rules = Object.values((workspace.inputs.managedNetwork as { outboundRules: Record<string, { type: string }> }).outboundRules);
   if (mode !== "AllowOnlyApprovedOutbound") expect(rules.filter((r) => r.type !== "PrivateEndpoint")).toEqual([]);
@@ -214,5 +225,40 @@ describe("AZ-COMPUTE-02 AZ-COMPUTE-03 AZ-CONN-02 compute and connections of the 
     const ofProjects = [...ofType(s, COMPUTE), ...connections].filter((r) => /prj|Project/.test(r.urn));
     expect(ofProjects).toEqual([]);
     expect(ofType(s, COMPUTE).every((r) => r.inputs.workspaceName === connections[0].inputs.workspaceName)).toBe(true);
+  });
+});
+
+describe("AZ-WS-07 AZ-ACCESS-09 AZ-COMPUTE-09 the feature store and quota of team-a", () => {
+  it("team-a-fs is a FeatureStore whose offline store connection reaches its ADLS Gen2 container as the materialization identity", () => {
+    const s = stack("team-a");
+    const [fs] = ofType(s, "azure-native:machinelearningservices:Workspace").filter((w) => w.inputs.kind === "FeatureStore");
+    const [mi] = ofType(s, "azure-native:managedidentity:UserAssignedIdentity");
+    expect(fs.inputs.featureStoreSettings).toMatchObject({ offlineStoreConnectionName: "OfflineStoreConnectionName" });
+    expect(fs.inputs.identity).toMatchObject({ type: "SystemAssigned,UserAssigned", userAssignedIdentities: [mi.id] });
+    const [connection] = ofType(s, "azure-native:machinelearningservices:WorkspaceConnection");
+    const [container] = ofType(s, "azure-native:storage:BlobContainer").filter((c) => c.inputs.containerName === "offline-store");
+    expect(connection.inputs).toMatchObject({
+      workspaceName: fs.inputs.workspaceName,
+      connectionName: "OfflineStoreConnectionName",
+      properties: { authType: "ManagedIdentity", category: "ADLSGen2", target: container.id, credentials: { resourceId: mi.id } },
+    });
+    const account = String(container.id).split("/blobServices/")[0];
+    const grants = ofType(s, "azure-native:authorization:RoleAssignment").filter(
+      (r) => r.inputs.principalType === "ServicePrincipal" && [fs.id, account].includes(String(r.inputs.scope)),
+    );
+    expect(grants.map((g) => [String(g.inputs.roleDefinitionId).slice(-36), g.inputs.scope]).sort()).toEqual(
+      [
+        ["f6c7c914-8db3-469d-8ca1-694a8f32e121", fs.id], // AzureML Data Scientist on the feature store
+        ["ba92f5b4-2d11-453d-a403-e96b0029c9fe", account], // Storage Blob Data Contributor on the offline store's account
+      ].sort(),
+    );
+    expect(new Set(grants.map((g) => g.inputs.principalId)).size).toBe(1);
+  });
+
+  it("team-a shows its compute quota as a stack output", () => {
+    expect(stack("team-a").outputs.computeQuota).toMatchObject({
+      entries: { "team-a": { computes: 1, clusters: [{ name: "cpu-cluster", maxNodes: 4, minNodes: 0 }] } },
+      total: { computes: 1, maxNodes: { dedicated: 4, lowPriority: 0 } },
+    });
   });
 });

@@ -87,7 +87,7 @@ describe("AZ-CONN-02 identity grants in the access plan", () => {
   it("grants the hub identity the target's role for identity connections only", () => {
     const { config } = validateConfig(
       {
-        hubs: [{ name: "hb", connections: [connection(), connection({ name: "k", auth: "key", key: "x" })] }],
+        hubs: [{ name: "hb", connections: [connection(), connection({ name: "oai-key", auth: "key", key: "x" })] }],
       },
       undefined,
       new Set(["azure-ml-workspaces:hubs"]),

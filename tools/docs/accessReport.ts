@@ -56,6 +56,8 @@ function describeTarget(t: GrantTarget, config: StackConfig): string {
       return `shared ${t.resource}`;
     case "connectionTarget":
       return `target of connection ${t.connection} (${t.resourceId.split("/").slice(-2).join(" ")})`;
+    case "datastoreAccount":
+      return `storage account of datastore ${t.datastore} (${describeOwner(t.owner)})`;
   }
 }
 
@@ -85,7 +87,8 @@ function identityRows(config: StackConfig): string[][] {
 }
 
 function grantRow(g: PlannedGrant, config: StackConfig): string[] {
-  const who = g.identityOf ? `identity of ${describeOwner(g.identityOf)}` : `group ${g.group}`;
+  const identity = g.identity === "materialization" ? "materialization identity" : "identity";
+  const who = g.identityOf ? `${identity} of ${describeOwner(g.identityOf)}` : `group ${g.group}`;
   return [who, g.role, describeTarget(g.target, config), `${ROLE_USE[g.role] ?? "custom role (see customRoles)"}; ${g.why}`];
 }
 

@@ -61,3 +61,51 @@ describe("AZ-PE-07: public access defaults from the inbound path", () => {
     expect(explicit("azure-native:network:PrivateEndpoint")).toHaveLength(1);
   });
 });
+
+describe("AZ-PE-09: created associated resources with public access off get endpoints in the inbound subnet", () => {
+  const privateSet = {
+    storage: { publicNetworkAccess: "Disabled" as const },
+    keyVault: { publicNetworkAccess: "Disabled" as const },
+    containerRegistry: { skuName: "Premium" as const, publicNetworkAccess: "Disabled" as const },
+  };
+
+  it("turns their public access off and makes blob, file, vault and registry endpoints with their zones", async () => {
+    const ofType = await build({ inbound: { subnetId: SUBNET }, associated: privateSet });
+    expect(ofType("azure-native:storage:StorageAccount")[0].inputs.publicNetworkAccess).toBe("Disabled");
+    expect(ofType("azure-native:keyvault:Vault")[0].inputs.properties.publicNetworkAccess).toBe("Disabled");
+    expect(ofType("azure-native:containerregistry:Registry")[0].inputs.publicNetworkAccess).toBe("Disabled");
+    const endpoints = ofType("azure-native:network:PrivateEndpoint");
+    const byGroup = Object.fromEntries(
+      endpoints.map((pe) => [
+        pe.inputs.privateLinkServiceConnections[0].groupIds[0],
+        pe.inputs.privateLinkServiceConnections[0].privateLinkServiceId,
+      ]),
+    );
+    expect(Object.keys(byGroup).sort()).toEqual(["amlworkspace", "blob", "file", "registry", "vault"]);
+    expect(byGroup.blob).toMatch(/storageAccounts\//);
+    expect(byGroup.file).toBe(byGroup.blob);
+    expect(byGroup.vault).toMatch(/vaults\//);
+    expect(byGroup.registry).toMatch(/registries\//);
+    for (const pe of endpoints) expect(pe.inputs.subnet).toMatchObject({ id: SUBNET });
+    expect(ofType("azure-native:privatedns:PrivateZone").map((z) => z.inputs.privateZoneName)).toEqual([
+      "privatelink.api.azureml.ms",
+      "privatelink.notebooks.azure.net",
+      "privatelink.blob.core.windows.net",
+      "privatelink.file.core.windows.net",
+      "privatelink.vaultcore.azure.net",
+      "privatelink.azurecr.io",
+    ]);
+  });
+
+  it("leaves public access alone and makes no endpoint for resources that keep it on", async () => {
+    const ofType = await build({ inbound: { subnetId: SUBNET } });
+    expect(ofType("azure-native:storage:StorageAccount")[0].inputs.publicNetworkAccess).toBeUndefined();
+    expect(ofType("azure-native:network:PrivateEndpoint")).toHaveLength(1);
+  });
+
+  it("AZ-PE-04: refuses a registry with public access off below Premium", async () => {
+    await expect(build({ associated: { containerRegistry: { publicNetworkAccess: "Disabled" } } })).rejects.toThrow(
+      "containerRegistry publicNetworkAccess 'Disabled' needs skuName Premium, not 'Basic'",
+    );
+  });
+});

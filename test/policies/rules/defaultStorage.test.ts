@@ -101,15 +101,27 @@ describe("default storage policies", () => {
         expect(outcome.status).toBe("not-applicable");
     });
 
-    it("treat an absent kind as Default and ignore other kinds", async () => {
+    it("treat an absent kind as Default and a FeatureStore like the other kinds (AZ-WS-08)", async () => {
         const premium = storageAccount("stpremium", { sku: { name: "Premium_LRS" } });
         const outcome = await runStackPolicy(notPremium, [
             premium,
             workspace("default", { kind: "Default" }, premium),
             workspace("kindless", {}, premium),
             workspace("store", { kind: "FeatureStore" }, premium),
+            workspace("other", { kind: "SomethingElse" }, premium),
         ]);
-        expect(outcome.violations.map((v) => v.message.match(/Workspace '([^']+)'/)?.[1])).toEqual(["default", "kindless"]);
+        expect(outcome.violations.map((v) => v.message.match(/Workspace '([^']+)'/)?.[1])).toEqual(["default", "kindless", "store"]);
+    });
+
+    it("refuse an HNS account as a feature store's default storage, the one change from a compliant feature store", async () => {
+        const compliant = storageAccount("stfs");
+        const store = (sa: ReturnType<typeof storageAccount>) => workspace("fs", { kind: "FeatureStore" }, sa);
+        for (const policy of defaultStoragePolicies)
+            expect((await runStackPolicy(policy, [compliant, store(compliant)])).status).toBe("passed");
+        const lake = storageAccount("stfs", { isHnsEnabled: true });
+        const outcome = await runStackPolicy(noHns, [lake, store(lake)]);
+        expect(outcome.violations).toHaveLength(1);
+        expect(outcome.violations[0].message).toContain("'fs'");
     });
 
     it("find the account inside a component whose output is the storageAccount input", async () => {

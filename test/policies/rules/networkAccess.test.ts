@@ -1,5 +1,6 @@
 import {
     networkAccessPolicies,
+    privateWorkspacePublicAssociated,
     registryPremiumForApprovedOutbound,
     workspacePrivateReachable,
     workspacePublicWithoutAllowlist,
@@ -25,6 +26,7 @@ describe("network access policies", () => {
             ["aml-workspace-public-ip-allowlist", "advisory"],
             ["aml-workspace-private-reachable", "advisory"],
             ["aml-registry-premium-approved-outbound", "advisory"],
+            ["aml-workspace-associated-private", "advisory"],
         ]);
     });
 });
@@ -89,5 +91,42 @@ describe("aml-registry-premium-approved-outbound (AZ-PE-04)", () => {
             expect(outcome.violations).toHaveLength(1);
             expect(outcome.violations[0].message).toContain(sku);
         }
+    });
+});
+
+describe("aml-workspace-associated-private (AZ-PE-09)", () => {
+    const privateSet = () => ({
+        st: resource(types.storage, "st", { publicNetworkAccess: "Disabled" }),
+        kv: resource(types.vault, "kv", { properties: { publicNetworkAccess: "Disabled" } }),
+        cr: resource(types.registry, "cr", { sku: { name: "Premium" }, publicNetworkAccess: "Disabled" }),
+    });
+    const withSet = (set: ReturnType<typeof privateSet>, access = "Disabled") => [
+        ...Object.values(set),
+        workspace(
+            "ws",
+            { publicNetworkAccess: access, storageAccount: unknown, keyVault: unknown, containerRegistry: unknown },
+            undefined,
+            {
+                propertyDependencies: { storageAccount: [set.st], keyVault: [set.kv], containerRegistry: [set.cr] },
+            },
+        ),
+    ];
+
+    it("passes a private workspace on private resources, and a public workspace on public ones", async () => {
+        expect((await runStackPolicy(privateWorkspacePublicAssociated, withSet(privateSet()))).status).toBe("passed");
+        const open = { ...privateSet(), st: resource(types.storage, "st", {}) };
+        expect((await runStackPolicy(privateWorkspacePublicAssociated, withSet(open, "Enabled"))).status).toBe("passed");
+    });
+
+    it.each([
+        ["storageAccount", "st", { publicNetworkAccess: "Enabled" }],
+        ["keyVault", "kv", { properties: {} }],
+        ["containerRegistry", "cr", { sku: { name: "Premium" } }],
+    ] as const)("flags a private workspace whose %s keeps public access", async (key, role, props) => {
+        const set = privateSet();
+        const type = { st: types.storage, kv: types.vault, cr: types.registry }[role];
+        const outcome = await runStackPolicy(privateWorkspacePublicAssociated, withSet({ ...set, [role]: resource(type, role, props) }));
+        expect(outcome.violations).toHaveLength(1);
+        expect(outcome.violations[0].message).toContain(`its ${key} '${role}'`);
     });
 });
