@@ -1,13 +1,12 @@
 import { MockRuntime, installMocks, promiseOf, settle } from "../mockRuntime";
+import { SHARED_IDS } from "./sharedIds";
 
-const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml-shared/providers";
-const SHARED = {
-  storageAccountId: `${SUB}/Microsoft.Storage/storageAccounts/stshared123`,
-  keyVaultId: `${SUB}/Microsoft.KeyVault/vaults/kv-shared-123`,
-  applicationInsightsId: `${SUB}/Microsoft.Insights/components/appi-shared`,
-};
-const LOG = `${SUB}/Microsoft.OperationalInsights/workspaces/log-shared`;
-const REGISTRY = `${SUB}/Microsoft.ContainerRegistry/registries/crshared123`;
+// The shared set without Log Analytics; the tests add it (and a registry) back where they need them.
+const { logAnalyticsWorkspaceId: LOG, ...SHARED } = SHARED_IDS;
+const REGISTRY = SHARED_IDS.keyVaultId.replace(
+  "Microsoft.KeyVault/vaults/kv-shared-123",
+  "Microsoft.ContainerRegistry/registries/crshared123",
+);
 const BASE = { resourceGroupName: "rg-a", baseName: "team-a", nameSuffix: "abc123", tenantId: "t" };
 
 let mocks: MockRuntime;
