@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { fakeInvoke, fakeResource } from "../tools/preview/fakes";
+import { fakeInvoke, fakeResource } from "../tools/preview/worker/fakes";
 
 /** What a mocked program registered, and a way to answer invokes differently per test. */
 export interface Registered {

@@ -1,6 +1,6 @@
 import { execFile } from "child_process";
 import * as path from "path";
-import type { PreviewResult } from "../tools/preview/types";
+import type { PreviewResult } from "../tools/preview/shared/types";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");
 
@@ -11,18 +11,17 @@ export interface CliRun {
 }
 
 /**
- * How to start the CLI: `register` preloads ts-node transpile-only (cheapest); `ts-node-bin` is the npm script's own
- * command (`ts-node -T tools/preview/cli.ts`); `npm` goes through `npm run --silent preview` itself.
+ * How to start the CLI: `register` and `ts-node-bin` (kept for callers) are the npm script's own command
+ * (`node tools/preview/bin.js`); `npm` goes through `npm run --silent preview` itself.
  */
 export type Launch = "register" | "ts-node-bin" | "npm";
 
 function command(launch: Launch, args: string[]): [string, string[]] {
-  const cli = path.join(REPO_ROOT, "tools/preview/cli.ts");
+  const cli = path.join(REPO_ROOT, "tools/preview/bin.js");
   switch (launch) {
     case "register":
-      return [process.execPath, ["-r", "ts-node/register/transpile-only", cli, ...args]];
     case "ts-node-bin":
-      return [process.execPath, [path.join(REPO_ROOT, "node_modules/ts-node/dist/bin.js"), "-T", cli, ...args]];
+      return [process.execPath, [cli, ...args]];
     case "npm":
       return ["npm", ["run", "--silent", "preview", "--", ...args]];
   }

@@ -2,7 +2,7 @@ import type { PolicyResource, ReportViolation, StackValidation, StackValidationA
 import { isStorageAccountType } from "./resourceTypes";
 import { descendants, indexChildren, names, ownsDefaultStorage, propertyDependencies, uniqueByUrn, workspacesIn } from "./stack";
 import { defaultStorageInput, storageAccountName } from "./storageAccount";
-import { describeValue, forEachItem, isSet, prop, sameText, tryRead } from "./values";
+import { describeValue, forEachItem, isSet, prop, tryRead } from "./values";
 
 /**
  * Which storage account a workspace uses as its default storage.
@@ -59,16 +59,28 @@ export function resolveDefaultStorage(
 
 const STORAGE_ACCOUNT_ID = /\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)\/?$/i;
 
+/** Storage accounts by lower-cased name, built once per stack (each workspace's lookup is then linear overall). */
+const accountsByName = new WeakMap<readonly PolicyResource[], Map<string, PolicyResource[]>>();
+
 /** The one storage account of this stack whose name a hard-coded ARM id ends in, if any. */
 function accountNamedBy(id: unknown, resources: readonly PolicyResource[]): PolicyResource | undefined {
     const name = typeof id === "string" ? STORAGE_ACCOUNT_ID.exec(id)?.[1] : undefined;
     if (name === undefined) {
         return undefined;
     }
-    const matches = resources.filter((r) => {
-        const read = tryRead(() => storageAccountName(r));
-        return isStorageAccountType(r.type) && read.known && sameText(read.value, name);
-    });
+    let index = accountsByName.get(resources);
+    if (!index) {
+        index = new Map();
+        for (const r of resources) {
+            const read = isStorageAccountType(r.type) ? tryRead(() => storageAccountName(r)) : undefined;
+            if (read?.known && typeof read.value === "string") {
+                const key = read.value.toLowerCase();
+                index.set(key, [...(index.get(key) ?? []), r]);
+            }
+        }
+        accountsByName.set(resources, index);
+    }
+    const matches = index.get(name.toLowerCase()) ?? [];
     return matches.length === 1 ? matches[0] : undefined;
 }
 

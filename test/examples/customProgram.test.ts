@@ -6,7 +6,7 @@
 import * as path from "path";
 import type * as example from "../../examples/custom-program";
 import { REPO_ROOT, previewJson } from "../previewCli";
-import type { StackResult } from "../../tools/preview/types";
+import type { StackResult } from "../../tools/preview/shared/types";
 
 const EXAMPLE = path.join(REPO_ROOT, "examples/custom-program");
 let code: number;

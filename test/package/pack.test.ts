@@ -12,7 +12,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { builtinModules } from "module";
 import { REPO_ROOT, previewJson, type CliRun } from "../previewCli";
-import type { StackResult } from "../../tools/preview/types";
+import type { StackResult } from "../../tools/preview/shared/types";
 import { CONSUMER_FILES, ROOT_COMPONENTS } from "./consumerProgram";
 
 const SCRATCH = path.join(REPO_ROOT, ".scratch/package-test");

@@ -1,4 +1,4 @@
-import { PreviewResult, RecordedResource, StackResult } from "../../tools/preview/types";
+import { PreviewResult, RecordedResource, StackResult } from "../../tools/preview/shared/types";
 import { isTaggable } from "../../policies/rules/requiredTags";
 import { CliRun, previewJson } from "../previewCli";
 

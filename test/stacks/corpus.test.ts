@@ -10,13 +10,13 @@ import { parse as parseYaml } from "yaml";
 import * as pulumi from "@pulumi/pulumi";
 import { readRawConfig } from "../../stacks/rawConfig";
 import { formatConfigIssue, validateConfig } from "../../stacks/validate";
-import { buildConfigEnv, readStackFile } from "../../tools/preview/stackConfig";
-import type { StackResult } from "../../tools/preview/types";
+import { buildConfigEnv, readStackFile } from "../../tools/preview/host/stackConfig";
+import type { StackResult } from "../../tools/preview/shared/types";
 import { CliRun, previewJson } from "../previewCli";
 
 const REPO = path.resolve(__dirname, "../..");
 const CORPUS = path.join(__dirname, "corpus");
-const CLI = path.join(REPO, "tools/preview/cli.ts");
+const CLI = path.join(REPO, "tools/preview/bin.js");
 const PROJECT = "azure-ml-workspaces";
 const ACCEPT = "accept";
 

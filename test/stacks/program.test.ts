@@ -1,5 +1,5 @@
 import * as path from "path";
-import { RecordedResource, StackResult } from "../../tools/preview/types";
+import { RecordedResource, StackResult } from "../../tools/preview/shared/types";
 import { CliRun, previewJson } from "../previewCli";
 
 const PROJECT = path.join(__dirname, "program");

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { aliasIssues, aliasesOf, azureNameOf } from "../../stacks/renames";
 import { locatedBindings, resourceGroupNameOf, validateConfig } from "../../stacks/validate";
-import type { StackResult } from "../../tools/preview/types";
+import type { StackResult } from "../../tools/preview/shared/types";
 import { previewJson } from "../previewCli";
 
 describe("AZ-DATA-09: renaming an entry through aliases", () => {

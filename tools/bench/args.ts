@@ -2,13 +2,13 @@
 import { parseArgs } from "util";
 
 export const BENCH_USAGE =
-  "usage: npm run bench -- [--json] [--runs N] [--large-runs N] [--sizes 1,10,100] [--baseline-stack NAME] [--keep]";
+  "usage: npm run bench -- [--json] [--runs N] [--large-runs N] [--sizes 1,10,100,1000] [--baseline-stack NAME] [--keep]";
 
 export interface BenchArgs {
   json: boolean;
   /** Repetitions of every measurement (the median is reported). */
   runs: number;
-  /** Repetitions for cases of 100 workspaces or more (they take longest). */
+  /** Repetitions for cases of 100 to 999 workspaces (1000 and more run once). */
   largeRuns: number;
   /** Workspaces (and hub projects) per generated stack. */
   sizes: number[];
@@ -42,7 +42,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     },
   });
   const runs = positiveInteger("runs", values.runs, 3, 50);
-  const sizes = (values.sizes ?? "1,10,100").split(",").map((s) => positiveInteger("sizes", s.trim(), 0, 500));
+  const sizes = (values.sizes ?? "1,10,100,1000").split(",").map((s) => positiveInteger("sizes", s.trim(), 0, 2000));
   return {
     json: values.json === true,
     runs,

@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --json]`: the offline preview's speed and memory on generated stacks of 1, 10 and 100
- * workspaces, the critical path of `pulumi up` for three shapes, and the ts-node load of the same program for
- * comparison, in one run. Progress goes to stderr; the table (or the JSON document) to stdout.
+ * `npm run bench [-- --json]`: the offline preview's speed and memory on generated stacks of 1, 10, 100 and 1000
+ * workspaces, the critical path of `pulumi up` for three shapes, and for comparison the floor (node, @pulumi/pulumi
+ * and the program's azure-native submodules) and the ts-node load of the same program, in one run. Progress goes to stderr; the table (or the JSON document) to stdout.
  */
 import { BENCH_USAGE, BenchArgs, parseBenchArgs } from "./args";
 import { writeBenchProject, REPO_ROOT } from "./benchProject";
@@ -16,8 +16,8 @@ import {
 } from "./configGen";
 import { criticalPath, CriticalPath } from "./criticalPath";
 import { loadAverage, machineInfo } from "./machine";
-import { measurePreview, measureProgramLoad, PreviewSample, Sample } from "./measure";
-import { buildReport, CaseInput } from "./report";
+import { measureFloor, measurePreview, measureProgramLoad, PreviewSample, programSubmodules, Sample } from "./measure";
+import { BenchInput as CaseInputs, buildReport, CaseInput } from "./report";
 import { renderTable } from "./table";
 
 const progress = (message: string) => process.stderr.write(`bench: ${message} (load average ${loadAverage()})\n`);
@@ -38,7 +38,8 @@ async function criticalPaths(projectDir: string): Promise<Record<CriticalPathCas
 /** Rounds over the sizes, so a change in the machine's load hits every size alike. */
 async function scalingCases(projectDir: string, args: BenchArgs): Promise<CaseInput[]> {
   const cases = args.sizes.map((n) => ({ name: scalingStackName(n), workspaces: n, projects: n, samples: [] as PreviewSample[] }));
-  const runsFor = (n: number) => (n >= 100 ? args.largeRuns : args.runs);
+  // 1000 workspaces and more: once (a minute each on a busy machine).
+  const runsFor = (n: number) => (n >= 1000 ? 1 : n >= 100 ? args.largeRuns : args.runs);
   const rounds = Math.max(...args.sizes.map(runsFor));
   for (let round = 0; round < rounds; round++) {
     for (const c of cases) {
@@ -50,9 +51,21 @@ async function scalingCases(projectDir: string, args: BenchArgs): Promise<CaseIn
   return cases;
 }
 
-async function baseline(args: BenchArgs): Promise<{ stack: string; typecheck: Sample[]; transpile: Sample[]; preview: PreviewSample[] }> {
-  const result = { stack: args.baselineStack, typecheck: [] as Sample[], transpile: [] as Sample[], preview: [] as PreviewSample[] };
+async function baseline(args: BenchArgs): Promise<CaseInputs["baseline"]> {
+  const floorModules = programSubmodules();
+  const result = {
+    stack: args.baselineStack,
+    typecheck: [] as Sample[],
+    transpile: [] as Sample[],
+    preview: [] as PreviewSample[],
+    floor: [] as Sample[],
+    floorModules,
+  };
   for (let round = 0; round < args.runs; round++) {
+    progress(
+      `baseline: the floor (node, @pulumi/pulumi, ${floorModules.length} azure-native submodules), run ${round + 1} of ${args.runs}`,
+    );
+    result.floor.push(await measureFloor(floorModules));
     progress(`baseline: ts-node type-checked load, run ${round + 1} of ${args.runs}`);
     result.typecheck.push(await measureProgramLoad("typecheck"));
     progress(`baseline: ts-node transpile-only load, run ${round + 1} of ${args.runs}`);

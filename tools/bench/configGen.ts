@@ -80,7 +80,8 @@ export function criticalPathConfig(shape: CriticalPathCase): RawStackConfig {
 export function stackFileYaml(config: RawStackConfig, location = BENCH_LOCATION): string {
   const namespaced: Record<string, unknown> = { "azure-native:location": location };
   for (const [key, value] of Object.entries(config)) namespaced[`${NAMESPACE}:${key}`] = value;
-  return stringify({ config: namespaced });
+  // Workspaces share one `ids` object: written out each time, never as YAML anchors and aliases.
+  return stringify({ config: namespaced }, { aliasDuplicateObjects: false });
 }
 
 /** Stack names of the generated project. */

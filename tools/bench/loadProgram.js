@@ -10,7 +10,7 @@
  */
 "use strict";
 const path = require("path");
-const { registerPulumiTypeScript } = require("../preview/pulumiTypeScript");
+const { registerPulumiTypeScript } = require("./pulumiTypeScript");
 
 const [mode, projectDir, ...modules] = process.argv.slice(2);
 if (!["typecheck", "transpile"].includes(mode) || !projectDir || modules.length === 0) {

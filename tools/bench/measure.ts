@@ -1,18 +1,18 @@
 /**
- * The measured commands: the offline preview exactly as `npm run preview` starts it (`ts-node -T
- * tools/preview/cli.ts`, without npm's own start-up), and the baseline program loads (`loadProgram.js`).
+ * The measured commands: the offline preview exactly as `npm run preview` starts it (`node tools/preview/bin.js`,
+ * without npm's own start-up), and the baseline program loads (`loadProgram.js`).
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { PreviewResult } from "../preview/types";
+import type { PreviewResult } from "../preview/shared/types";
 import { REPO_ROOT } from "./benchProject";
 import { loadAverage } from "./machine";
 import { runMeasured } from "./processTree";
 import { firstLine } from "../../components/configIssues";
 
-const TS_NODE_BIN = require.resolve("ts-node/dist/bin.js", { paths: [REPO_ROOT] });
-const PREVIEW_CLI = path.join(REPO_ROOT, "tools/preview/cli.ts");
+const PREVIEW_CLI = path.join(REPO_ROOT, "tools/preview/bin.js");
 const LOAD_PROGRAM = path.join(__dirname, "loadProgram.js");
+const FLOOR = path.join(__dirname, "floor.js");
 /** The bundled program's modules: the entry and the module with the components (which the entry may import lazily). */
 export const PROGRAM_MODULES = ["stacks/index.ts", "stacks/program.ts"].map((m) => path.join(REPO_ROOT, m));
 
@@ -40,7 +40,7 @@ export async function measurePreview(
   stacks: string[],
   policy = true,
 ): Promise<{ sample: PreviewSample; result: PreviewResult }> {
-  const args = [TS_NODE_BIN, "-T", PREVIEW_CLI, "--cwd", projectDir, ...stacks.flatMap((s) => ["--stack", s]), "--format", "json"];
+  const args = [PREVIEW_CLI, "--cwd", projectDir, ...stacks.flatMap((s) => ["--stack", s]), "--format", "json"];
   if (!policy) args.push("--no-policy");
   const load = loadAverage();
   const run = await runMeasured(process.execPath, args, { cwd: REPO_ROOT });
@@ -76,5 +76,25 @@ export async function measureProgramLoad(mode: "typecheck" | "transpile"): Promi
   const load = loadAverage();
   const run = await runMeasured(process.execPath, [LOAD_PROGRAM, mode, REPO_ROOT, ...modules], { cwd: REPO_ROOT });
   if (run.code !== 0) throw new Error(`ts-node ${mode} load of the program failed: ${firstLine(run.stderr) || `exit ${run.code}`}`);
+  return { wallMs: run.wallMs, peakRssMb: run.peakRssMb, sumOfPeaksMb: run.sumOfPeaksMb, cpuMs: run.cpuMs, loadAverage: load };
+}
+
+/** The azure-native submodules the bundled program imports (read from its sources, so the floor follows the program). */
+export function programSubmodules(): string[] {
+  const found = new Set<string>();
+  for (const dir of ["stacks", "components"].map((d) => path.join(REPO_ROOT, d))) {
+    for (const file of fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"))) {
+      const text = fs.readFileSync(path.join(dir, file), "utf8");
+      for (const [, m] of text.matchAll(/from "(@pulumi\/azure-native\/[a-z0-9]+)"/g)) found.add(m);
+    }
+  }
+  return [...found].sort();
+}
+
+/** The floor: node loading @pulumi/pulumi and the program's azure-native submodules, in a fresh process. */
+export async function measureFloor(modules: string[]): Promise<Sample> {
+  const load = loadAverage();
+  const run = await runMeasured(process.execPath, [FLOOR, REPO_ROOT, ...modules], { cwd: REPO_ROOT });
+  if (run.code !== 0) throw new Error(`the floor load failed: ${firstLine(run.stderr) || `exit ${run.code}`}`);
   return { wallMs: run.wallMs, peakRssMb: run.peakRssMb, sumOfPeaksMb: run.sumOfPeaksMb, cpuMs: run.cpuMs, loadAverage: load };
 }

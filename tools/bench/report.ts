@@ -18,7 +18,7 @@ export interface CaseInput {
 export interface BenchInput {
   cases: CaseInput[];
   criticalPaths: Record<CriticalPathCase, CriticalPath>;
-  baseline: { stack: string; typecheck: Sample[]; transpile: Sample[]; preview: PreviewSample[] };
+  baseline: { stack: string; typecheck: Sample[]; transpile: Sample[]; preview: PreviewSample[]; floor: Sample[]; floorModules: string[] };
   machine: MachineInfo & { loadAverageStart: number; loadAverageEnd: number };
 }
 
@@ -66,6 +66,13 @@ export interface BenchReport {
     tsNodeTranspileCpuMs: number;
     offlinePreviewCpuMs: number;
     loadAverages: number[];
+    /** node + @pulumi/pulumi + the program's azure-native submodules (`floorModules`), measured in the same run. */
+    floorMs: number;
+    floorCpuMs: number;
+    floorPeakRssMb: number;
+    floorModules: string[];
+    previewToFloorRatio: number;
+    previewToFloorCpuRatio: number;
   };
   targets: Target[];
   machine: BenchInput["machine"];
@@ -105,10 +112,15 @@ function targets(cases: BenchCase[], criticalPath: BenchReport["criticalPath"], 
   const bySize = new Map(cases.map((c) => [c.workspaces, c]));
   const list: Target[] = [];
   const large = bySize.get(100);
-  if (large) list.push(target("100 workspaces: wall ms", large.wallMs, 6000), target("100 workspaces: peak RSS MB", large.peakRssMb, 700));
+  if (large) list.push(target("100 workspaces: wall ms", large.wallMs, 3000), target("100 workspaces: peak RSS MB", large.peakRssMb, 700));
   const ten = bySize.get(10);
   if (large && ten) list.push(target("t(100) / t(10)", large.wallMs / ten.wallMs, 12));
+  const huge = bySize.get(1000);
+  if (huge) list.push(target("1000 workspaces: wall ms", huge.wallMs, 30000), target("1000 workspaces: peak RSS MB", huge.peakRssMb, 1536));
+  // Linear: ten times the workspaces costs at most ten times the CPU above the fixed start-up (the floor).
+  if (huge && large) list.push(target("CPU(1000) / CPU(100)", huge.cpuMs / large.cpuMs, 12));
   list.push(target(`preview of ${baseline.stack} / ts-node type-checked load`, baseline.previewToTypecheckRatio, 0.3));
+  list.push(target(`preview of ${baseline.stack} / floor, CPU`, baseline.previewToFloorCpuRatio, 1.3));
   list.push(
     target("critical path, dedicated workspace (nodes)", criticalPath.dedicated, 5),
     target("critical path, workspace on shared resources (nodes)", criticalPath.shared, 3),
@@ -131,7 +143,7 @@ export function buildReport(input: BenchInput): BenchReport {
       hubProject: paths.hubProject.chain.map(urnName),
     },
   };
-  const { typecheck, transpile, preview } = input.baseline;
+  const { typecheck, transpile, preview, floor } = input.baseline;
   const typecheckMs = medianOf(typecheck, (s) => s.wallMs);
   const previewMs = medianOf(preview, (s) => s.wallMs);
   const baseline: BenchReport["baseline"] = {
@@ -149,6 +161,12 @@ export function buildReport(input: BenchInput): BenchReport {
     tsNodeTranspileCpuMs: medianOf(transpile, (s) => s.cpuMs),
     offlinePreviewCpuMs: medianOf(preview, (s) => s.cpuMs),
     loadAverages: [...typecheck, ...transpile, ...preview].map((s) => s.loadAverage),
+    floorMs: medianOf(floor, (s) => s.wallMs),
+    floorCpuMs: medianOf(floor, (s) => s.cpuMs),
+    floorPeakRssMb: medianOf(floor, (s) => s.peakRssMb),
+    floorModules: input.baseline.floorModules,
+    previewToFloorRatio: round2(previewMs / medianOf(floor, (s) => s.wallMs)),
+    previewToFloorCpuRatio: round2(medianOf(preview, (s) => s.cpuMs) / medianOf(floor, (s) => s.cpuMs)),
   };
   return { cases, criticalPath, baseline, targets: targets(cases, criticalPath, baseline), machine: input.machine };
 }

@@ -82,6 +82,7 @@ export function renderTable(report: BenchReport): string {
       [
         ["ts-node, type-check (Pulumi CLI default)", b.tsNodeTypecheckMs, b.tsNodeTypecheckCpuMs, b.tsNodeTypecheckPeakRssMb],
         ["ts-node, transpile-only", b.tsNodeTranspileMs, b.tsNodeTranspileCpuMs, b.tsNodeTranspilePeakRssMb],
+        [`floor: node, @pulumi/pulumi, ${b.floorModules.length} azure-native submodules`, b.floorMs, b.floorCpuMs, b.floorPeakRssMb],
         [
           `offline preview of ${b.stack}, with policies (program load ${b.offlinePreviewLoadMs} ms)`,
           b.offlinePreviewMs,
@@ -91,6 +92,7 @@ export function renderTable(report: BenchReport): string {
       ],
     ),
   );
+  out.push(`preview / floor: ${b.previewToFloorRatio} (wall), ${b.previewToFloorCpuRatio} (CPU)`);
   out.push(`load averages: ${loads(b.loadAverages)}`);
   out.push("");
   out.push("Targets");

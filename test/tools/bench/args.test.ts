@@ -2,12 +2,12 @@ import { parseBenchArgs } from "../../../tools/bench/args";
 import { median, spread } from "../../../tools/bench/stats";
 
 describe("parseBenchArgs", () => {
-  it("defaults to 3 runs of 1, 10 and 100 workspaces against team-b, as a table", () => {
+  it("defaults to 3 runs of 1, 10, 100 and 1000 workspaces against team-b, as a table", () => {
     expect(parseBenchArgs([])).toEqual({
       json: false,
       runs: 3,
       largeRuns: 3,
-      sizes: [1, 10, 100],
+      sizes: [1, 10, 100, 1000],
       baselineStack: "team-b",
       keep: false,
       help: false,
@@ -30,7 +30,7 @@ describe("parseBenchArgs", () => {
 
   it("refuses bad values in one line naming the option", () => {
     expect(() => parseBenchArgs(["--runs", "0"])).toThrow('--runs = "0": must be a whole number from 1 to 50');
-    expect(() => parseBenchArgs(["--sizes", "1,x"])).toThrow('--sizes = "x": must be a whole number from 1 to 500');
+    expect(() => parseBenchArgs(["--sizes", "1,x"])).toThrow('--sizes = "x": must be a whole number from 1 to 2000');
     expect(() => parseBenchArgs(["--fast"])).toThrow(/--fast/);
   });
 });

@@ -12,7 +12,7 @@ import {
   scalingStackName,
   stackFileYaml,
 } from "../../../tools/bench/configGen";
-import { loadProject } from "../../../tools/preview/project";
+import { loadProject } from "../../../tools/preview/host/project";
 import { NAMESPACE as PROGRAM_NAMESPACE } from "../../../stacks/config";
 import { formatConfigIssue, validateConfig } from "../../../stacks/validate";
 
@@ -43,6 +43,12 @@ describe("generated stack configs", () => {
 
   it("refuses a size that is not a positive whole number", () => {
     expect(() => scalingConfig(0)).toThrow("workspaces = 0: must be a whole number of at least 1");
+  });
+
+  it("writes every shared object out in full, never as a YAML alias", () => {
+    const text = stackFileYaml(scalingConfig(4));
+    expect(text).not.toMatch(/[&*]a\d/);
+    expect(text.split("stbenchshared").length - 1).toBe(2);
   });
 
   it("writes stack files under the program's namespace", () => {

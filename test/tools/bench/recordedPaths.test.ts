@@ -2,7 +2,7 @@ import { writeBenchProject } from "../../../tools/bench/benchProject";
 import { CRITICAL_PATH_CASES, criticalPathConfig, criticalPathStackName } from "../../../tools/bench/configGen";
 import { criticalPath } from "../../../tools/bench/criticalPath";
 import { measurePreview } from "../../../tools/bench/measure";
-import type { PreviewResult } from "../../../tools/preview/types";
+import type { PreviewResult } from "../../../tools/preview/shared/types";
 
 /**
  * The bench's critical-path stacks through the real offline preview (one process, no policy pack): the program's

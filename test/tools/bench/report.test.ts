@@ -25,7 +25,7 @@ const chain = (...names: string[]) => ({
 const input: BenchInput = {
   cases: [
     { name: "bench-10", workspaces: 10, projects: 10, samples: [sample(1200), sample(1000), sample(1100)] },
-    { name: "bench-100", workspaces: 100, projects: 100, samples: [sample(7000, { peakRssMb: 650 }), sample(5000, { peakRssMb: 640 })] },
+    { name: "bench-100", workspaces: 100, projects: 100, samples: [sample(3000, { peakRssMb: 650 }), sample(2500, { peakRssMb: 640 })] },
   ],
   criticalPaths: {
     dedicated: chain("rg", "log", "appi", "mlw", "ra"),
@@ -37,6 +37,8 @@ const input: BenchInput = {
     typecheck: [load(10000), load(12000), load(11000)],
     transpile: [load(2000)],
     preview: [sample(2500), sample(2000), sample(3000)],
+    floor: [load(4000)],
+    floorModules: ["@pulumi/azure-native/storage"],
   },
   machine: { cpus: 2, cpuModel: "test", memoryGb: 4, node: "v20", platform: "linux", loadAverageStart: 0.5, loadAverageEnd: 0.7 },
 };
@@ -64,12 +66,14 @@ describe("buildReport", () => {
       runs: 3,
       cpuMs: 2200,
     });
-    expect(report.cases[1]).toMatchObject({ wallMs: 6000, peakRssMb: 645, runs: 2 });
+    expect(report.cases[1]).toMatchObject({ wallMs: 2750, peakRssMb: 645, runs: 2 });
     expect(report.baseline).toMatchObject({
       tsNodeTypecheckMs: 11000,
       tsNodeTranspileMs: 2000,
       offlinePreviewMs: 2500,
       previewToTypecheckRatio: 0.23,
+      floorCpuMs: 4000,
+      previewToFloorCpuRatio: 1.25,
     });
   });
 
@@ -85,6 +89,7 @@ describe("buildReport", () => {
       "100 workspaces: peak RSS MB": true,
       "t(100) / t(10)": true,
       "preview of team-b / ts-node type-checked load": true,
+      "preview of team-b / floor, CPU": true,
       "critical path, dedicated workspace (nodes)": true,
     });
     const slow = buildReport({ ...input, cases: [input.cases[0], { ...input.cases[1], samples: [sample(14000)] }] });

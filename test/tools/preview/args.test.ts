@@ -1,4 +1,4 @@
-import { HELP, parseCliArgs, UsageError } from "../../../tools/preview/args";
+import { HELP, parseCliArgs, UsageError } from "../../../tools/preview/host/args";
 
 describe("parseCliArgs", () => {
   it("defaults to every stack of the current directory, text output and the policy check", () => {

@@ -5,9 +5,9 @@
  */
 import * as path from "path";
 import { z } from "zod";
-import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/types";
-import { main } from "../../../tools/preview/cliMain";
-import { renderText } from "../../../tools/preview/textReport";
+import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/shared/types";
+import { main } from "../../../tools/preview/host/cli";
+import { renderText } from "../../../tools/preview/report/text";
 import { CliRun, runPreview } from "../../previewCli";
 
 const REPO = path.resolve(__dirname, "../../..");
@@ -15,7 +15,7 @@ const FIXTURES = path.join(REPO, "test/fixtures/programs");
 
 type Run = CliRun;
 
-/** `viaTsNodeBin` runs it exactly like `npm run preview` does (`ts-node -T tools/preview/cli.ts`). */
+/** `viaTsNodeBin` runs it exactly like `npm run preview` does (`node tools/preview/bin.js`). */
 function runCli(args: string[], options: { cwd?: string; viaTsNodeBin?: boolean } = {}): Promise<Run> {
   return runPreview(args, options.cwd ?? REPO, options.viaTsNodeBin ? "ts-node-bin" : "register");
 }
@@ -169,7 +169,7 @@ describe("stack references", () => {
     const run = runs.stackref;
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "error: dangling: stack reference 'organization/plain-stackref/missing': no stack 'missing' in project 'plain-stackref' (stacks: app, base, dangling)\n",
+      "error: dangling: config plain-stackref:baseStack = \"organization/plain-stackref/missing\": stack reference 'organization/plain-stackref/missing': no stack 'missing' in project 'plain-stackref' (stacks: app, base, dangling)\n",
     );
   });
 });

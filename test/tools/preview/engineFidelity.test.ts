@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { PreviewResult, StackResult } from "../../../tools/preview/types";
+import type { PreviewResult, StackResult } from "../../../tools/preview/shared/types";
 import { CliRun, REPO_ROOT, runPreview } from "../../previewCli";
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/policy-programs");

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { CLIENT_ID, CLIENT_OBJECT_ID, SUBSCRIPTION_ID, TENANT_ID } from "../../../tools/preview/armIds";
-import { fakeInvoke, fakeResource, lookupResultFromProps, lookupResultFromRecord, lookupTarget } from "../../../tools/preview/fakes";
-import { SECRET_SIG, SIG_KEY } from "../../../tools/preview/wire";
+import { CLIENT_ID, CLIENT_OBJECT_ID, SUBSCRIPTION_ID, TENANT_ID } from "../../../tools/preview/shared/armIds";
+import { fakeInvoke, fakeResource, lookupResultFromProps, lookupResultFromRecord, lookupTarget } from "../../../tools/preview/worker/fakes";
+import { SECRET_SIG, SIG_KEY } from "../../../tools/preview/worker/wire";
 
 const SUB = `/subscriptions/${SUBSCRIPTION_ID}`;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

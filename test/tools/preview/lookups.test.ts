@@ -1,5 +1,5 @@
-import { LookupIndex, parseLookups } from "../../../tools/preview/lookups";
-import type { RecordedResource } from "../../../tools/preview/types";
+import { LookupIndex, parseLookups } from "../../../tools/preview/host/lookups";
+import type { RecordedResource } from "../../../tools/preview/shared/types";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000";
 const account = (id: string, name = "sa"): RecordedResource => ({

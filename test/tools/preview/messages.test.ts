@@ -1,4 +1,4 @@
-import { crashSummary, issueLines } from "../../../tools/preview/messages";
+import { crashSummary, issueLines } from "../../../tools/preview/shared/messages";
 
 describe("crashSummary", () => {
   it("says out of memory in plain words instead of V8's GC trace", () => {

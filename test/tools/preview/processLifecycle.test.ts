@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import type { PreviewResult } from "../../../tools/preview/types";
+import type { PreviewResult } from "../../../tools/preview/shared/types";
 import { REPO_ROOT, runPreview } from "../../previewCli";
 
 const HANG = path.join(REPO_ROOT, "test/fixtures/programs/plain-hang");
@@ -61,20 +61,8 @@ async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs: n
 }
 
 function startCheck(): ChildProcess {
-  const cli = path.join(REPO_ROOT, "tools/preview/cli.ts");
-  const args = [
-    "-r",
-    "ts-node/register/transpile-only",
-    cli,
-    "--cwd",
-    HANG,
-    "--stack",
-    "dev",
-    "--policy-pack",
-    MINI_PACK,
-    "--format",
-    "json",
-  ];
+  const cli = path.join(REPO_ROOT, "tools/preview/bin.js");
+  const args = [cli, "--cwd", HANG, "--stack", "dev", "--policy-pack", MINI_PACK, "--format", "json"];
   return spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "ignore"] });
 }
 
@@ -86,7 +74,7 @@ async function killAt(stage: "booting" | "running", signal: NodeJS.Signals): Pro
   const ready = (): true | undefined => {
     remember();
     const cmds = [...seen.values()];
-    if (stage === "booting") return cmds.some((c) => c.includes("worker.ts")) ? true : undefined;
+    if (stage === "booting") return cmds.some((c) => c.includes("worker/main.ts")) ? true : undefined;
     // The program's own child runs and the pack process is up.
     return cmds.some((c) => c.startsWith("sleep 600")) && cmds.some((c) => c.includes("run-policy-pack")) ? true : undefined;
   };

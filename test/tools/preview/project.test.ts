@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { findRepoRoot, loadProject, relativePath, resolveProgramEntry } from "../../../tools/preview/project";
+import { findRepoRoot, loadProject, relativePath, resolveProgramEntry } from "../../../tools/preview/host/project";
 
 /** A throwaway project tree: `{ "a/b.ts": "..." }`. */
 function tree(files: Record<string, string>): string {

@@ -1,7 +1,7 @@
 import * as path from "path";
-import { findReplacements, renderReplacementsText, REPLACE_ON_CHANGES, WithReplacements } from "../../../tools/preview/replacements";
-import type { RecordedResource } from "../../../tools/preview/types";
-import { UNKNOWN_VALUE } from "../../../tools/preview/types";
+import { findReplacements, renderReplacementsText, REPLACE_ON_CHANGES, WithReplacements } from "../../../tools/preview/host/replacements";
+import type { RecordedResource } from "../../../tools/preview/shared/types";
+import { UNKNOWN_VALUE } from "../../../tools/preview/shared/types";
 import { previewJson } from "../../previewCli";
 
 const record = (urn: string, type: string, inputs: Record<string, unknown>): RecordedResource => ({

@@ -10,7 +10,7 @@ import * as path from "path";
 import { benchWorkspace, scalingConfig } from "../../../tools/bench/configGen";
 import { writeBenchProject, type BenchProject } from "../../../tools/bench/benchProject";
 import { COMMENT_LIMIT } from "../../../tools/preview/report/markdownReport";
-import type { PreviewResult } from "../../../tools/preview/types";
+import type { PreviewResult } from "../../../tools/preview/shared/types";
 import { CliRun, REPO_ROOT, runPreview } from "../../previewCli";
 import { unbalancedHtml } from "./report/htmlBalance";
 

@@ -1,8 +1,8 @@
-import type { LookupAnswer, WorkerResult } from "../../../tools/preview/ipc";
-import { LookupIndex } from "../../../tools/preview/lookups";
-import { parseStackReference, Scheduler, StackRunner } from "../../../tools/preview/scheduler";
-import type { RecordedResource } from "../../../tools/preview/types";
-import { emptyWorkerResult, WorkerHooks } from "../../../tools/preview/workerProcess";
+import type { LookupAnswer, WorkerResult } from "../../../tools/preview/shared/ipc";
+import { LookupIndex } from "../../../tools/preview/host/lookups";
+import { parseStackReference, Scheduler, StackRunner } from "../../../tools/preview/host/scheduler";
+import type { RecordedResource } from "../../../tools/preview/shared/types";
+import { emptyWorkerResult, WorkerHooks } from "../../../tools/preview/host/workers";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

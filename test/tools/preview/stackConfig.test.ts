@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildConfigEnv, qualifyKey, readStackFile } from "../../../tools/preview/stackConfig";
-import { UNKNOWN_VALUE } from "../../../tools/preview/types";
+import { buildConfigEnv, qualifyKey, readStackFile } from "../../../tools/preview/host/stackConfig";
+import { UNKNOWN_VALUE } from "../../../tools/preview/shared/types";
 
 const parse = (env: { PULUMI_CONFIG: string; PULUMI_CONFIG_SECRET_KEYS: string }) => ({
   config: JSON.parse(env.PULUMI_CONFIG) as Record<string, string>,

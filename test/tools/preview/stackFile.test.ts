@@ -1,6 +1,6 @@
 import { createCipheriv, pbkdf2Sync, randomBytes } from "crypto";
-import { parseConfigKey, parseStackFile, passphraseDecrypter, showKey, showValue } from "../../../tools/preview/stackFile";
-import { UNKNOWN_VALUE } from "../../../tools/preview/types";
+import { parseConfigKey, parseStackFile, passphraseDecrypter, showKey, showValue } from "../../../tools/preview/host/stackFile";
+import { UNKNOWN_VALUE } from "../../../tools/preview/shared/types";
 
 /** Encrypts as the passphrase secrets provider does (pulumi/pulumi sdk/go/common/resource/config/crypt.go). */
 function passphraseStack(passphrase: string) {

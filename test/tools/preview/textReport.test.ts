@@ -1,6 +1,6 @@
-import { formatValue, renderText, textStyle, treeRows, wrap } from "../../../tools/preview/textReport";
-import type { RecordedResource, StackResult } from "../../../tools/preview/types";
-import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "../../../tools/preview/types";
+import { formatValue, renderText, textStyle, treeRows, wrap } from "../../../tools/preview/report/text";
+import type { RecordedResource, StackResult } from "../../../tools/preview/shared/types";
+import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "../../../tools/preview/shared/types";
 
 const STACK = "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev";
 function res(name: string, type: string, parent: string | null, protect = false): RecordedResource {

@@ -1,6 +1,6 @@
 /** Options and transforms as the engine's resource monitor handles them, on the SDK's own protobuf messages. */
-import { engineOptions, recordedOptions, TransformModules, TransformRunner } from "../../../tools/preview/transforms";
-import { OUTPUT_VALUE_SIG, SIG_KEY } from "../../../tools/preview/wire";
+import { engineOptions, recordedOptions, TransformModules, TransformRunner } from "../../../tools/preview/worker/transforms";
+import { OUTPUT_VALUE_SIG, SIG_KEY } from "../../../tools/preview/worker/wire";
 
 const resproto = require("@pulumi/pulumi/proto/resource_pb");
 const aliasproto = require("@pulumi/pulumi/proto/alias_pb");

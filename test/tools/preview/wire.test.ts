@@ -9,8 +9,8 @@ import {
   secretInputs,
   SIG_KEY,
   wireSecret,
-} from "../../../tools/preview/wire";
-import { SECRET_PLACEHOLDER, UNKNOWN_VALUE, withoutSecretValues } from "../../../tools/preview/types";
+} from "../../../tools/preview/worker/wire";
+import { SECRET_PLACEHOLDER, UNKNOWN_VALUE, withoutSecretValues } from "../../../tools/preview/shared/types";
 
 const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const urn = "urn:pulumi:dev::p::azure-native:storage:StorageAccount::sa";

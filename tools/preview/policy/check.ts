@@ -6,13 +6,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { RecordedResource, Remediation, StackResult, Violation } from "../types";
+import type { RecordedResource, Remediation, StackResult, Violation } from "../shared/types";
 import { applyRemediations, resourceViolations, stackViolations, type PackIdentity } from "./diagnostics";
-import { createLimiter } from "./mapConcurrent";
+import { createLimiter } from "./limiter";
 import { startPackProcess, type PackProcess } from "./packProcess";
 import { needsRemediation, parsePolicyConfig, reconcilePolicyConfig, type PackMetadata, type PolicyConfigMap } from "./policyConfig";
 import { AnalyzerConnection, loadStubs } from "./protocol";
-import { analyzeRequest, stackResources, type StackIdentity, type WireResource } from "./requests";
+import { analyzeRequest, stackResource, type StackIdentity, type WireResource } from "./requests";
+import type { AnalyzerResource } from "@pulumi/pulumi/proto/analyzer_pb";
 
 export interface PolicyCheckOptions {
   packDir: string;
@@ -139,7 +140,7 @@ class RunningPolicyCheck implements PolicyCheck {
     }
     let settle!: (stack: StackResult | undefined) => void;
     const outcome = new Promise<StackResult | undefined>((resolve) => (settle = resolve));
-    const analyses = new StackAnalyses(id, (request) => this.limit(() => this.analyzeOne(request)));
+    const analyses = new StackAnalyses(id, (request, record) => this.limit(() => this.analyzeOne(request, record)));
     const turn = this.queue.then(() => this.runStack(id, analyses, outcome));
     this.queue = turn.catch(() => undefined);
     return {
@@ -179,17 +180,17 @@ class RunningPolicyCheck implements PolicyCheck {
     const violations = perResource.flatMap((r) => r.violations);
     const remediations = perResource.flatMap((r) => r.remediations);
 
-    const resources = stackResources(
-      stack,
-      perResource.map((r) => r.request),
-    );
+    const resources = perResource.map((r) => r.stackResource);
     const diagnostics = await explain(pack, "AnalyzeStack", () => conn.analyzeStack(resources));
     violations.push(...stackViolations(diagnostics, new Set(stack.resources.map((r) => r.urn)), this.identity));
     return { violations, remediations };
   }
 
-  /** Remediate (when some policy runs at `remediate`), then Analyze the possibly rewritten inputs. */
-  private async analyzeOne(request: WireResource): Promise<AnalyzedResource> {
+  /**
+   * Remediate (when some policy runs at `remediate`), then Analyze the possibly rewritten inputs; the resource's part
+   * of the stack-level analysis is built then, not once the stack is done.
+   */
+  private async analyzeOne(request: WireResource, record: RecordedResource): Promise<AnalyzedResource> {
     const conn = this.connection;
     const violations: Violation[] = [];
     let remediations: Remediation[] = [];
@@ -202,7 +203,7 @@ class RunningPolicyCheck implements PolicyCheck {
     }
     const diagnostics = await explain(this.packProcess, `Analyze(${request.urn})`, () => conn.analyze(request));
     violations.push(...resourceViolations(diagnostics, request.urn, this.identity));
-    return { request, violations, remediations };
+    return { stackResource: conn.stackResource(stackResource(record, request)), violations, remediations };
   }
 
   async close(): Promise<void> {
@@ -213,7 +214,7 @@ class RunningPolicyCheck implements PolicyCheck {
   }
 }
 
-type AnalyzedResource = { request: WireResource; violations: Violation[]; remediations: Remediation[] };
+type AnalyzedResource = { stackResource: AnalyzerResource; violations: Violation[]; remediations: Remediation[] };
 
 /**
  * The Remediate/Analyze calls of one stack, started per registration as it arrives (once the stack has its turn);
@@ -227,7 +228,7 @@ class StackAnalyses {
 
   constructor(
     private readonly id: StackIdentity,
-    private readonly analyze: (request: WireResource) => Promise<AnalyzedResource>,
+    private readonly analyze: (request: WireResource, record: RecordedResource) => Promise<AnalyzedResource>,
   ) {}
 
   add(resources: RecordedResource[]): void {
@@ -253,7 +254,7 @@ class StackAnalyses {
   }
 
   private begin(r: RecordedResource): Promise<AnalyzedResource> {
-    const result = this.analyze(analyzeRequest(r, this.byUrn, this.id));
+    const result = this.analyze(analyzeRequest(r, this.byUrn, this.id), r);
     // Awaited later, or never for a failed program: a failure must not surface as unhandled meanwhile.
     result.catch(() => undefined);
     this.analyzed.set(r.urn, result);

@@ -2,7 +2,7 @@
  * Maps the analyzer's diagnostics and remediations (already decoded from protobuf into plain objects) to the
  * contract shapes in types.ts, applying the engine's rules for levels and URNs.
  */
-import type { Remediation, Violation } from "../types";
+import type { Remediation, Violation } from "../shared/types";
 import type { EnforcementLevel } from "./policyConfig";
 
 /** `pulumirpc.EnforcementLevel` values, by wire number. */

@@ -8,12 +8,12 @@ import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import { crashSummary, stderrLines } from "../messages";
-import { OWN_GROUP, trackGroup } from "../processGroups";
+import { crashSummary, stderrLines } from "../shared/messages";
+import { OWN_GROUP, trackGroup } from "../host/processGroups";
 
 export interface PackProcessOptions {
   packDir: string;
-  /** Run ts-node with type-checking, exactly like the CLI (slower); default: transpile-only preload. */
+  /** Type-check with ts-node exactly like the CLI (seconds slower); default: esbuild (`packPreload.js`). */
   typeCheck: boolean;
   startTimeoutMs: number;
 }
@@ -88,7 +88,7 @@ function packEnvironment(typeCheck: boolean): NodeJS.ProcessEnv {
     PULUMI_ORGANIZATION: "organization",
     PULUMI_NODEJS_DRY_RUN: "true",
     PULUMI_DRY_RUN: "true",
-    PREVIEW_POLICY_TRANSPILE_ONLY: typeCheck ? "0" : "1",
+    PREVIEW_POLICY_TYPECHECK: typeCheck ? "1" : "0",
   });
   return env;
 }

@@ -36,6 +36,7 @@ export function loadStubs(pulumiPackageJson: string): Stubs {
 const WIRE_LEVEL: Record<EnforcementLevel, number> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
 /** gRPC's 4 MB default is too small for big stacks; the engine and the pack both allow 400 MB. */
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+/** Per call; AnalyzeStack (the whole stack in one call) has none: `--policy-timeout` bounds each stack's check. */
 const CALL_DEADLINE_MS = 120_000;
 
 export interface StackIdentity {
@@ -48,6 +49,7 @@ export interface StackIdentity {
 /** One channel to a running pack, with a promise per RPC and plain data in and out. */
 export class AnalyzerConnection {
   private readonly client: AnalyzerGrpcPb.AnalyzerClient;
+  private readonly structs = new WeakMap<Record<string, unknown>, StructPb.Struct>();
 
   constructor(
     private readonly stubs: Stubs,
@@ -60,7 +62,7 @@ export class AnalyzerConnection {
   }
 
   /** Calls a unary method; rejects with the gRPC error (its `details` carry the pack's message). */
-  private call<Req, Res>(method: string, request: Req): Promise<Res> {
+  private call<Req, Res>(method: string, request: Req, deadlineMs = CALL_DEADLINE_MS): Promise<Res> {
     type UnaryMethod = (
       request: Req,
       metadata: Grpc.Metadata,
@@ -72,7 +74,7 @@ export class AnalyzerConnection {
       fn(
         request,
         new this.stubs.grpc.Metadata(),
-        { deadline: Date.now() + CALL_DEADLINE_MS },
+        { deadline: Date.now() + deadlineMs },
         (error: Grpc.ServiceError | null, response: Res) => (error ? reject(error) : resolve(response)),
       );
     });
@@ -167,26 +169,34 @@ export class AnalyzerConnection {
     return response.getDiagnosticsList().map(plainDiagnostic);
   }
 
-  async analyzeStack(resources: WireStackResource[]): Promise<WireDiagnostic[]> {
+  /** One resource of `AnalyzeStack`, built as soon as its Analyze is done (its properties' Struct is reused). */
+  stackResource(r: WireStackResource): AnalyzerPb.AnalyzerResource {
+    const message = new this.stubs.pb.AnalyzerResource();
+    message.setUrn(r.urn).setType(r.type).setName(r.name);
+    message.setProperties(this.struct(r.properties));
+    message.setOptions(this.options(r));
+    if (r.provider) message.setProvider(this.provider(r.provider));
+    message.setParent(r.parent);
+    message.setDependenciesList(r.dependencies);
+    const deps = message.getPropertydependenciesMap();
+    for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+      deps.set(key, new this.stubs.pb.AnalyzerPropertyDependencies().setUrnsList(urns));
+    }
+    return message;
+  }
+
+  async analyzeStack(resources: AnalyzerPb.AnalyzerResource[]): Promise<WireDiagnostic[]> {
     const request = new this.stubs.pb.AnalyzeStackRequest();
-    request.setResourcesList(
-      resources.map((r) => {
-        const message = new this.stubs.pb.AnalyzerResource();
-        message.setUrn(r.urn).setType(r.type).setName(r.name);
-        message.setProperties(this.stubs.Struct.fromJavaScript(r.properties as never));
-        message.setOptions(this.options(r));
-        if (r.provider) message.setProvider(this.provider(r.provider));
-        message.setParent(r.parent);
-        message.setDependenciesList(r.dependencies);
-        const deps = message.getPropertydependenciesMap();
-        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-          deps.set(key, new this.stubs.pb.AnalyzerPropertyDependencies().setUrnsList(urns));
-        }
-        return message;
-      }),
-    );
-    const response = await this.call<AnalyzerPb.AnalyzeStackRequest, AnalyzerPb.AnalyzeResponse>("analyzeStack", request);
+    request.setResourcesList(resources);
+    const response = await this.call<AnalyzerPb.AnalyzeStackRequest, AnalyzerPb.AnalyzeResponse>("analyzeStack", request, Infinity);
     return response.getDiagnosticsList().map(plainDiagnostic);
+  }
+
+  /** Properties as a protobuf Struct, built once per properties object (Analyze and AnalyzeStack send the same). */
+  private struct(properties: Record<string, unknown>): StructPb.Struct {
+    let struct = this.structs.get(properties);
+    if (!struct) this.structs.set(properties, (struct = this.stubs.Struct.fromJavaScript(properties as never)));
+    return struct;
   }
 
   close(): void {
@@ -196,7 +206,7 @@ export class AnalyzerConnection {
   private analyzeRequest(r: WireResource): AnalyzerPb.AnalyzeRequest {
     const request = new this.stubs.pb.AnalyzeRequest();
     request.setUrn(r.urn).setType(r.type).setName(r.name);
-    request.setProperties(this.stubs.Struct.fromJavaScript(r.properties as never));
+    request.setProperties(this.struct(r.properties));
     request.setOptions(this.options(r));
     if (r.provider) request.setProvider(this.provider(r.provider));
     return request;

@@ -4,7 +4,7 @@
  * components, explicit providers and custom resources) goes through `Remediate` + `Analyze` with its inputs, and
  * `AnalyzeStack` gets all of them at the end with parent and dependencies.
  */
-import type { RecordedResource, StackResult } from "../types";
+import type { RecordedResource, StackResult } from "../shared/types";
 
 export interface WireProvider {
   urn: string;
@@ -143,15 +143,18 @@ export function analyzeRequests(stack: StackResult): WireResource[] {
 }
 
 /**
- * The `AnalyzeStack` resources. In a preview a resource's "outputs" are its checked inputs, so the (possibly
- * remediated) inputs are sent; property dependencies with no URNs are skipped like the engine does.
+ * A registration's `AnalyzeStack` resource. In a preview a resource's "outputs" are its checked inputs, so the
+ * (possibly remediated) analyzed inputs are sent; property dependencies with no URNs are skipped like the engine does.
  */
+export function stackResource(r: RecordedResource, analyzed: WireResource): WireStackResource {
+  const propertyDependencies: Record<string, string[]> = {};
+  for (const [key, urns] of Object.entries(r.propertyDependencies ?? {})) {
+    if (urns.length > 0) propertyDependencies[key] = [...urns];
+  }
+  return { ...analyzed, parent: r.parent ?? "", dependencies: [...(r.dependencies ?? [])], propertyDependencies };
+}
+
+/** The `AnalyzeStack` resources of a stack whose registrations were analyzed as `analyzed`. */
 export function stackResources(stack: StackResult, analyzed: WireResource[]): WireStackResource[] {
-  return stack.resources.map((r, i) => {
-    const propertyDependencies: Record<string, string[]> = {};
-    for (const [key, urns] of Object.entries(r.propertyDependencies ?? {})) {
-      if (urns.length > 0) propertyDependencies[key] = [...urns];
-    }
-    return { ...analyzed[i], parent: r.parent ?? "", dependencies: [...(r.dependencies ?? [])], propertyDependencies };
-  });
+  return stack.resources.map((r, i) => stackResource(r, analyzed[i]));
 }

@@ -3,7 +3,7 @@
  * flowchart: components as subgraphs, custom resources as nodes, dependency edges, offending resources marked).
  * The report itself is laid out in markdownReport.ts.
  */
-import type { RecordedResource, StackResult, Violation } from "../types";
+import type { RecordedResource, StackResult, Violation } from "../shared/types";
 
 /** Above this many custom resources the graph keeps only offending resources and their neighbours. */
 const MAX_GRAPH_NODES = 60;

@@ -7,7 +7,7 @@
  */
 import { IDLE_COST_HEAD, idleCostMarkdownRows } from "./idleCosts";
 import { code, escapeCell, escapeText, LEVEL_ORDER, renderGraph, shortType } from "./markdown";
-import type { PreviewResult, StackResult, Violation } from "../types";
+import type { PreviewResult, StackResult, Violation } from "../shared/types";
 
 /** GitHub rejects comments (and job summaries) over 65,536 characters. */
 export const COMMENT_LIMIT = 65_536;

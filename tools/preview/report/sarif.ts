@@ -5,7 +5,7 @@
  * a failed run says so in `invocations` (`executionSuccessful: false` with the reason).
  */
 import { createHash } from "crypto";
-import type { PreviewResult, StackResult, Violation } from "../types";
+import type { PreviewResult, StackResult, Violation } from "../shared/types";
 import { StackLocator, type SourceLine } from "./sarifLocations";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath } from "url";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
-import type { RecordedResource, StackResult } from "../types";
+import type { RecordedResource, StackResult } from "../shared/types";
 
 export interface SourceLine {
   /** Relative to the repository root, forward slashes. */

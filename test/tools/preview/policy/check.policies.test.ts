@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import { startPolicyCheck, type PolicyCheck } from "../../../../tools/preview/policy/check";
-import type { StackResult, Violation } from "../../../../tools/preview/types";
+import type { StackResult, Violation } from "../../../../tools/preview/shared/types";
 import { fakeStack, type ResourceSpec } from "./fakeStack";
 
 const PACK = path.resolve(__dirname, "../../../../policies");

@@ -7,7 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { startPolicyCheck, type PolicyCheck } from "../../../../tools/preview/policy/check";
 import { runningPackPids } from "../../../../tools/preview/policy/packProcess";
-import { UNKNOWN_VALUE, type Violation } from "../../../../tools/preview/types";
+import { UNKNOWN_VALUE, type Violation } from "../../../../tools/preview/shared/types";
 import { fakeStack, STACK_URN, type ResourceSpec } from "./fakeStack";
 
 const MINI_PACK = path.resolve(__dirname, "../../../fixtures/packs/mini");

@@ -1,5 +1,5 @@
 /** Hand-built StackResults, shaped like the recorder's output, for driving the policy check without a program. */
-import type { RecordedResource, StackResult, Violation } from "../../../../tools/preview/types";
+import type { RecordedResource, StackResult, Violation } from "../../../../tools/preview/shared/types";
 
 export const PROJECT = "checks";
 export const STACK = "dev";

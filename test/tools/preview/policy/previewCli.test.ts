@@ -4,7 +4,7 @@
  * The five previews start together in beforeAll (each is a CLI, a worker and a pack process).
  */
 import * as path from "path";
-import type { PreviewResult, StackResult, Violation } from "../../../../tools/preview/types";
+import type { PreviewResult, StackResult, Violation } from "../../../../tools/preview/shared/types";
 import { CliRun, runPreview } from "../../../previewCli";
 
 const REPO = path.resolve(__dirname, "../../../..");
@@ -17,7 +17,7 @@ const DEFAULT_STORAGE_POLICIES = [
 
 type Run = CliRun;
 
-/** `viaNpm` goes through npm itself; otherwise the npm script's own command (`ts-node -T tools/preview/cli.ts`). */
+/** `viaNpm` goes through npm itself; otherwise the npm script's own command (`node tools/preview/bin.js`). */
 function preview(program: string, viaNpm = false): Promise<Run> {
   const args = ["--cwd", path.join("test/fixtures/policy-programs", program), "--stack", "dev", "--format", "json"];
   return runPreview(args, REPO, viaNpm ? "npm" : "ts-node-bin");

@@ -1,5 +1,5 @@
 import { analyzeRequests, plainProperties, seconds, stackResources, urnName, urnType } from "../../../../tools/preview/policy/requests";
-import { SECRET_SIG, SIG_KEY } from "../../../../tools/preview/wire";
+import { SECRET_SIG, SIG_KEY } from "../../../../tools/preview/worker/wire";
 import { fakeStack, STACK_URN } from "./fakeStack";
 
 const stack = fakeStack([

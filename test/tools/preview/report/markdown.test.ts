@@ -1,5 +1,5 @@
 import { escapeCell, escapeMermaid, renderGraph, transitiveReduction } from "../../../../tools/preview/report/markdown";
-import type { StackResult } from "../../../../tools/preview/types";
+import type { StackResult } from "../../../../tools/preview/shared/types";
 import { fakeStack, fakeViolation as violation, type ResourceSpec } from "../policy/fakeStack";
 
 function hubStack(): StackResult {

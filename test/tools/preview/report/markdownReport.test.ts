@@ -1,5 +1,5 @@
 import { COMMENT_LIMIT, renderMarkdown } from "../../../../tools/preview/report/markdownReport";
-import type { PreviewResult, StackResult } from "../../../../tools/preview/types";
+import type { PreviewResult, StackResult } from "../../../../tools/preview/shared/types";
 import { fakeStack, fakeViolation as violation } from "../policy/fakeStack";
 import { unbalancedHtml } from "./htmlBalance";
 

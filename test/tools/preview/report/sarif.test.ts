@@ -4,7 +4,7 @@ import * as path from "path";
 import { z } from "zod";
 import { CONFIG_RULE, renderSarif, SARIF_SCHEMA } from "../../../../tools/preview/report/sarif";
 import { configKeyOf } from "../../../../tools/preview/report/sarifLocations";
-import type { PreviewResult, Violation } from "../../../../tools/preview/types";
+import type { PreviewResult, Violation } from "../../../../tools/preview/shared/types";
 import { fakeStack } from "../policy/fakeStack";
 
 /**

@@ -5,10 +5,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
-import { armLookupKey } from "./armIds";
-import type { LookupAnswer } from "./ipc";
+import { armLookupKey } from "../shared/armIds";
+import type { LookupAnswer } from "../shared/ipc";
 import { PreviewInputError } from "./project";
-import type { RecordedResource } from "./types";
+import type { RecordedResource } from "../shared/types";
 
 /** `{ "<ARM id>": { ...props } | null }`; null means "does not exist". */
 const lookupsFileSchema = z.record(z.string(), z.record(z.string(), z.unknown()).nullable());

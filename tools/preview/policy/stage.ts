@@ -1,16 +1,15 @@
-/**
- * The policy check and the report formats owned by the policy-check module, loaded lazily so that `--no-policy`
- * and `--format text|json` never load them.
- */
-import type { PolicyCheck, StackCheck } from "./policy/check";
-import type { PreviewResult, RecordedResource, StackResult } from "./types";
+/** The policy check as the host drives it: started at once, fed registrations as they come, loaded only with policies on. */
+import type { PolicyCheck, StackCheck } from "./check";
+import type { StackIdentity } from "./requests";
+import type { RecordedResource, StackResult } from "../shared/types";
 
 export interface PolicyStage {
+  readonly packDir: string;
   /**
    * Registrations a stack's program made so far, in order: the pack analyzes them while the program still runs, as
    * the engine does. Stacks are checked one at a time, in the order of their first registration.
    */
-  record(stack: StackResult["stack"], resources: RecordedResource[]): void;
+  record(id: StackIdentity, resources: RecordedResource[]): void;
   /** Adds the pack's violations and remediations (and the time it took) to a previewed stack. */
   check(stack: StackResult): Promise<void>;
   /** The stack's program failed: it is not checked. */
@@ -19,13 +18,13 @@ export interface PolicyStage {
 }
 
 /** Starts the pack in the background; a failure to start is reported by `check`. */
-export function startPolicyStage(project: string, packDir: string, policyConfigFile?: string, startTimeoutMs?: number): PolicyStage {
-  const started: Promise<PolicyCheck> = import("./policy/check").then(({ startPolicyCheck }) =>
+export function startPolicyStage(packDir: string, policyConfigFile?: string, startTimeoutMs?: number): PolicyStage {
+  const started: Promise<PolicyCheck> = import("./check").then(({ startPolicyCheck }) =>
     startPolicyCheck({ packDir, policyConfigFile, startTimeoutMs }),
   );
   started.catch(() => undefined);
   const open = new Map<string, Promise<StackCheck>>();
-  const stackCheck = (stack: string): Promise<StackCheck> => {
+  const stackCheck = ({ project, stack }: StackIdentity): Promise<StackCheck> => {
     let check = open.get(stack);
     if (!check) {
       check = started.then((policy) => policy.openStack({ project, stack }));
@@ -36,16 +35,17 @@ export function startPolicyStage(project: string, packDir: string, policyConfigF
   };
   const recordedEarly = new Set<string>();
   return {
-    record(stack, resources) {
-      recordedEarly.add(stack);
-      void stackCheck(stack).then(
+    packDir,
+    record(id, resources) {
+      recordedEarly.add(id.stack);
+      void stackCheck(id).then(
         (check) => check.add(resources),
         () => undefined,
       );
     },
     async check(stack) {
       const begun = performance.now();
-      const check = await stackCheck(stack.stack);
+      const check = await stackCheck(stack);
       if (!recordedEarly.has(stack.stack)) check.add(stack.resources);
       const { violations, remediations } = await check.finish(stack);
       stack.violations = violations;
@@ -64,10 +64,4 @@ export function startPolicyStage(project: string, packDir: string, policyConfigF
         () => undefined,
       ),
   };
-}
-
-/** `repoRoot`: SARIF uris are relative to it, and stack files are read from it to locate results. */
-export async function renderWithReportModule(format: "markdown" | "sarif", result: PreviewResult, repoRoot: string): Promise<string> {
-  if (format === "markdown") return (await import("./report/markdownReport")).renderMarkdown(result);
-  return (await import("./report/sarif")).renderSarif(result, repoRoot);
 }

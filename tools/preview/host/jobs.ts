@@ -1,12 +1,12 @@
 /** Turns a project's stack into a worker job: its config file read and translated into the engine's environment. */
 import * as fs from "fs";
-import type { WorkerJob, WorkerResult } from "./ipc";
-import { errorLine } from "./messages";
+import type { WorkerJob, WorkerResult } from "../shared/ipc";
+import { errorLine } from "../shared/messages";
 import { PulumiProject, stackConfigFile } from "./project";
 import type { StackRunner } from "./scheduler";
-import type { RecordedResource } from "./types";
+import type { RecordedResource } from "../shared/types";
 import { buildConfigEnv, readStackFile } from "./stackConfig";
-import { emptyWorkerResult, runWorker, WorkerPool } from "./workerProcess";
+import { emptyWorkerResult, runWorker, WorkerPool } from "./workers";
 
 /** The local backend's organization. */
 export const ORGANIZATION = "organization";

@@ -87,8 +87,3 @@ export function killTree(child: ChildProcess): void {
   if (child.pid !== undefined && groups.has(child.pid)) killGroup(child.pid);
   else child.kill("SIGKILL");
 }
-
-/** Group ids still tracked (tests assert none is left behind). */
-export function trackedGroups(): number[] {
-  return [...groups];
-}

@@ -2,14 +2,17 @@
  * Preloaded (`node -r`) into stack workers and the policy pack process: defers loading modules that
  * `@pulumi/pulumi` requires eagerly but that a preview or a policy pack never uses, until first use.
  *
- * `@npmcli/arborist` (about 250 ms and 15 MB per process) is required by `runtime/closure/codePaths.js` only to
- * compute the code paths of serialized closures (function serialization), which neither runs here. The module
- * still loads, unchanged, the first time anything reads from it.
+ * `@npmcli/arborist` (about 250 ms and 15 MB per process) and TypeScript (`typescript-shim`, about 300 ms and 30 MB)
+ * are required by `runtime/closure/codePaths.js` and `parseFunction.js` only to serialize closures (function
+ * serialization), which neither process does. Each still loads, unchanged, the first time anything reads from it.
  */
 "use strict";
 const Module = require("module");
 
-const DEFERRED = [{ request: "@npmcli/arborist", from: /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]closure[\\/]codePaths\.js$/ }];
+const DEFERRED = [
+  { request: "@npmcli/arborist", from: /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]closure[\\/]codePaths\.js$/ },
+  { request: "../../typescript-shim", from: /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]closure[\\/]parseFunction\.js$/ },
+];
 
 const load = Module._load;
 Module._load = function deferringLoad(request, parent, isMain) {

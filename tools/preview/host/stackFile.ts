@@ -6,9 +6,9 @@
  */
 import { createDecipheriv, pbkdf2Sync } from "crypto";
 import { isMap, isPair, isScalar, isSeq, parseDocument, Node as YamlNode } from "yaml";
-import { firstLine } from "./messages";
+import { firstLine } from "../shared/messages";
 import { PreviewInputError } from "./project";
-import { UNKNOWN_VALUE } from "./types";
+import { UNKNOWN_VALUE } from "../shared/types";
 
 export interface ParsedStackFile {
   /** Config by qualified key (`namespace:name`), secure values decrypted or replaced by `UNKNOWN_VALUE`. */

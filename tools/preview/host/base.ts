@@ -6,12 +6,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { LookupIndex } from "./lookups";
-import { errorLine } from "./messages";
+import { errorLine } from "../shared/messages";
 import { listStacks, PulumiProject, PreviewInputError, stackConfigFile } from "./project";
 import { findReplacements, WithReplacements } from "./replacements";
 import { Scheduler } from "./scheduler";
-import { workerStackRunner } from "./stackJobs";
-import type { WorkerPool } from "./workerProcess";
+import { workerStackRunner } from "./jobs";
+import type { WorkerPool } from "./workers";
 
 /**
  * A copy of the project's stack files with the base ones laid over them, so the base of a stack that references

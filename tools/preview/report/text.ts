@@ -3,10 +3,10 @@
  * out like `pulumi preview`: colour on a terminal (not with NO_COLOR or --no-color), unknown values as
  * `output<string>`, mandatory violations first, lines wrapped to the terminal's width.
  */
-import type { PreviewResult, ReadResource, RecordedResource, StackResult, Violation } from "./types";
-import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "./types";
-import { renderIdleCostsText } from "./report/idleCosts";
-import { renderReplacementsText } from "./replacements";
+import type { PreviewResult, ReadResource, RecordedResource, StackResult, Violation } from "../shared/types";
+import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "../shared/types";
+import { renderIdleCostsText } from "./idleCosts";
+import { renderReplacementsText } from "../host/replacements";
 
 const MAX_TYPE_COLUMN = 72;
 /** Lines are wrapped to this width when stdout is not a terminal. */

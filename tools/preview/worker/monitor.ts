@@ -7,7 +7,7 @@
  */
 import type { FakeResourceArgs, FakeResourceResult } from "./fakes";
 import { engineOptions, recordedOptions, type Registration, type TransformModules, TransformRunner } from "./transforms";
-import type { ReadResource, RecordedResource } from "./types";
+import type { ReadResource, RecordedResource } from "../shared/types";
 import { decodeWireProperties, PLAIN, RECORD, secretInputs, toWire } from "./wire";
 
 type Props = Record<string, unknown>;

@@ -3,15 +3,17 @@
  * `job` over IPC, asks the CLI for stack references and lookups, and answers with one `done` message.
  */
 import { fakeInvoke, fakeResource, lookupResultFromProps, lookupResultFromRecord, lookupTarget } from "./fakes";
-import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJob } from "./ipc";
-import { errorLine, issueLines } from "./messages";
-import { prepareProgramRun, ProgramRun } from "./programRunner";
-import type { FakeBackend } from "./recordingMonitor";
-import type { RecordedResource } from "./types";
+import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJob } from "../shared/ipc";
+import { errorLine, issueLines } from "../shared/messages";
+import { prepareProgramRun, ProgramRun } from "./program";
+import type { FakeBackend } from "./monitor";
+import type { RecordedResource } from "../shared/types";
 
 const MAX_DIAGNOSTIC_LINES = 1000;
 const diagnostics: string[] = [];
 let program: ProgramRun | undefined;
+/** The stack's `PULUMI_CONFIG`, to name the config key behind a failed stack reference. */
+let configJson = "{}";
 let finished = false;
 
 /** Program output becomes diagnostics of the stack (stdout stays the CLI's; stderr is left for crashes). */
@@ -123,10 +125,43 @@ function finish(error?: string): void {
   });
 }
 
+/** Where a string naming stack `name` sits in a config value (structured values are JSON): `key.a[0].b = "value"`. */
+function pathTo(value: unknown, name: string, at: string): string | undefined {
+  if (typeof value === "string") return value === name || name.endsWith(`/${value}`) ? `${at} = "${value}"` : undefined;
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = pathTo(item, name, Array.isArray(value) ? `${at}[${key}]` : `${at}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** `config <key> = "<value>": ` for the config key that names stack `name`, as the program's config errors read. */
+function configPrefix(name: string): string {
+  let config: Record<string, string> = {};
+  try {
+    config = JSON.parse(configJson) as Record<string, string>;
+  } catch {
+    // No config: no key to name.
+  }
+  for (const [key, raw] of Object.entries(config)) {
+    let value: unknown = raw;
+    try {
+      value = /^[[{]/.test(raw) ? JSON.parse(raw) : raw;
+    } catch {
+      // A plain string that starts with a bracket.
+    }
+    const found = pathTo(value, name, key);
+    if (found !== undefined) return `config ${found}: `;
+  }
+  return "";
+}
+
 async function stackReference(name: string): Promise<StackReferenceOutputs> {
   const reply = await request({ kind: "stackReference", name });
   if (reply.kind !== "stackReference" || !reply.outputs) {
-    const message = reply.kind === "stackReference" && reply.error ? reply.error : `stack reference '${name}' failed`;
+    const reason = reply.kind === "stackReference" && reply.error ? reply.error : `stack reference '${name}' failed`;
+    const message = `${configPrefix(name)}${reason}`;
     // The engine fails the update when a referenced stack can't be read; don't leave it to the program.
     finish(message);
     throw new Error(message);
@@ -207,6 +242,7 @@ function streamRecord(record: RecordedResource): void {
 }
 
 function start(job: WorkerJob): void {
+  configJson = job.configEnv.PULUMI_CONFIG ?? "{}";
   process.channel?.unref();
   streaming = job.streamRecords === true;
   program = prepareProgramRun(job, backend, streaming ? streamRecord : undefined);

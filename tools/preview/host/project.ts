@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { firstLine } from "./messages";
+import { firstLine } from "../shared/messages";
 import { splitNodeArgs } from "./projectPeek";
 
 /** A bad project, stack or config file: the message is one line naming the file and key. */

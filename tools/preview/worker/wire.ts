@@ -6,7 +6,7 @@
  * resource references into live `Resource` objects (which registers a read by URN) and unknowns into `Output`s;
  * neither can be written to JSON.
  */
-import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "./types";
+import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "../shared/types";
 
 /** `@pulumi/pulumi/runtime/rpc` signature constants (stable parts of the protocol). */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";

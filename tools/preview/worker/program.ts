@@ -5,12 +5,12 @@
  */
 import * as path from "path";
 import { createRequire } from "module";
-import { registerPulumiTypeScript } from "./pulumiTypeScript";
-import type { WorkerJob, WorkerResult } from "./ipc";
-import type { RecordedResource } from "./types";
-import { createRecordingMonitor, FakeBackend, PulumiModules, StackRecording } from "./recordingMonitor";
-import { firstLine } from "./messages";
-import { cacheTypeScriptOutput } from "./transpileCache";
+import type { WorkerJob, WorkerResult } from "../shared/ipc";
+import type { RecordedResource } from "../shared/types";
+import { createRecordingMonitor, FakeBackend, PulumiModules, StackRecording } from "./monitor";
+import { firstLine } from "../shared/messages";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { register } = require("../boot/register") as { register(projectDir?: string): void };
 import { containsSecret, decodeWireProperties, RECORD } from "./wire";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- modules loaded from the program's dependency tree are untyped here. */
@@ -35,18 +35,6 @@ function setEngineEnvironment(job: WorkerJob): void {
     PULUMI_NODEJS_DRY_RUN: "true",
     PULUMI_NODEJS_ROOT_DIRECTORY: job.projectDir,
   });
-}
-
-/** ts-node's registration in this process (the worker's own, from `-r ts-node/register/transpile-only`). */
-const TS_NODE_INSTANCE = Symbol.for("ts-node.register.instance");
-
-/**
- * The worker's own ts-node compiled the worker; switch it off so that it neither compiles the program with the tool's
- * tsconfig nor compiles it a second time before the program's ts-node does (chained ts-node hooks both compile).
- */
-function disableWorkerTypeScript(): void {
-  const instance = (process as unknown as Record<symbol, { enabled?(on: boolean): void } | undefined>)[TS_NODE_INSTANCE];
-  instance?.enabled?.(false);
 }
 
 /**
@@ -170,13 +158,11 @@ export function prepareProgramRun(job: WorkerJob, backend: FakeBackend, onRecord
     process.chdir(job.projectDir);
     const started = performance.now();
     const pulumiDir = resolvePulumiSdk(path.dirname(job.programFile), notes);
-    disableWorkerTypeScript();
-    if (job.typescript) {
-      registerPulumiTypeScript(pulumiDir, { transpileOnly: true });
-      cacheTypeScriptOutput();
-    }
+    // The program's TypeScript compiles with its project's tsconfig (the language host's transpile-only mode).
+    if (job.typescript) register(job.projectDir);
     // Source positions (for SARIF) need the SDK's stack traces.
-    if (!job.sourcePositions) skipStackTraces();
+    if (job.sourcePositions) process.setSourceMapsEnabled(true);
+    else skipStackTraces();
     const modules = loadPulumiModules(pulumiDir);
     skipPromiseLeakTracking(pulumiDir);
     const { runtime, state, log } = modules;

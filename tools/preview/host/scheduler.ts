@@ -8,10 +8,10 @@
  *   progress (each started stack is done or idle): which previewed stacks a lookup sees then depends on the programs,
  *   not on timing, so two previews agree.
  */
-import type { LookupAnswer, StackReferenceOutputs, WorkerResult } from "./ipc";
+import type { LookupAnswer, StackReferenceOutputs, WorkerResult } from "../shared/ipc";
 import type { LookupIndex } from "./lookups";
-import { errorLine } from "./messages";
-import { emptyWorkerResult, WorkerHooks } from "./workerProcess";
+import { errorLine } from "../shared/messages";
+import { emptyWorkerResult, WorkerHooks } from "./workers";
 
 /** Runs one stack's program (a worker process in the CLI, a stub in tests). */
 export type StackRunner = (stack: string, hooks: WorkerHooks) => Promise<WorkerResult>;

@@ -5,7 +5,7 @@
  * each called through the program's callback server exactly as the engine calls it, and what they return is what the
  * engine (and a policy pack) sees. The mock runtime only lists transforms; it never runs them.
  */
-import { type ResourceOptions, UNKNOWN_VALUE } from "./types";
+import { type ResourceOptions, UNKNOWN_VALUE } from "../shared/types";
 import { OUTPUT_VALUE_SIG, SECRET_SIG, SIG_KEY } from "./wire";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- protobuf messages come from the program's runtime, untyped. */

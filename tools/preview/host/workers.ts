@@ -12,17 +12,14 @@ import {
   type ToWorker,
   type WorkerJob,
   type WorkerResult,
-} from "./ipc";
-import { crashSummary, errorLine, firstLine } from "./messages";
+} from "../shared/ipc";
+import { crashSummary, errorLine, firstLine } from "../shared/messages";
 import { killTree, OWN_GROUP, trackGroup } from "./processGroups";
-import type { RecordedResource } from "./types";
+import type { RecordedResource } from "../shared/types";
 
-const WORKER_FILE = path.join(__dirname, "worker.ts");
-const WORKER_PRELOAD = path.join(__dirname, "workerPreload.ts");
-/** Defers modules @pulumi/pulumi loads eagerly but a preview never uses (plain JS: loads before ts-node). */
-const DEFERRED_MODULES = path.join(__dirname, "deferredModules.js");
-/** Where `-r ts-node/register/transpile-only` resolves from and finds the tool's tsconfig. */
-const TOOL_ROOT = path.resolve(__dirname, "../..");
+const WORKER_FILE = path.join(__dirname, "../worker/main.ts");
+/** TypeScript through esbuild and the SDK's unused modules deferred (plain JS: loads first). */
+const WORKER_PRELOAD = path.join(__dirname, "../boot/preload.js");
 const MAX_STDERR_CHARS = 64 * 1024;
 
 export interface WorkerHooks {
@@ -55,8 +52,7 @@ const DEBUG_NODE_ARGS = (process.env.PREVIEW_WORKER_NODE_ARGS ?? "").split(/\s+/
 
 function spawnWorker(nodeArgs: string[]): SpawnedWorker {
   const child = fork(WORKER_FILE, [], {
-    cwd: TOOL_ROOT,
-    execArgv: ["-r", DEFERRED_MODULES, "-r", "ts-node/register/transpile-only", "-r", WORKER_PRELOAD, ...nodeArgs, ...DEBUG_NODE_ARGS],
+    execArgv: ["-r", WORKER_PRELOAD, ...nodeArgs, ...DEBUG_NODE_ARGS],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     ...OWN_GROUP,
   });

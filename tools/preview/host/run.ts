@@ -1,13 +1,13 @@
 /** The preview itself: project and stacks, workers, policy check, output and exit code. */
 import * as path from "path";
 import type { CliArgs } from "./args";
-import type { WorkerResult } from "./ipc";
+import type { WorkerResult } from "../shared/ipc";
 import { LookupIndex, loadLookupsFile } from "./lookups";
-import { errorLine } from "./messages";
+import { errorLine } from "../shared/messages";
 import { findRepoRoot, loadProject, PulumiProject, relativePath, stackConfigFile } from "./project";
 import { Scheduler } from "./scheduler";
-import { RecordSink, workerStackRunner } from "./stackJobs";
-import { renderText, textStyle } from "./textReport";
+import { RecordSink, workerStackRunner } from "./jobs";
+import { renderReport } from "../report/render";
 import {
   EXIT_MANDATORY_VIOLATION,
   EXIT_OK,
@@ -16,13 +16,12 @@ import {
   PreviewResult,
   SCHEMA_VERSION,
   StackResult,
-  withoutSecretValues,
-} from "./types";
-import type { WorkerPool } from "./workerProcess";
+} from "../shared/types";
+import type { WorkerPool } from "./workers";
+import type { PolicyStage } from "../policy/stage";
 
 /** Two cores: at most two programs run at once. */
 const MAX_WORKERS = 2;
-const DEFAULT_POLICY_PACK = path.resolve(__dirname, "../../policies");
 
 function toStackResult(project: PulumiProject, stack: string, run: WorkerResult, repoRoot: string): StackResult {
   return {
@@ -41,13 +40,6 @@ function toStackResult(project: PulumiProject, stack: string, run: WorkerResult,
     reads: run.reads,
     diagnostics: run.diagnostics,
   };
-}
-
-async function render(args: CliArgs, result: PreviewResult, repoRoot: string): Promise<string> {
-  if (args.format === "json") return `${JSON.stringify(result, withoutSecretValues, 2)}\n`;
-  if (args.format === "text") return renderText(result, textStyle(args.noColor));
-  const { renderWithReportModule } = await import("./policyStage");
-  return renderWithReportModule(args.format, result, repoRoot);
 }
 
 /** Fails after `ms` unless `work` settles first. */
@@ -69,7 +61,8 @@ function errorLines(result: PreviewResult): string[] {
 }
 
 /** Previews the selected stacks and prints the result; returns the exit code. */
-export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerPool): Promise<number> {
+/** `policy`: the pack, already started (absent with --no-policy). */
+export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerPool, policy?: PolicyStage): Promise<number> {
   const project = loadProject(path.resolve(callerCwd, args.cwd));
   const lookups = new LookupIndex(args.lookups ? loadLookupsFile(path.resolve(callerCwd, args.lookups)) : undefined);
   const selected = args.stacks.length > 0 ? args.stacks : project.stacks;
@@ -84,20 +77,8 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
     return EXIT_PROGRAM_ERROR;
   }
   pool.expect(selected.length);
-  const packDir = path.resolve(callerCwd, args.policyPack ?? DEFAULT_POLICY_PACK);
-
-  // The pack starts while the programs run and analyzes the selected stacks' registrations as they come; it is
-  // only imported when policies are on.
-  const policy = args.policy
-    ? (await import("./policyStage")).startPolicyStage(
-        project.name,
-        packDir,
-        args.policyConfig !== undefined ? path.resolve(callerCwd, args.policyConfig) : undefined,
-        args.policyTimeoutMs,
-      )
-    : undefined;
   const recordSink: RecordSink | undefined = policy
-    ? (stack) => (selected.includes(stack) ? (resources) => policy.record(stack, resources) : undefined)
+    ? (stack) => (selected.includes(stack) ? (resources) => policy.record({ project: project.name, stack }, resources) : undefined)
     : undefined;
   const scheduler = new Scheduler({
     project: project.name,
@@ -126,7 +107,7 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
   );
   await policy?.close().catch(() => undefined);
   if (args.base !== undefined) {
-    const { compareWithBase } = await import("./baseRun");
+    const { compareWithBase } = await import("./base");
     const run = { pool, lookups, concurrency: MAX_WORKERS, timeoutMs: args.timeoutMs };
     await compareWithBase(project, path.resolve(callerCwd, args.base), stacks, run);
   }
@@ -134,15 +115,15 @@ export async function runPreview(args: CliArgs, callerCwd: string, pool: WorkerP
   const policyStatus: PolicyStatus = !args.policy
     ? { status: "off", reason: "--no-policy" }
     : policyError !== undefined
-      ? { status: "failed", pack: relativePath(repoRoot, packDir), reason: policyError }
-      : { status: "checked", pack: relativePath(repoRoot, packDir) };
+      ? { status: "failed", pack: relativePath(repoRoot, policy?.packDir ?? ""), reason: policyError }
+      : { status: "checked", pack: relativePath(repoRoot, policy?.packDir ?? "") };
   const result: PreviewResult = {
     schemaVersion: SCHEMA_VERSION,
     stacks,
     ...(policyError !== undefined ? { error: `policy check failed: ${policyError}` } : {}),
     policy: policyStatus,
   };
-  const output = await render(args, result, repoRoot);
+  const output = await renderReport(args.format, result, repoRoot, args.noColor);
   // Wait until the OS has the output: the caller exits right after, and pipes are written asynchronously when full.
   await new Promise<void>((resolve) => process.stdout.write(output, () => resolve()));
   // The text report already shows the errors; on a terminal they are not repeated.

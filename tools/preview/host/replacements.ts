@@ -2,8 +2,8 @@
  * Which stateful resources a config change would replace or delete, from the preview of the previous config (`--base`)
  * and of the current one. Pure: the two recordings in, the findings out. docs/azure-rules/data-protection.md AZ-DATA-10
  */
-import type { RecordedResource, StackResult } from "./types";
-import { UNKNOWN_VALUE } from "./types";
+import type { RecordedResource, StackResult } from "../shared/types";
+import { UNKNOWN_VALUE } from "../shared/types";
 
 /**
  * Inputs whose change makes azure-native replace the resource: every segment of its ARM id (the provider replaces on

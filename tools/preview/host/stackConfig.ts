@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { PreviewInputError } from "./project";
 import { parseStackFile } from "./stackFile";
-import { UNKNOWN_VALUE } from "./types";
+import { UNKNOWN_VALUE } from "../shared/types";
 
 export interface StackFile {
   /** Config by qualified key; secure values decrypted, or unknown without a passphrase. */

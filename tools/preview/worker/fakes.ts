@@ -15,10 +15,10 @@ import {
   storageAccountId,
   SUBSCRIPTION_ID,
   TENANT_ID,
-} from "./armIds";
+} from "../shared/armIds";
 import { wireSecret } from "./wire";
 
-export { SUBSCRIPTION_ID, TENANT_ID } from "./armIds";
+export { SUBSCRIPTION_ID, TENANT_ID } from "../shared/armIds";
 
 type Props = Record<string, unknown>;
 
