@@ -20,7 +20,10 @@ export const ARM_TYPES = {
 
 export type ArmTypeKey = keyof typeof ARM_TYPES;
 
-const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+/** A GUID (subscription, tenant, object and role definition ids): 8-4-4-4-12 hex digits of either case. */
+export const GUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+export const GUID_PATTERN = new RegExp(`^${GUID_TEXT}$`);
+const GUID = GUID_TEXT;
 const ID_PATTERN = new RegExp(
   `^/subscriptions/(${GUID})/resourceGroups/([-\\w.()]{1,90})/providers/([A-Za-z.]+)/([A-Za-z]+)/([^/]+)$`,
   "i",

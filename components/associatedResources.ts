@@ -7,66 +7,21 @@ import * as containerregistry from "@pulumi/azure-native/containerregistry";
 import * as naming from "./naming";
 import { defaultStorageProblems } from "./defaultStorage";
 import { verifiedDefaultStorageId } from "./storageLookup";
-import { BlobProtectionSettings, blobProtectionProblems, protectBlobs } from "./blobProtection";
+import { blobProtectionProblems, protectBlobs } from "./blobProtection";
 import { childOptions, componentChildOptions } from "./resourceOptions";
 import { lockResources } from "./locks";
 import { accessKeyModeProblem } from "./authMode";
+import { secureStorageAccountInputs } from "./storageSecurity";
 import { PRIVATE_LINK_REGISTRY_SKU, PrivateLinkTarget } from "./network/privateLink";
-
-/**
- * `publicNetworkAccess` of a created associated resource. Defaults to `Enabled`; with `Disabled` it is reached through
- * private endpoints only (the workspace's `inbound` subnet gets them, docs/azure-rules/private-networking.md AZ-PE-09).
- */
-export type PublicAccess = "Enabled" | "Disabled";
-
-/** Take an existing resource by ARM id instead of creating one. */
-export interface Existing {
-  readonly existingId: pulumi.Input<string>;
-}
-
-export interface StorageSettings {
-  /** SKU name. Defaults to `Standard_LRS`; premium SKUs are refused for a default storage. */
-  readonly skuName?: string;
-  /** Account kind. Defaults to `StorageV2`. */
-  readonly kind?: string;
-  /** Hierarchical namespace. Defaults to `false` (refused for a default storage). */
-  readonly isHnsEnabled?: boolean;
-  /** Shared-key (account key) access. Defaults to `false`: datastores authenticate by identity. */
-  readonly allowSharedKeyAccess?: boolean;
-  /** Blob and container soft delete and versioning. Defaults to 7 days each and versioning on. */
-  readonly dataProtection?: BlobProtectionSettings;
-  /** Defaults to `Enabled`; `Disabled` makes blob and file private endpoints when the workspace has an inbound subnet. */
-  readonly publicNetworkAccess?: PublicAccess;
-}
-
-export interface KeyVaultSettings {
-  /** Defaults to `standard`. */
-  readonly skuName?: "standard" | "premium";
-  /** Soft-delete retention, 7-90 days, fixed at creation. Defaults to 90. */
-  readonly softDeleteRetentionInDays?: number;
-  /** Defaults to `Enabled`; `Disabled` makes a `vault` private endpoint when the workspace has an inbound subnet. */
-  readonly publicNetworkAccess?: PublicAccess;
-}
-
-export interface MonitoringSettings {
-  /** Log Analytics retention in days. Defaults to 30. */
-  readonly retentionInDays?: number;
-  /** Daily ingestion cap in GB. Defaults to no cap. */
-  readonly dailyQuotaGb?: number;
-}
-
-export interface ExistingMonitoring {
-  readonly existingApplicationInsightsId: pulumi.Input<string>;
-  /** The Log Analytics workspace behind it, for diagnostic settings. Defaults to none (no diagnostics). */
-  readonly existingLogAnalyticsWorkspaceId?: pulumi.Input<string>;
-}
-
-export interface RegistrySettings {
-  /** Defaults to `Basic`; private link needs `Premium`. */
-  readonly skuName?: "Basic" | "Standard" | "Premium";
-  /** Defaults to `Enabled`; `Disabled` needs `Premium` and makes a `registry` private endpoint when the workspace has an inbound subnet. */
-  readonly publicNetworkAccess?: PublicAccess;
-}
+import {
+  Existing,
+  ExistingMonitoring,
+  KeyVaultSettings,
+  MonitoringSettings,
+  RegistrySettings,
+  SharedResourceIds,
+  StorageSettings,
+} from "./associatedSettings";
 
 export interface AssociatedResourcesArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -80,6 +35,11 @@ export interface AssociatedResourcesArgs {
   readonly tenantId: pulumi.Input<string>;
   /** Defaults to none. */
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * A precreated associated set, used as it is: nothing is created or locked, its storage is verified as a default
+   * storage. Exclusive with `storage`, `keyVault`, `monitoring` and `containerRegistry`. Defaults to none.
+   */
+  readonly shared?: SharedResourceIds;
   /** Defaults to a new StorageV2 / Standard_LRS account. An existing account is verified as a default storage. */
   readonly storage?: StorageSettings | Existing;
   /** Defaults to a new RBAC key vault with purge protection. */
@@ -100,6 +60,25 @@ export interface AssociatedResourcesArgs {
 }
 
 const isExisting = (x: object | undefined | false): x is Existing => !!x && "existingId" in x;
+
+type Choices = Pick<AssociatedResourcesArgs, "storage" | "keyVault" | "monitoring" | "containerRegistry">;
+
+/** What each associated resource is: the shared set's (each taken by id; registry and Log Analytics only when it has them), or the args' own choices. */
+function choicesOf(name: string, args: AssociatedResourcesArgs): Choices {
+  const { shared } = args;
+  if (!shared) return args;
+  const own = (["storage", "keyVault", "monitoring", "containerRegistry"] as const).filter((key) => args[key] !== undefined);
+  if (own.length > 0) throw new Error(`${name}: set either 'shared' or ${own.map((key) => `'${key}'`).join(", ")}, not both`);
+  return {
+    storage: { existingId: shared.storageAccountId },
+    keyVault: { existingId: shared.keyVaultId },
+    monitoring: {
+      existingApplicationInsightsId: shared.applicationInsightsId,
+      existingLogAnalyticsWorkspaceId: shared.logAnalyticsWorkspaceId,
+    },
+    containerRegistry: shared.containerRegistryId === undefined ? false : { existingId: shared.containerRegistryId },
+  };
+}
 
 /** Throws before anything is registered when dedicated storage settings break the default-storage rule. */
 export function assertDefaultStorageAllowed(
@@ -132,8 +111,10 @@ export class AssociatedResources extends pulumi.ComponentResource {
   public readonly storageAccountId: pulumi.Output<string>;
   public readonly keyVaultId: pulumi.Output<string>;
   public readonly applicationInsightsId: pulumi.Output<string>;
-  public readonly logAnalyticsWorkspaceId: pulumi.Output<string | undefined>;
-  public readonly containerRegistryId: pulumi.Output<string | undefined>;
+  /** The Log Analytics workspace (created, existing or shared); undefined when there is none (no diagnostics, no usage workbook). */
+  public readonly logAnalyticsWorkspaceId?: pulumi.Output<string>;
+  /** The container registry; undefined when Azure ML is left to create one on the first image build. */
+  public readonly containerRegistryId?: pulumi.Output<string>;
   /** Application Insights connection string; always secret. */
   public readonly applicationInsightsConnectionString: pulumi.Output<string | undefined>;
   public readonly storageAccount?: storage.StorageAccount;
@@ -143,10 +124,11 @@ export class AssociatedResources extends pulumi.ComponentResource {
   public readonly privateTargets: { target: PrivateLinkTarget; id: pulumi.Output<string> }[] = [];
 
   constructor(name: string, args: AssociatedResourcesArgs, opts?: pulumi.ComponentResourceOptions) {
-    assertDefaultStorageAllowed(name, args.storage, args.systemDatastoresAuthMode);
-    assertRegistryNetworkAllowed(name, args.containerRegistry);
+    const choices = choicesOf(name, args);
+    assertDefaultStorageAllowed(name, choices.storage, args.systemDatastoresAuthMode);
+    assertRegistryNetworkAllowed(name, choices.containerRegistry);
     super("azure-ml-workspaces:ml:AssociatedResources", name, {}, opts);
-    const storageSettings = isExisting(args.storage) ? undefined : (args.storage ?? {});
+    const storageSettings = isExisting(choices.storage) ? undefined : (choices.storage ?? {});
     const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
     const stateful = (cls: Parameters<typeof childOptions>[2]) => childOptions(this, opts, cls, args.protect);
 
@@ -156,15 +138,7 @@ export class AssociatedResources extends pulumi.ComponentResource {
         {
           ...common,
           accountName: naming.storageAccountName(args.baseName, args.nameSuffix),
-          kind: storageSettings.kind ?? "StorageV2",
-          sku: { name: storageSettings.skuName ?? "Standard_LRS" },
-          isHnsEnabled: storageSettings.isHnsEnabled ?? false,
-          enableHttpsTrafficOnly: true,
-          minimumTlsVersion: "TLS1_2",
-          allowBlobPublicAccess: false,
-          allowSharedKeyAccess: storageSettings.allowSharedKeyAccess ?? false,
-          allowCrossTenantReplication: false,
-          defaultToOAuthAuthentication: true,
+          ...secureStorageAccountInputs(storageSettings),
           publicNetworkAccess: storageSettings.publicNetworkAccess,
         },
         stateful("storageAccount"),
@@ -181,13 +155,13 @@ export class AssociatedResources extends pulumi.ComponentResource {
         childOptions(this, opts),
       );
     } else {
-      this.storageAccountId = verifiedDefaultStorageId((args.storage as Existing).existingId, this, args.systemDatastoresAuthMode);
+      this.storageAccountId = verifiedDefaultStorageId((choices.storage as Existing).existingId, this, args.systemDatastoresAuthMode);
     }
 
-    if (isExisting(args.keyVault)) {
-      this.keyVaultId = pulumi.output(args.keyVault.existingId);
+    if (isExisting(choices.keyVault)) {
+      this.keyVaultId = pulumi.output(choices.keyVault.existingId);
     } else {
-      const settings = args.keyVault ?? {};
+      const settings = choices.keyVault ?? {};
       this.keyVaultId = this.created.kv = new keyvault.Vault(
         naming.childName(name, "kv"),
         {
@@ -208,10 +182,11 @@ export class AssociatedResources extends pulumi.ComponentResource {
       if (settings.publicNetworkAccess === "Disabled") this.privateTargets.push({ target: "vault", id: this.keyVaultId });
     }
 
-    const monitoring = args.monitoring ?? {};
+    const monitoring = choices.monitoring ?? {};
     if ("existingApplicationInsightsId" in monitoring) {
       this.applicationInsightsId = pulumi.output(monitoring.existingApplicationInsightsId);
-      this.logAnalyticsWorkspaceId = pulumi.output(monitoring.existingLogAnalyticsWorkspaceId);
+      const logAnalytics = monitoring.existingLogAnalyticsWorkspaceId;
+      this.logAnalyticsWorkspaceId = logAnalytics === undefined ? undefined : pulumi.output(logAnalytics);
       this.applicationInsightsConnectionString = pulumi.output(undefined);
     } else {
       const logAnalytics = new operationalinsights.Workspace(
@@ -243,24 +218,25 @@ export class AssociatedResources extends pulumi.ComponentResource {
       this.applicationInsightsConnectionString = pulumi.secret(appInsights.connectionString);
     }
 
-    if (args.containerRegistry === false) {
-      this.containerRegistryId = pulumi.output(undefined);
-    } else if (isExisting(args.containerRegistry)) {
-      this.containerRegistryId = pulumi.output(args.containerRegistry.existingId);
+    if (choices.containerRegistry === false) {
+      this.containerRegistryId = undefined;
+    } else if (isExisting(choices.containerRegistry)) {
+      this.containerRegistryId = pulumi.output(choices.containerRegistry.existingId);
     } else {
-      this.containerRegistryId = this.created.cr = new containerregistry.Registry(
+      const registry = choices.containerRegistry ?? {};
+      const registryId = new containerregistry.Registry(
         naming.childName(name, "cr"),
         {
           ...common,
           registryName: naming.containerRegistryName(args.baseName, args.nameSuffix),
-          sku: { name: args.containerRegistry?.skuName ?? "Basic" },
+          sku: { name: registry.skuName ?? "Basic" },
           adminUserEnabled: false,
-          publicNetworkAccess: args.containerRegistry?.publicNetworkAccess,
+          publicNetworkAccess: registry.publicNetworkAccess,
         },
         stateful("containerRegistry"),
       ).id;
-      if (args.containerRegistry?.publicNetworkAccess === "Disabled")
-        this.privateTargets.push({ target: "registry", id: this.containerRegistryId as pulumi.Output<string> });
+      this.containerRegistryId = this.created.cr = registryId;
+      if (registry.publicNetworkAccess === "Disabled") this.privateTargets.push({ target: "registry", id: registryId });
     }
     if (args.locks) {
       lockResources(

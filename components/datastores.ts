@@ -7,6 +7,7 @@ import * as naming from "./naming";
 import { BlobProtectionSettings, blobProtectionProblems, protectBlobs } from "./blobProtection";
 import { childOptions } from "./resourceOptions";
 import { lockResources } from "./locks";
+import { secureStorageAccountInputs } from "./storageSecurity";
 import { DATASTORE_IDENTITY_ROLE } from "./access/identityRoles";
 import { roleAssignmentName } from "./access/assignmentNames";
 import { BUILT_IN_ROLES, roleDefinitionId } from "./access/roleCatalog";
@@ -61,7 +62,7 @@ export class Datastores extends pulumi.ComponentResource {
   constructor(name: string, args: DatastoresArgs, opts?: pulumi.ComponentResourceOptions) {
     validateDatastores(name, args.datastores);
     super("azure-ml-workspaces:ml:Datastores", name, {}, opts);
-    const suffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
+    const suffix = args.nameSuffix ?? naming.defaultNameSuffix();
     for (const spec of args.datastores) {
       if (!!spec.create === (spec.storageAccountId !== undefined)) {
         throw new Error(`${name}: datastore '${spec.name}' needs exactly one of 'storageAccountId' or 'create'`);
@@ -79,15 +80,7 @@ export class Datastores extends pulumi.ComponentResource {
             location: args.location,
             tags: args.tags,
             accountName: naming.storageAccountName(`${args.baseName}${spec.name}`.toLowerCase(), suffix),
-            kind: spec.create.kind ?? "StorageV2",
-            sku: { name: spec.create.skuName ?? "Standard_LRS" },
-            isHnsEnabled: hns,
-            enableHttpsTrafficOnly: true,
-            minimumTlsVersion: "TLS1_2",
-            allowBlobPublicAccess: false,
-            allowSharedKeyAccess: false,
-            allowCrossTenantReplication: false,
-            defaultToOAuthAuthentication: true,
+            ...secureStorageAccountInputs({ skuName: spec.create.skuName, kind: spec.create.kind, isHnsEnabled: hns }),
           },
           childOptions(this, opts, "storageAccount", args.protect),
         );

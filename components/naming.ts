@@ -1,4 +1,5 @@
 import { createHash } from "crypto";
+import * as pulumi from "@pulumi/pulumi";
 
 /**
  * Physical Azure names, derived from a logical name. Every generator returns a name that obeys the ARM rule
@@ -31,6 +32,11 @@ const SUFFIX_LENGTH = 6;
 /** A stable 6-character suffix for a stack: the same seed always gives the same suffix. */
 export function stackSuffix(seed: string): string {
   return createHash("sha256").update(seed).digest("hex").slice(0, SUFFIX_LENGTH);
+}
+
+/** The suffix of the running stack: seeded by `nameSeed` when given, else by `<project>/<stack>` (every component's default). */
+export function defaultNameSuffix(nameSeed?: string): string {
+  return stackSuffix(nameSeed ?? `${pulumi.getProject()}/${pulumi.getStack()}`);
 }
 
 const alphanumeric = (s: string) => s.replace(/[^a-z0-9]/g, "");

@@ -36,7 +36,7 @@ export class Project extends pulumi.ComponentResource {
       throw new Error(`${name}: baseName '${baseName}' is not a valid logical name: ${naming.LOGICAL_NAME_RULE}`);
     }
     super("azure-ml-workspaces:ml:Project", name, {}, opts);
-    const suffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
+    const suffix = args.nameSuffix ?? naming.defaultNameSuffix();
     const { identity, primaryUserAssignedIdentity } = identityInputs(args.identity);
     this.workspace = new ml.Workspace(
       naming.childName(name, "prj"),

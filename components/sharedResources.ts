@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
-import { AssociatedResources, KeyVaultSettings, MonitoringSettings, RegistrySettings, StorageSettings } from "./associatedResources";
+import { AssociatedResources } from "./associatedResources";
+import { KeyVaultSettings, MonitoringSettings, RegistrySettings, StorageSettings } from "./associatedSettings";
 import * as naming from "./naming";
 import { childOptions, componentChildOptions } from "./resourceOptions";
 import { lockResources } from "./locks";
@@ -52,7 +53,7 @@ export class SharedResources extends pulumi.ComponentResource {
         resourceGroupName: args.resourceGroupName,
         location: args.location,
         baseName: args.baseName ?? name,
-        nameSuffix: args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`),
+        nameSuffix: args.nameSuffix ?? naming.defaultNameSuffix(),
         tenantId,
         tags: args.tags,
         storage: args.storage ?? {},
@@ -66,8 +67,12 @@ export class SharedResources extends pulumi.ComponentResource {
     this.storageAccountId = this.associated.storageAccountId;
     this.keyVaultId = this.associated.keyVaultId;
     this.applicationInsightsId = this.associated.applicationInsightsId;
-    this.containerRegistryId = this.associated.containerRegistryId as pulumi.Output<string>;
-    this.logAnalyticsWorkspaceId = this.associated.logAnalyticsWorkspaceId as pulumi.Output<string>;
+    const { containerRegistryId, logAnalyticsWorkspaceId } = this.associated;
+    // Unreachable: a shared set always creates both (its choices are never `false` or existing).
+    if (!containerRegistryId || !logAnalyticsWorkspaceId)
+      throw new Error(`${name}: the shared set has no registry or Log Analytics workspace`);
+    this.containerRegistryId = containerRegistryId;
+    this.logAnalyticsWorkspaceId = logAnalyticsWorkspaceId;
 
     if (args.locks ?? true) {
       // Locked here rather than by AssociatedResources: the lock URNs predate that option.

@@ -3,6 +3,7 @@ import * as storage from "@pulumi/azure-native/storage";
 import { armIdRule, parseArmId } from "./armId";
 import { defaultStorageProblems, describeRefusedAccount } from "./defaultStorage";
 import { accessKeyModeProblem } from "./authMode";
+import { firstLine } from "./configIssues";
 
 /**
  * Looks up an existing storage account by ARM id and refuses it as a workspace's default storage when it
@@ -20,7 +21,7 @@ export async function verifyDefaultStorageAccount(
   try {
     account = await storage.getStorageAccount({ accountName: parsed.name, resourceGroupName: parsed.resourceGroupName }, opts);
   } catch (err) {
-    const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+    const reason = firstLine(err instanceof Error ? err.message : String(err));
     throw new Error(`storage account '${id}' could not be read: ${reason}`, { cause: err });
   }
   const [problem] = defaultStorageProblems({

@@ -57,7 +57,7 @@ export class Workspace extends pulumi.ComponentResource {
     validateDatastores(name, args.datastores ?? []);
     validateFeatureStore(name, args.featureStore, args.datastores ?? []);
     super("azure-ml-workspaces:ml:Workspace", name, {}, opts);
-    const nameSuffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
+    const nameSuffix = args.nameSuffix ?? naming.defaultNameSuffix();
     const fs = args.featureStore;
     const mi = fs && materializationIdentity(this, name, { ...args, baseName: args.baseName ?? name, nameSuffix }, opts);
     const core = buildWorkspaceCore(
@@ -84,8 +84,8 @@ export class Workspace extends pulumi.ComponentResource {
     this.storageAccountId = core.associated.storageAccountId;
     this.keyVaultId = core.associated.keyVaultId;
     this.applicationInsightsId = core.associated.applicationInsightsId;
-    this.containerRegistryId = core.associated.containerRegistryId;
-    this.logAnalyticsWorkspaceId = core.associated.logAnalyticsWorkspaceId;
+    this.containerRegistryId = core.associated.containerRegistryId ?? pulumi.output(undefined);
+    this.logAnalyticsWorkspaceId = core.associated.logAnalyticsWorkspaceId ?? pulumi.output(undefined);
     if (args.datastores?.length) {
       const systemAssigned = args.identity?.systemAssigned !== false || (args.identity?.userAssignedIdentityIds ?? []).length === 0;
       const datastores = new Datastores(

@@ -3,23 +3,13 @@ import * as ml from "@pulumi/azure-native/machinelearningservices";
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { AssociatedResources, AssociatedResourcesArgs, assertDefaultStorageAllowed } from "./associatedResources";
+import { SharedResourceIds } from "./associatedSettings";
 import { grantPrimaryIdentity } from "./identityGrants";
 import * as naming from "./naming";
 import { childOptions, componentChildOptions, withIgnoreChanges } from "./resourceOptions";
 import { BaseWorkspaceArgs, ManagedNetworkArgs, identityInputs, managedNetworkInputs, studioUrl } from "./workspaceSettings";
 import { ENCRYPTION_REPLACE_ON_CHANGES, EncryptionArgs, encryptionGuard, encryptionInputs } from "./encryption";
 import { InboundEndpointArgs, addInboundEndpoints } from "./network/inbound";
-
-/** Ids of a precreated associated set (see `SharedResources`); the consumer never owns these resources. */
-export interface SharedResourceIds {
-  readonly storageAccountId: pulumi.Input<string>;
-  readonly keyVaultId: pulumi.Input<string>;
-  readonly applicationInsightsId: pulumi.Input<string>;
-  /** Defaults to none: Azure ML creates a registry on first image build. */
-  readonly containerRegistryId?: pulumi.Input<string>;
-  /** Defaults to none: no diagnostic settings. */
-  readonly logAnalyticsWorkspaceId?: pulumi.Input<string>;
-}
 
 type AssociatedChoice = Pick<AssociatedResourcesArgs, "storage" | "keyVault" | "monitoring" | "containerRegistry">;
 
@@ -100,7 +90,7 @@ export function buildWorkspaceCore(
   opts?: pulumi.ResourceOptions,
 ): WorkspaceCoreOutputs {
   const baseName = args.baseName ?? name;
-  const nameSuffix = args.nameSuffix ?? naming.stackSuffix(`${pulumi.getProject()}/${pulumi.getStack()}`);
+  const nameSuffix = args.nameSuffix ?? naming.defaultNameSuffix();
   const clientConfig = args.tenantId && args.subscriptionId ? undefined : authorization.getClientConfigOutput({ parent: owner });
   const tenantId = args.tenantId ?? clientConfig!.tenantId;
   const subscriptionId = args.subscriptionId ?? clientConfig!.subscriptionId;
@@ -118,17 +108,8 @@ export function buildWorkspaceCore(
       protect: args.protect,
       locks: args.locks,
       systemDatastoresAuthMode: args.systemDatastoresAuthMode,
-      ...(shared
-        ? {
-            storage: { existingId: shared.storageAccountId },
-            keyVault: { existingId: shared.keyVaultId },
-            monitoring: {
-              existingApplicationInsightsId: shared.applicationInsightsId,
-              existingLogAnalyticsWorkspaceId: shared.logAnalyticsWorkspaceId,
-            },
-            containerRegistry: shared.containerRegistryId === undefined ? false : { existingId: shared.containerRegistryId },
-          }
-        : args.associated),
+      shared,
+      ...args.associated,
     },
     componentChildOptions(owner, opts),
   );
@@ -141,7 +122,7 @@ export function buildWorkspaceCore(
           scopeKey,
           identity: args.identity,
           subscriptionId,
-          hasRegistry: shared ? shared.containerRegistryId !== undefined : args.associated?.containerRegistry !== false,
+          hasRegistry: associated.containerRegistryId !== undefined,
           scopes: {
             storage: associated.storageAccountId,
             keyVault: associated.keyVaultId,
@@ -208,20 +189,14 @@ export function buildWorkspaceCore(
     });
   }
 
-  const hasLogAnalytics = shared
-    ? shared.logAnalyticsWorkspaceId !== undefined
-    : !(
-        args.associated?.monitoring &&
-        "existingApplicationInsightsId" in args.associated.monitoring &&
-        args.associated.monitoring.existingLogAnalyticsWorkspaceId === undefined
-      );
-  if ((args.diagnostics ?? true) && hasLogAnalytics) {
+  const logAnalyticsWorkspaceId = associated.logAnalyticsWorkspaceId;
+  if ((args.diagnostics ?? true) && logAnalyticsWorkspaceId) {
     new monitor.DiagnosticSetting(
       naming.childName(name, "diag"),
       {
         name: "to-log-analytics",
         resourceUri: workspace.id,
-        workspaceId: associated.logAnalyticsWorkspaceId as pulumi.Output<string>,
+        workspaceId: logAnalyticsWorkspaceId,
         logs: [{ categoryGroup: "allLogs", enabled: true }],
         metrics: [{ category: "AllMetrics", enabled: true }],
       },

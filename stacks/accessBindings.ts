@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RoleBinding, RoleBindings } from "../components/access";
+import { RoleBinding, RoleBindings } from "../components";
 import { GrantTarget, Owner, PlannedGrant, keyOf, principalKeyOf } from "./accessPlan";
 
 /** What the program hands over to create the access plan's role assignments. */

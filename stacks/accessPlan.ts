@@ -1,7 +1,6 @@
-import { findBuiltInRole } from "../components/access/roleCatalog";
-import { LocatedBinding } from "../components/access/accessModel";
+import { findBuiltInRole } from "../components";
+import { LocatedBinding, CONNECTION_TARGET_ROLES } from "../components/internal";
 import { StackConfig } from "./config";
-import { CONNECTION_TARGET_ROLES } from "../components/computeRules";
 import { ConnectionConfig } from "./computeConfig";
 import { resourceGroupNameOf, scopeKeys } from "./scopeKeys";
 import { azureNameOf } from "./renames";

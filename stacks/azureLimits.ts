@@ -1,4 +1,4 @@
-import { ConfigIssue } from "../components/access/accessModel";
+import { ConfigIssue, GUID_TEXT } from "../components/internal";
 import { StackConfig } from "./config";
 
 /**
@@ -69,8 +69,7 @@ function outboundRuleIssues(base: Path, rules: Record<string, Record<string, unk
 
 /** docs/azure-rules/config-limits.md AZ-LIMIT-01, AZ-LIMIT-02 */
 export const CUSTOM_ROLE_LIMITS = { name: 512, description: 2048, assignableScopes: 2000 } as const;
-const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-const SUBSCRIPTION_SCOPE = new RegExp(`^/subscriptions/${GUID}(?:/resourceGroups/[-\\w.()]{0,89}[-\\w()])?$`, "i");
+const SUBSCRIPTION_SCOPE = new RegExp(`^/subscriptions/${GUID_TEXT}(?:/resourceGroups/[-\\w.()]{0,89}[-\\w()])?$`, "i");
 const MANAGEMENT_GROUP_SCOPE = /^\/providers\/Microsoft\.Management\/managementGroups\/[-\w.()]{1,90}$/i;
 
 function customRoleIssues(roles: NonNullable<StackConfig["customRoles"]>): ConfigIssue[] {

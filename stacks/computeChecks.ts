@@ -1,5 +1,4 @@
-import { ConfigIssue } from "../components/access/accessModel";
-import { nodePublicIpProblem } from "../components/computeRules";
+import { ConfigIssue, nodePublicIpProblem } from "../components/internal";
 import { StackConfig } from "./config";
 import { ConnectionConfig, PLAIN_KEY_RULE } from "./computeConfig";
 

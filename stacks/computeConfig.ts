@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GUID_PATTERN, parseArmId } from "../components";
 import {
   CLUSTER_DEFAULTS,
   COMPUTE_NAME_RULE,
@@ -13,9 +14,7 @@ import {
   durationSeconds,
   idleShutdownProblem,
   isComputeName,
-} from "../components/computeRules";
-import { GUID_PATTERN } from "../components/access/roleCatalog";
-import { parseArmId } from "../components/armId";
+} from "../components/internal";
 import { SUBNET_ID, SUBNET_ID_RULE } from "./idRules";
 import { REFUSED_KEY } from "./configMessages";
 

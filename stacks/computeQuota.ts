@@ -1,4 +1,4 @@
-import { CLUSTER_DEFAULTS } from "../components/computeRules";
+import { CLUSTER_DEFAULTS } from "../components/internal";
 import { StackConfig } from "./config";
 import { ClusterConfig } from "./computeConfig";
 import { ComputesConfig, instancesOf } from "./memberInstances";

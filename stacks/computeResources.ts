@@ -1,8 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Computes } from "../components/computes";
-import { Connections } from "../components/connections";
-import { primaryPrincipalId } from "../components/identityGrants";
-import { IdentityArgs } from "../components/workspaceSettings";
+import { Computes, Connections, IdentityArgs } from "../components";
+import { primaryPrincipalId } from "../components/internal";
 import { ClusterConfig, ConnectionConfig } from "./computeConfig";
 import { ComputesConfig, instancesOf } from "./memberInstances";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigIssue } from "../components/access/accessModel";
+import { ConfigIssue } from "../components/internal";
 
 /**
  * Schema parsing that yields one clear issue per problem: the key path, the value and the rule, never zod's bare

@@ -1,8 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { UsageWorkbook, WorkspaceBudget } from "../components/cost";
-import { footprintFromSettings } from "../components/cost/footprint";
-import { IdleCostReport, idleCosts } from "../components/cost/idleCost";
-import { ComputeCostSettings, computeIdleItems } from "../components/cost/computeIdleCost";
+import { UsageWorkbook, WorkspaceBudget, footprintFromSettings, IdleCostReport, idleCosts } from "../components";
+import { ComputeCostSettings, computeIdleItems } from "../components/internal";
 import { HubConfig, WorkspaceConfig } from "./config";
 
 /** What the program knows of a deployed workspace or hub, for its budget and usage workbook. */
@@ -13,7 +11,8 @@ export interface CostTarget {
   location: string;
   tags: Record<string, string>;
   workspaceId: pulumi.Input<string>;
-  logAnalyticsWorkspaceId: pulumi.Output<string | undefined>;
+  /** The Log Analytics workspace its diagnostics reach (`AssociatedResources.logAnalyticsWorkspaceId`); none: no workbook. */
+  logAnalyticsWorkspaceId: pulumi.Output<string> | undefined;
   storageAccountId: pulumi.Input<string>;
 }
 
@@ -25,15 +24,15 @@ export function addCostVisibility(target: CostTarget): IdleCostReport {
     new WorkspaceBudget(`${config.name}-budget`, { scope: target.resourceGroupId, name: config.name, ...config.budget });
   }
   // The workbook reads the workspace's diagnostic logs: only where they reach a Log Analytics workspace.
-  const hasLogs = footprint.logAnalytics !== undefined && config.diagnostics !== false;
-  if ((config.usageWorkbook ?? true) && hasLogs) {
+  const logAnalyticsWorkspaceId = config.diagnostics !== false ? target.logAnalyticsWorkspaceId : undefined;
+  if ((config.usageWorkbook ?? true) && logAnalyticsWorkspaceId) {
     new UsageWorkbook(`${config.name}-usage`, {
       resourceGroupName: target.resourceGroupName,
       location: target.location,
       key: config.name,
       tags: target.tags,
       workspaceResourceId: target.workspaceId,
-      logAnalyticsWorkspaceId: target.logAnalyticsWorkspaceId as pulumi.Output<string>,
+      logAnalyticsWorkspaceId,
       // docs/azure-rules/monitoring.md AZ-MON-01: no setting here sends storage metrics, so no storage chart.
     });
   }

@@ -1,4 +1,5 @@
-import { ConfigIssue } from "../components/access/accessModel";
+import { ConfigIssue, parseJsonOrString } from "../components/internal";
+import { NAMESPACE } from "./namespace";
 import { editDistance } from "./configMessages";
 import { regionProblem } from "./region";
 
@@ -8,8 +9,7 @@ import { regionProblem } from "./region";
  * reads, so the setting they hold would silently not apply.
  */
 
-const PROJECT_NAMESPACE = "azure-ml-workspaces";
-export const KNOWN_NAMESPACES = [PROJECT_NAMESPACE, "azure-native", "azuread", "pulumi"];
+export const KNOWN_NAMESPACES = [NAMESPACE, "azure-native", "azuread", "pulumi"];
 const LOCATION_KEY = "azure-native:location";
 
 export function engineConfigIssues(all: Record<string, string>): ConfigIssue[] {
@@ -37,13 +37,7 @@ export function engineConfigIssues(all: Record<string, string>): ConfigIssue[] {
 }
 
 /** Structured values arrive as JSON text; shown parsed, they read as they were written. */
-function parsed(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
+const parsed = parseJsonOrString;
 
 /** Namespaces of other Azure providers that people write when they mean azure-native. */
 const MEANT: Record<string, string> = { azure: "azure-native", "azure-nextgen": "azure-native" };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ConfigIssue } from "../components/access/accessModel";
+import { type ConfigIssue } from "../components/internal";
 import type { PlannedGrant } from "./accessPlan";
 import type { StackConfig } from "./config";
 import { azureNameOf } from "./renames";
@@ -13,12 +13,10 @@ import { scopeKeys } from "./scopeKeys";
 
 export const featureStoreKey = z
   .strictObject({
-    offlineStoreDatastore: z
-      .string()
-      .meta({
-        description: "Name of one of this workspace's `adlsgen2` datastores: its container is the offline (materialization) store.",
-        examples: ["features"],
-      }),
+    offlineStoreDatastore: z.string().meta({
+      description: "Name of one of this workspace's `adlsgen2` datastores: its container is the offline (materialization) store.",
+      examples: ["features"],
+    }),
     sparkRuntimeVersion: z
       .string()
       .regex(/^\d+\.\d+(\.\d+)?$/, "a Spark version such as 3.4")

@@ -1,14 +1,12 @@
-import { ARM_TYPES, ArmTypeKey, armIdRule, isArmIdOf } from "../components/armId";
-import { ARM_NAME_RULES } from "../components/naming";
+import { ARM_TYPES, ArmTypeKey, GUID_PATTERN, isArmIdOf } from "../components";
+import { GUID_TEXT, armIdRule, ARM_NAME_RULES } from "../components/internal";
 
 /**
  * Rules for ARM ids written in the stack config: the message says which part is wrong (subscription, resource
  * group, resource type or the resource's own name), since a bad id otherwise fails only when Azure is asked.
  */
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ID_PARTS = /^\/subscriptions\/([^/]*)\/resourceGroups\/([^/]*)\/providers\/([^/]+)\/([^/]+)\/([^/]+)$/i;
-const GUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
 /** Any resource id, child resources included (private endpoint targets). */
 export const ANY_ARM_ID = new RegExp(
@@ -52,7 +50,7 @@ export function armIdProblem(id: string, type: ArmTypeKey): string | undefined {
   const parts = ID_PARTS.exec(id);
   if (!parts) return armIdRule(type);
   const [, subscription, group, provider, resourceType, name] = parts;
-  if (!GUID.test(subscription)) return `the subscription "${subscription}" is not a GUID; ${armIdRule(type)}`;
+  if (!GUID_PATTERN.test(subscription)) return `the subscription "${subscription}" is not a GUID; ${armIdRule(type)}`;
   if (!ARM_NAME_RULES.resourceGroup.test(group)) return `the resource group "${group}" breaks the rule: ${RESOURCE_GROUP_RULE}`;
   if (`${provider}/${resourceType}`.toLowerCase() !== ARM_TYPES[type].toLowerCase()) {
     return `is the id of a ${provider}/${resourceType}, expected a ${ARM_TYPES[type]}`;

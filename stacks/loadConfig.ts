@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { StackConfig } from "./config";
+import { moreIssues } from "../components/internal";
 import { readRawConfig } from "./rawConfig";
 import { formatConfigIssue, validateConfig } from "./validate";
 
@@ -13,10 +14,9 @@ const LISTED_ISSUES = 20;
 export function loadConfig(): StackConfig {
   const { config, issues } = validateConfig(readRawConfig(), pulumi.runtime.allConfig(), secretConfigKeys());
   if (!config) {
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? "s" : ""})` : "";
     const listed = issues.length > 1 ? issues.slice(0, LISTED_ISSUES).map((i) => `\n  - ${formatConfigIssue(i)}`) : [];
     const unlisted = issues.length > LISTED_ISSUES ? [`\n  - and ${issues.length - LISTED_ISSUES} more`] : [];
-    throw new pulumi.RunError(formatConfigIssue(issues[0]) + more + listed.join("") + unlisted.join(""));
+    throw new pulumi.RunError(formatConfigIssue(issues[0]) + moreIssues(issues.length) + listed.join("") + unlisted.join(""));
   }
   return config;
 }

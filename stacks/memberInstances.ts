@@ -1,4 +1,4 @@
-import { memberInstanceName } from "../components/computeRules";
+import { memberInstanceName } from "../components/internal";
 import { InstanceConfig, MemberInstancesConfig } from "./computeConfig";
 
 /**

@@ -1,8 +1,14 @@
 import { z } from "zod";
-import { PRIVATE_LINK, RequiredOutboundRule, requiredOutboundRules } from "../components/network/privateLink";
 import * as pulumi from "@pulumi/pulumi";
-import { MAX_IP_RULES, ipAllowlistCommands, ipRuleProblem } from "../components/network/ipAllowlist";
-import type { IsolationMode } from "../components/workspaceSettings";
+import { type IsolationMode } from "../components";
+import {
+  MAX_IP_RULES,
+  PRIVATE_LINK,
+  RequiredOutboundRule,
+  ipAllowlistCommands,
+  ipRuleProblem,
+  requiredOutboundRules,
+} from "../components/internal";
 import { SUBNET_ID, SUBNET_ID_RULE, armIdProblem } from "./idRules";
 
 /**

@@ -1,5 +1,4 @@
-import { ConfigIssue } from "../components/access/accessModel";
-import { PRIVATE_LINK_REGISTRY_SKU } from "../components/network/privateLink";
+import { ConfigIssue, PRIVATE_LINK_REGISTRY_SKU } from "../components/internal";
 import { HubConfig, StackConfig, WorkspaceConfig } from "./config";
 import { privateAccessOf } from "./networkConfig";
 

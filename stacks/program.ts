@@ -1,25 +1,30 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
-import * as resources from "@pulumi/azure-native/resources";
-import { CustomRoles, EntraGroups } from "../components/access";
-import { Hub } from "../components/hub";
-import { Project } from "../components/project";
-import { SharedResources } from "../components/sharedResources";
-import { Workspace } from "../components/workspace";
-import { SharedResourceIds } from "../components/workspaceCore";
-import * as naming from "../components/naming";
-import { resourceGroupId } from "../components/armId";
-import { HubConfig, SharedConfig, StackConfig, WorkspaceConfig } from "./config";
+import {
+  AssociatedResources,
+  CustomRoles,
+  EntraGroups,
+  Hub,
+  IdleCostReport,
+  Project,
+  SharedResourceIds,
+  Workspace,
+  naming,
+  resourceGroupId,
+} from "../components";
+import { HubConfig, StackConfig, WorkspaceConfig } from "./config";
 import { addCostVisibility } from "./costVisibility";
 import { networkOutputsOf } from "./networkConfig";
-import { SHARED_OUTPUTS, resolveSharedInputs } from "./sharedInputs";
-import { resourceGroupNameOf } from "./validate";
+import { resolveSharedInputs } from "./sharedInputs";
 import { accessPlan, keyOf, materializationKeyOf } from "./accessPlan";
-import { AccessContext, Scopes, bindPlan } from "./accessBindings";
-import { Renamable, azureNameOf, registerRenames } from "./renames";
+import { bindPlan } from "./accessBindings";
+import { azureNameOf, registerRenames } from "./renames";
 import { customRoleScopes } from "./customRoleScopes";
-import { ComputeSite, addComputeAndConnections, workspacePrincipal } from "./computeResources";
+import { addComputeAndConnections, workspacePrincipal } from "./computeResources";
 import { quotaSummary } from "./computeQuota";
+import { Context, resourceGroup, rgIdOf, tagsFor } from "./programContext";
+import { commonWorkspaceArgs, siteOf } from "./workspaceArgs";
+import { buildShared } from "./sharedSet";
 
 /** Turns validated stack config into components; returns the stack outputs. */
 export async function runProgram(config: StackConfig): Promise<Record<string, unknown>> {
@@ -36,7 +41,7 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
     location,
     project: pulumi.getProject(),
     stack: pulumi.getStack(),
-    suffix: naming.stackSuffix(config.nameSeed ?? `${pulumi.getProject()}/${pulumi.getStack()}`),
+    suffix: naming.defaultNameSuffix(config.nameSeed),
     subscriptionId: client.subscriptionId,
     tenantId: client.tenantId,
     principals: {},
@@ -75,81 +80,6 @@ export async function runProgram(config: StackConfig): Promise<Record<string, un
   return outputs;
 }
 
-interface Context extends AccessContext {
-  config: StackConfig;
-  location: string;
-  project: string;
-  stack: string;
-  suffix: string;
-  subscriptionId: string;
-  tenantId: string;
-  /** Each resource group's name output, created once. */
-  resourceGroups: Map<string, pulumi.Output<string>>;
-  scopes: Map<string, Scopes>;
-  sharedScopes: Record<string, pulumi.Input<string>>;
-}
-
-function tagsFor(ctx: Context, ...own: (Record<string, string> | undefined)[]): Record<string, string> {
-  return Object.assign({}, ctx.config.tags, ...own);
-}
-
-function resourceGroup(
-  ctx: Context,
-  owner: Renamable & { resourceGroup?: WorkspaceConfig["resourceGroup"]; protect?: boolean },
-  tags: Record<string, string>,
-): pulumi.Output<string> {
-  const rgName = resourceGroupNameOf(owner);
-  const created = ctx.resourceGroups.get(rgName);
-  if (created) return created;
-  if (owner.resourceGroup?.existing) return pulumi.output(rgName);
-  const group = new resources.ResourceGroup(
-    `${owner.name}-rg`,
-    { resourceGroupName: rgName, location: ctx.location, tags },
-    { protect: owner.protect ?? true },
-  ).name;
-  ctx.resourceGroups.set(rgName, group);
-  return group;
-}
-
-const rgIdOf = (ctx: { subscriptionId: string }, rgName: pulumi.Input<string>) =>
-  pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/resourceGroups/${rgName}`;
-
-function commonWorkspaceArgs(
-  ctx: Context,
-  ws: WorkspaceConfig | HubConfig,
-  shared: SharedResourceIds | undefined,
-  rgName: pulumi.Output<string>,
-  tags: Record<string, string>,
-) {
-  return {
-    resourceGroupName: rgName,
-    location: ctx.location,
-    baseName: azureNameOf(ws),
-    nameSuffix: ctx.suffix,
-    friendlyName: ws.friendlyName,
-    description: ws.description,
-    tags,
-    sku: ws.sku,
-    identity: ws.identity,
-    publicNetworkAccess: ws.suspended ? ("Disabled" as const) : ws.publicNetworkAccess,
-    managedNetwork: ws.managedNetwork,
-    inbound: ws.privateEndpoint,
-    provisionNetworkNow: ws.provisionNetworkNow,
-    encryption: ws.encryption,
-    shared,
-    associated: shared
-      ? undefined
-      : { storage: ws.storage, keyVault: ws.keyVault, monitoring: ws.monitoring, containerRegistry: ws.containerRegistry },
-    diagnostics: ws.diagnostics,
-    serverlessComputeSubnetId: ws.serverlessCompute?.subnetId,
-    serverlessComputeNoPublicIp: ws.serverlessCompute?.noPublicIp,
-    protect: ws.protect,
-    locks: ws.locks,
-    tenantId: ctx.tenantId,
-    subscriptionId: ctx.subscriptionId,
-  };
-}
-
 function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourceIds | undefined): [string, Record<string, unknown>] {
   const tags = tagsFor(ctx, ws.tags);
   const rgName = resourceGroup(ctx, ws, tags);
@@ -171,17 +101,7 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
     storageId: workspace.storageAccountId,
     datastoreContainers: workspace.datastoreContainerIds,
   });
-  // The Azure names (and so the Pulumi names) of the budget and workbook keep deriving from the first name.
-  const idle = addCostVisibility({
-    config: { ...ws, name: azureNameOf(ws) },
-    resourceGroupName: rgName,
-    resourceGroupId: rgIdOf(ctx, rgName),
-    location: ctx.location,
-    tags,
-    workspaceId: workspace.workspaceId,
-    logAnalyticsWorkspaceId: workspace.logAnalyticsWorkspaceId,
-    storageAccountId: workspace.storageAccountId,
-  });
+  const idle = costVisibility(ctx, ws, rgName, tags, workspace.workspaceId, workspace.associated);
   return [
     ws.name,
     {
@@ -203,7 +123,6 @@ function buildWorkspace(ctx: Context, ws: WorkspaceConfig, shared: SharedResourc
 function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | undefined): [string, Record<string, unknown>] {
   const tags = tagsFor(ctx, hub.tags);
   const rgName = resourceGroup(ctx, hub, tags);
-  const rgId = rgIdOf(ctx, rgName);
   const component = new Hub(hub.name, {
     ...commonWorkspaceArgs(ctx, hub, shared, rgName, tags),
     additionalWorkspaceStorageAccounts: hub.additionalWorkspaceStorageAccounts,
@@ -242,16 +161,7 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
     });
     projects[project.name] = { projectId: prj.projectId, projectName: prj.projectName, studioUrl: prj.studioUrl };
   }
-  const idle = addCostVisibility({
-    config: { ...hub, name: azureNameOf(hub) },
-    resourceGroupName: rgName,
-    resourceGroupId: rgId,
-    location: ctx.location,
-    tags,
-    workspaceId: component.hubId,
-    logAnalyticsWorkspaceId: component.associated.logAnalyticsWorkspaceId,
-    storageAccountId: component.associated.storageAccountId,
-  });
+  const idle = costVisibility(ctx, hub, rgName, tags, component.hubId, component.associated);
   return [
     hub.name,
     {
@@ -267,60 +177,24 @@ function buildHub(ctx: Context, hub: HubConfig, shared: SharedResourceIds | unde
   ];
 }
 
-function siteOf(
+/** Budget, usage workbook and idle costs of a workspace or hub, on what its associated resources have. */
+function costVisibility(
   ctx: Context,
-  ws: WorkspaceConfig | HubConfig,
-  resource: pulumi.Resource,
-  workspaceName: pulumi.Output<string>,
+  entry: WorkspaceConfig | HubConfig,
   rgName: pulumi.Output<string>,
   tags: Record<string, string>,
-): ComputeSite {
-  return {
-    name: ws.name,
-    resource,
+  workspaceId: pulumi.Output<string>,
+  associated: AssociatedResources,
+): IdleCostReport {
+  // The Azure names (and so the Pulumi names) of the budget and workbook keep deriving from the first name.
+  return addCostVisibility({
+    config: { ...entry, name: azureNameOf(entry) },
     resourceGroupName: rgName,
-    workspaceName,
+    resourceGroupId: rgIdOf(ctx, rgName),
     location: ctx.location,
-    tenantId: ctx.tenantId,
     tags,
-    managedNetwork: ws.managedNetwork?.isolationMode !== "Disabled",
-    computes: ws.computes,
-    connections: ws.connections,
-  };
-}
-
-function buildShared(ctx: Context, shared: SharedConfig): Record<string, unknown> {
-  const tags = tagsFor(ctx);
-  const rgName = resourceGroup(ctx, shared, tags);
-  const set = new SharedResources(shared.name, {
-    resourceGroupName: rgName,
-    location: ctx.location,
-    baseName: azureNameOf(shared),
-    nameSuffix: ctx.suffix,
-    tenantId: ctx.tenantId,
-    tags,
-    storage: shared.storage,
-    keyVault: shared.keyVault,
-    monitoring: shared.monitoring,
-    containerRegistry: shared.containerRegistry,
-    locks: shared.locks,
-    protect: shared.protect,
+    workspaceId,
+    logAnalyticsWorkspaceId: associated.logAnalyticsWorkspaceId,
+    storageAccountId: associated.storageAccountId,
   });
-  ctx.sharedScopes = {
-    storage: set.storageAccountId,
-    keyVault: set.keyVaultId,
-    containerRegistry: set.containerRegistryId,
-    applicationInsights: set.applicationInsightsId,
-    resourceGroup: rgIdOf(ctx, rgName),
-  };
-  // Consumers read these by StackReference.
-  return {
-    resourceGroupName: rgName,
-    location: ctx.location,
-    [SHARED_OUTPUTS.storageAccount]: set.storageAccountId,
-    [SHARED_OUTPUTS.keyVault]: set.keyVaultId,
-    [SHARED_OUTPUTS.applicationInsights]: set.applicationInsightsId,
-    [SHARED_OUTPUTS.containerRegistry]: set.containerRegistryId,
-    [SHARED_OUTPUTS.logAnalyticsWorkspace]: set.logAnalyticsWorkspaceId,
-  };
 }

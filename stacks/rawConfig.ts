@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { NAMESPACE } from "./config";
+import { parseJsonOrString } from "../components/internal";
+import { NAMESPACE } from "./namespace";
 
 /**
  * This project's config keys without the namespace, with structured values parsed. The engine hands every
@@ -13,15 +14,7 @@ export function readRawConfig(): Record<string, unknown> {
   for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
     if (!key.startsWith(`${NAMESPACE}:`)) continue;
     const name = key.slice(NAMESPACE.length + 1);
-    raw[name] = STRING_KEYS.has(name) ? value : parseValue(value);
+    raw[name] = STRING_KEYS.has(name) ? value : parseJsonOrString(value);
   }
   return raw;
-}
-
-export function parseValue(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
 }

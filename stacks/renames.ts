@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ConfigIssue } from "../components/access/accessModel";
+import { type ConfigIssue } from "../components/internal";
 import type { StackConfig } from "./config";
 
 /**

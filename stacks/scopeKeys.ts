@@ -1,4 +1,4 @@
-import * as naming from "../components/naming";
+import { naming } from "../components";
 import { azureNameOf } from "./renames";
 
 /** Logical scope keys name role assignments: they must never change while the scope exists. */

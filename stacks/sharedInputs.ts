@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { SharedResourceIds } from "../components/workspaceCore";
-import { verifyDefaultStorageAccount } from "../components/storageLookup";
+import { SharedResourceIds } from "../components";
+import { verifyDefaultStorageAccount } from "../components/internal";
 import { StackConfig } from "./config";
 
 /** The stack outputs a `shared` stack exports and consumers read by StackReference (a contract between stacks). */

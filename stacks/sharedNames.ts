@@ -1,5 +1,5 @@
-import { ConfigIssue, formatPath } from "../components/access/accessModel";
-import * as naming from "../components/naming";
+import { naming } from "../components";
+import { ConfigIssue, formatPath } from "../components/internal";
 import { StackConfig } from "./config";
 
 /**

@@ -1,6 +1,6 @@
-import { ConfigIssue, formatIssue } from "../components/access/accessModel";
+import { findBuiltInRole } from "../components";
+import { ConfigIssue, formatIssue, accessKeyModeProblem } from "../components/internal";
 import { SHARED_DATA_ROLES, plannedBindings } from "./accessPlan";
-import { findBuiltInRole } from "../components/access/roleCatalog";
 import { resourceGroupNameOf, scopeKeys } from "./scopeKeys";
 import { LocatedBinding, NAMESPACE, StackConfig, checkBindings, checkCustomRoleKeys, configSchema, defaultStorageProblems } from "./config";
 import { parseConfig } from "./configMessages";
@@ -10,7 +10,6 @@ import { resourceGroupIssues } from "./sharedNames";
 import { generatedNameIssues } from "./generatedNames";
 import { azureLimitIssues } from "./azureLimits";
 import { aliasIssues } from "./renames";
-import { accessKeyModeProblem } from "../components/authMode";
 import { computeIssues } from "./computeChecks";
 import { featureStoreIssues } from "./featureStoreConfig";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConfigIssue, formatPath } from "../configIssues";
 import { BUILT_IN_ROLES_SOURCE, BuiltInRoleName, findBuiltInRole, suggestBuiltInRole } from "./roleCatalog";
 
 /**
@@ -26,12 +27,6 @@ export interface CustomRoleSpec {
 export interface BindingSpec {
   group: string;
   role: string;
-}
-
-export interface ConfigIssue {
-  path: (string | number)[];
-  value: unknown;
-  rule: string;
 }
 
 /** A binding with where it sits in the config and the logical scope it applies to. */
@@ -89,40 +84,6 @@ export const customRoleSpecSchema = z
 
 /** @internal The config schema (zod): kept out of the public declarations. */
 export const bindingSpecSchema = z.strictObject({ group: nonEmpty, role: nonEmpty });
-
-/** Parse `input`, returning config issues (paths prefixed with `basePath`) instead of throwing. @internal (takes a zod schema) */
-export function parseWithIssues<T>(
-  schema: z.ZodType<T>,
-  input: unknown,
-  basePath: (string | number)[] = [],
-): { value?: T; issues: ConfigIssue[] } {
-  const result = schema.safeParse(input);
-  if (result.success) return { value: result.data, issues: [] };
-  const issues = result.error.issues.flatMap((issue): ConfigIssue[] => {
-    const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
-    // Point at each unknown key itself, so the message names the typo rather than its parent object.
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        path: [...basePath, ...path, key],
-        value: valueAt(input, [...path, key]),
-        rule: `unknown key "${key}"`,
-      }));
-    }
-    return [{ path: [...basePath, ...path], value: valueAt(input, path), rule: issue.message }];
-  });
-  return { issues };
-}
-
-/** One line per issue: `bindings[2].role = "Foo": unknown role …`. */
-export function formatIssue(issue: ConfigIssue): string {
-  const shown = JSON.stringify(issue.value) ?? "undefined";
-  const value = shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
-  return `${formatPath(issue.path)} = ${value}: ${issue.rule}`;
-}
-
-export function formatPath(path: (string | number)[]): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("") || "(root)";
-}
 
 export type ResolvedRole =
   | { kind: "builtIn"; name: BuiltInRoleName; guid: string }
@@ -228,13 +189,4 @@ function unknownRoleRule(role: string, customRoleKeys: readonly string[]): strin
 function undefinedGroupRule(group: string, groupKeys: readonly string[]): string {
   const defined = groupKeys.length ? groupKeys.join(", ") : "none";
   return `group "${group}" is not defined in groups; add it there with objectId, displayName or create (defined: ${defined})`;
-}
-
-function valueAt(input: unknown, path: (string | number)[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string | number, unknown>)[key];
-  }
-  return current;
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
-import { checkCustomRoleKeys, CustomRoleSpec, customRoleSpecSchema, formatIssue, parseWithIssues } from "./accessModel";
+import { checkCustomRoleKeys, CustomRoleSpec, customRoleSpecSchema } from "./accessModel";
+import { formatIssue, parseWithIssues } from "../configIssues";
 import { customRoleDefinitionName } from "./assignmentNames";
 import { roleDefinitionId, subscriptionScope } from "./roleCatalog";
 

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as azuread from "@pulumi/azuread";
-import { formatIssue, GroupSpec, groupSpecSchema, parseWithIssues } from "./accessModel";
+import { GroupSpec, groupSpecSchema } from "./accessModel";
+import { firstLine, formatIssue, parseWithIssues } from "../configIssues";
 
 export const ENTRA_GROUPS_TYPE = "azure-ml-workspaces:access:EntraGroups";
 
@@ -87,15 +88,6 @@ export function lookUpGroupObjectId(
       if (!found?.objectId) throw fail("lookup returned no objectId");
       return found.objectId;
     });
-}
-
-function firstLine(text: string): string {
-  return (
-    text
-      .split("\n")
-      .find((line) => line.trim() !== "")
-      ?.trim() ?? ""
-  );
 }
 
 /** Parsed (trimmed) specs, or one line naming every bad key before anything is registered. */

@@ -1,15 +1,8 @@
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
-import {
-  bindingSpecSchema,
-  checkBindingReferences,
-  formatIssue,
-  LocatedBinding,
-  parseWithIssues,
-  ResolvedRole,
-  resolveRole,
-} from "./accessModel";
+import { bindingSpecSchema, checkBindingReferences, LocatedBinding, ResolvedRole, resolveRole } from "./accessModel";
+import { formatIssue, parseWithIssues } from "../configIssues";
 import { roleAssignmentName } from "./assignmentNames";
 import { roleDefinitionId } from "./roleCatalog";
 

@@ -1,4 +1,5 @@
 import roleData from "./builtInRoles.json";
+import { GUID_PATTERN } from "../armId";
 
 /**
  * Every Azure built-in role by the name the portal shows, with its role definition GUID: Microsoft's published
@@ -16,8 +17,8 @@ export const BUILT_IN_ROLE_NAMES: readonly BuiltInRoleName[] = Object.freeze(Obj
 /** Where the role table comes from and the date of the published version it was taken from. */
 export const BUILT_IN_ROLES_SOURCE = { url: roleData.source, published: roleData.published } as const;
 
-/** 8-4-4-4-12 hex, any version: ARM role, subscription and Entra object ids all have this shape. */
-export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** ARM role, subscription and Entra object ids all have this shape (defined in `../armId`). */
+export { GUID_PATTERN };
 
 /** Names are matched ignoring case and surrounding spaces (docs/azure-rules/roles.md AZ-ROLE-03). */
 const normalise = (name: string): string => name.trim().toLowerCase();

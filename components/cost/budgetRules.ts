@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigIssue, formatIssue, parseWithIssues } from "../access/accessModel";
+import { ConfigIssue, formatIssue, moreIssues, parseWithIssues } from "../configIssues";
 import { parseArmId } from "../armId";
 import { ARM_NAME_RULES, budgetName } from "../naming";
 
@@ -131,8 +131,7 @@ export function budgetIssues(input: BudgetRuleInput): ConfigIssue[] {
 export function assertBudgetArgs(componentName: string, input: BudgetRuleInput): void {
   const issues = budgetIssues(input);
   if (issues.length === 0) return;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? "s" : ""})` : "";
-  throw new Error(`${componentName}: ${formatIssue(issues[0])}${more}`);
+  throw new Error(`${componentName}: ${formatIssue(issues[0])}${moreIssues(issues.length)}`);
 }
 
 export interface PlannedNotification {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bindingSpecSchema, customRoleSpecSchema, groupSpecSchema } from "../../components/access/accessModel";
+import { bindingSpecSchema, customRoleSpecSchema, groupSpecSchema } from "../../components/internal";
 import { armId, doc, exampleIds, optional } from "./primitives";
 
 /** Identities, group role bindings, Entra groups and custom roles. */

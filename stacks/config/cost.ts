@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { budgetConfigSchema } from "../../components/cost/budgetRules";
+import { budgetConfigSchema } from "../../components/internal";
 import { doc, optional } from "./primitives";
 
 /** Cost keys of a workspace or hub: its budget and usage workbook. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VERSIONING_HNS_RULE } from "../../components/blobProtection";
+import { VERSIONING_HNS_RULE } from "../../components/internal";
 import { armId, doc, documented, exampleIds, optional } from "./primitives";
 import { storageSettings } from "./storage";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROJECT_FORBIDDEN_KEYS } from "../../components/workspaceSettings";
+import { PROJECT_FORBIDDEN_KEYS } from "../../components";
 import { REFUSED_KEY } from "../configMessages";
 import { NETWORK_KEYS_FROM_HUB } from "../networkConfig";
 import { PROJECT_KEYS_OF_HUB_COMPUTE, hubComputeKeys } from "../computeConfig";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defaultStorageProblems } from "../../components/defaultStorage";
-import { ConfigIssue, LocatedBinding, checkBindings, checkCustomRoleKeys } from "../../components/access/accessModel";
+import { defaultStorageProblems } from "../../components";
+import { LocatedBinding, checkBindings, checkCustomRoleKeys, ConfigIssue } from "../../components/internal";
 import { NAMESPACE, TAG_KEY, TAG_KEY_RULE, optional, tagsSchema } from "./primitives";
 import { customRolesKey, groupsKey } from "./access";
 import { workspaceSchema } from "./workspace";

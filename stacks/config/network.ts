@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ISOLATION_MODES } from "../../components/workspaceSettings";
-import { ruleTypeProblem } from "../../components/network/privateLink";
+import { ISOLATION_MODES } from "../../components";
+import { ruleTypeProblem } from "../../components/internal";
 import { ANY_ARM_ID, ANY_ARM_ID_RULE } from "../idRules";
 import { documented, exampleIds, optional } from "./primitives";
 

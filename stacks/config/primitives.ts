@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { ARM_NAME_RULES, LOGICAL_NAME, LOGICAL_NAME_RULE } from "../../components/naming";
-import { ARM_TYPES, ArmTypeKey } from "../../components/armId";
+import { ARM_TYPES, ArmTypeKey } from "../../components";
+import { ARM_NAME_RULES, LOGICAL_NAME, LOGICAL_NAME_RULE } from "../../components/internal";
 import { RESOURCE_GROUP_RULE, armIdProblem } from "../idRules";
 
 /** Building blocks of the stack config schema: key documentation, ARM ids, names, tags, resource groups, entry guards. */
 
-export const NAMESPACE = "azure-ml-workspaces";
+import { NAMESPACE } from "../namespace";
+
+export { NAMESPACE };
 
 /**
  * A key's documentation, attached with `.meta()` (a copy of the schema that parses the same): docs/config-reference.md

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOGICAL_NAME_RULE } from "../../components/naming";
+import { LOGICAL_NAME_RULE } from "../../components/internal";
 import { armId, documented, entryGuards, exampleIds, logicalName, optional, resourceGroupKey } from "./primitives";
 import { keyVaultSettings, monitoringSettings, registrySettings, storageSettings } from "./storage";
 import { sharedAccessSchema } from "./access";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BLOB_PROTECTION_DEFAULTS, RETENTION_DAYS } from "../../components/blobProtection";
+import { BLOB_PROTECTION_DEFAULTS, RETENTION_DAYS } from "../../components/internal";
 import { optional } from "./primitives";
 
 /** Settings of a new storage account, key vault, Log Analytics workspace and container registry. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LOGICAL_NAME_RULE } from "../../components/naming";
-import { WORKSPACE_SKUS } from "../../components/workspaceSettings";
+import { WORKSPACE_SKUS } from "../../components";
+import { LOGICAL_NAME_RULE } from "../../components/internal";
 import { networkKeys } from "../networkConfig";
 import { computeKeys } from "../computeConfig";
 import { armId, documented, entryGuards, exampleIds, existing, logicalName, optional, resourceGroupKey, tagsSchema } from "./primitives";

@@ -8,8 +8,9 @@ import { stringify } from "yaml";
 /** Raw config under the `azure-ml-workspaces:` namespace, keys without it (what `validateConfig` takes). */
 export type RawStackConfig = Record<string, unknown>;
 
-/** The program's config namespace (`stacks/config.ts` NAMESPACE; not imported, it would load the components). */
-export const NAMESPACE = "azure-ml-workspaces";
+import { NAMESPACE } from "../../stacks/namespace";
+
+export { NAMESPACE };
 
 export const BENCH_LOCATION = "westeurope";
 const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";

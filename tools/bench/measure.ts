@@ -8,6 +8,7 @@ import type { PreviewResult } from "../preview/shared/types";
 import { REPO_ROOT } from "./benchProject";
 import { loadAverage } from "./machine";
 import { runMeasured } from "./processTree";
+import { firstLine } from "../../components/configIssues";
 
 const PREVIEW_CLI = path.join(REPO_ROOT, "tools/preview/bin.js");
 const LOAD_PROGRAM = path.join(__dirname, "loadProgram.js");
@@ -32,8 +33,6 @@ export interface PreviewSample extends Sample {
   runMs: number;
   policyMs: number;
 }
-
-const firstLine = (text: string) => text.split("\n").find((l) => l.trim() !== "") ?? "";
 
 /** One offline preview (JSON) of `stacks` of the project in `projectDir`; fails on a failed stack. */
 export async function measurePreview(

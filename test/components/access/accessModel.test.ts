@@ -4,13 +4,12 @@ import {
   checkCustomRoleKeys,
   CustomRoleSpec,
   customRoleSpecSchema,
-  formatIssue,
   GroupSpec,
   groupSpecSchema,
   LocatedBinding,
-  parseWithIssues,
   resolveRole,
 } from "../../../components/access/accessModel";
+import { formatIssue, parseWithIssues } from "../../../components/configIssues";
 import { BUILT_IN_ROLE_NAMES, BUILT_IN_ROLES } from "../../../components/access/roleCatalog";
 
 const OID = "0b5c7d2e-1f3a-4b6c-8d9e-0a1b2c3d4e5f";

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type * as AccessModule from "../../../components/access";
+import type * as PublicApi from "../../../components";
+import type * as RoleBindingsModule from "../../../components/access/roleBindings";
 import { roleAssignmentName } from "../../../components/access/assignmentNames";
 import { AccessMocks, installAccessMocks, promiseOf } from "./accessMocks";
 
@@ -9,11 +10,12 @@ const WS_SCOPE = `/subscriptions/${SUB}/resourceGroups/rg-a/providers/Microsoft.
 const ST_SCOPE = `/subscriptions/${SUB}/resourceGroups/rg-shared/providers/Microsoft.Storage/storageAccounts/stshared`;
 
 let mocks: AccessMocks;
-let access: typeof AccessModule;
+let access: typeof PublicApi & Pick<typeof RoleBindingsModule, "bindingHash">;
 
 beforeAll(async () => {
   mocks = await installAccessMocks({});
-  access = await import("../../../components/access");
+  // The public API, plus the hash helper the names are built from (internal).
+  access = { ...(await import("../../../components")), bindingHash: (await import("../../../components/access/roleBindings")).bindingHash };
 });
 
 const bindings = () => [

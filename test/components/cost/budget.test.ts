@@ -7,11 +7,11 @@ const RG_ID = `/subscriptions/${SUB}/resourceGroups/rg-team-a`;
 const ACTION_GROUP = `${RG_ID}/providers/Microsoft.Insights/actionGroups/ag-ml-owners`;
 
 let mocks: MockRuntime;
-let cost: typeof import("../../../components/cost");
+let cost: typeof import("../../../components");
 
 beforeAll(async () => {
   mocks = await installMocks();
-  cost = await import("../../../components/cost");
+  cost = await import("../../../components");
 });
 beforeEach(() => mocks.reset());
 

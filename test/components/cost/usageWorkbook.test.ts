@@ -9,11 +9,11 @@ const LAW = `${RG}/Microsoft.OperationalInsights/workspaces/log-team-a-abc123`;
 const ST = `${RG}/Microsoft.Storage/storageAccounts/stteamaabc123`;
 
 let mocks: MockRuntime;
-let cost: typeof import("../../../components/cost");
+let cost: typeof import("../../../components") & typeof import("../../../components/cost/workbookContent");
 
 beforeAll(async () => {
   mocks = await installMocks();
-  cost = await import("../../../components/cost");
+  cost = { ...(await import("../../../components")), ...(await import("../../../components/cost/workbookContent")) };
 });
 beforeEach(() => mocks.reset());
 
