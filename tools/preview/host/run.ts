@@ -8,6 +8,7 @@ import { findRepoRoot, loadProject, PulumiProject, relativePath, stackConfigFile
 import { Scheduler } from "./scheduler";
 import { RecordSink, workerStackRunner } from "./jobs";
 import { renderReport } from "../report/render";
+import { stackQuota } from "../report/quota";
 import {
   EXIT_MANDATORY_VIOLATION,
   EXIT_OK,
@@ -33,6 +34,7 @@ function toStackResult(project: PulumiProject, stack: string, run: WorkerResult,
     ...(run.error !== undefined ? { error: run.error } : {}),
     ...(run.issues?.length ? { issues: run.issues } : {}),
     ...(run.partial ? { partial: true } : {}),
+    ...(stackQuota(run.outputs) ? { quota: stackQuota(run.outputs) } : {}),
     policyChecked: false,
     configFile: relativePath(repoRoot, stackConfigFile(project, stack)),
     programFile: relativePath(repoRoot, project.programFile),

@@ -6,6 +6,7 @@
  * out is counted in a closing note that points at the JSON report.
  */
 import { IDLE_COST_HEAD, idleCostMarkdownRows } from "./idleCosts";
+import { QUOTA_HEAD, quotaMarkdownRows } from "./quota";
 import { code, escapeCell, escapeText, LEVEL_ORDER, renderGraph, shortType } from "./markdown";
 import type { PreviewResult, StackResult, Violation } from "../shared/types";
 
@@ -167,6 +168,8 @@ function stackDetails(budget: Budget, stack: StackResult, omitted: Omitted): voi
   if (costRows.length > 0) {
     omitted.costRows += foldedRows(budget, `${name}: bills while idle (${plural(costRows.length, "item")})`, IDLE_COST_HEAD, costRows);
   }
+  const quotaRows = quotaMarkdownRows(stack.outputs, escapeCell);
+  if (quotaRows.length > 0) omitted.other += foldedRows(budget, `${name}: compute quota asked for`, QUOTA_HEAD, quotaRows);
   const graph = stack.error !== undefined ? [] : renderGraph(stack);
   if (graph.length > 0) {
     const legend =

@@ -129,13 +129,27 @@ export class StackLocator {
     const chain: RecordedResource[] = [];
     for (let r = this.byUrn.get(urn); r && chain.length < 50; r = this.byUrn.get(r.parent ?? "")) chain.push(r);
     if (this.file) {
-      for (const r of chain) {
-        const line = this.file.names.get(r.name);
-        if (line !== undefined) return { uri: this.file.uri, line };
-      }
+      const line = this.entryLine(chain.map((r) => r.name));
+      if (line !== undefined) return { uri: this.file.uri, line };
     }
     const positions = chain.flatMap((r) => (r.sourcePosition ? [this.source(r.sourcePosition)] : [])).filter((p) => p !== undefined);
     return positions.find((p) => !p.uri.startsWith("..") && this.inProject(p.uri)) ?? positions[0] ?? this.stackLine();
+  }
+
+  /**
+   * The entry a chain of resource names belongs to: one named exactly like a resource, else the longest entry name
+   * that a resource's name starts with, followed by `-` (children are named after their component's entry, e.g.
+   * `team-a-fs-access` for the entry `team-a-fs`).
+   */
+  private entryLine(names: string[]): number | undefined {
+    const entries = this.file?.names;
+    if (!entries) return undefined;
+    for (const name of names) if (entries.has(name)) return entries.get(name);
+    for (const name of names) {
+      const owner = [...entries.keys()].filter((entry) => name.startsWith(`${entry}-`)).sort((a, b) => b.length - a.length)[0];
+      if (owner !== undefined) return entries.get(owner);
+    }
+    return undefined;
   }
 
   private inProject(uri: string): boolean {

@@ -6,6 +6,7 @@
 import type { PreviewResult, ReadResource, RecordedResource, StackResult, Violation } from "../shared/types";
 import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "../shared/types";
 import { renderIdleCostsText } from "./idleCosts";
+import { renderQuotaText } from "./quota";
 import { renderReplacementsText } from "../host/replacements";
 
 const MAX_TYPE_COLUMN = 72;
@@ -199,7 +200,9 @@ function renderStack(stack: StackResult, result: PreviewResult, style: TextStyle
       ),
     );
   }
-  lines.push(...renderIdleCostsText(stack.outputs, (text, indent) => wrap(text, indent, style.width)));
+  const wrapToWidth = (text: string, indent: string) => wrap(text, indent, style.width);
+  lines.push(...renderIdleCostsText(stack.outputs, wrapToWidth));
+  lines.push(...renderQuotaText(stack.outputs, wrapToWidth));
   lines.push(...renderReplacementsText(stack));
   if (stack.diagnostics?.length) lines.push("Diagnostics:", ...stack.diagnostics.map((d) => `    ${d}`));
   return lines;

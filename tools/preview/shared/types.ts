@@ -2,6 +2,7 @@
  * Shapes shared by the offline preview, the policy check and the reports.
  * The JSON form (`--format json`) is a contract: fields may be added, never renamed or dropped.
  */
+import type { StackQuota } from "../report/quota";
 
 /** One resource registration as the engine would receive it. */
 export interface RecordedResource {
@@ -101,6 +102,11 @@ export interface StackResult {
   /** Whether the policy pack checked this stack (false: `--no-policy`, the program failed, or the pack failed). */
   policyChecked?: boolean;
   remediations?: Remediation[];
+  /**
+   * The compute quota the stack asks for (from the program's `computeQuota` output: computes, nodes per VM size and
+   * priority, per workspace or hub and in total); absent when the program reports none. Extra field.
+   */
+  quota?: StackQuota;
   /** Where the stack's config came from, for reports that point at files (SARIF). */
   configFile?: string;
   /** The program's entry file. */

@@ -166,6 +166,27 @@ describe("renderSarif", () => {
     expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "prog/index.ts" }, region: { startLine: 12 } });
   });
 
+  it("attributes a resource named after an entry (`<entry>-...`) to that entry, and nothing to a mere prefix", () => {
+    const stack = fakeStack([
+      { type: "acme:access:RoleBindings", name: "ws-access", custom: false },
+      { type: "azure-native:authorization:RoleAssignment", name: "ws-access-1a2b", parent: "ws-access" },
+      { type: "azure-native:storage:StorageAccount", name: "wsx-data" },
+    ]);
+    stack.configFile = "stacks/Pulumi.dev.yaml";
+    const flag = (r: { urn: string }): Violation => ({
+      policy: "p",
+      policyPack: "x",
+      enforcementLevel: "advisory",
+      urn: r.urn,
+      message: "m",
+    });
+    stack.violations = [flag(stack.resources[2]), flag(stack.resources[3])];
+    const lines = JSON.parse(renderSarif({ stacks: [stack] }, ROOT)).runs[0].results.map(
+      (r: any) => r.locations[0].physicalLocation.region.startLine,
+    );
+    expect(lines).toEqual([5, 3]);
+  });
+
   it("gives every flagged resource its own stable fingerprint", () => {
     const prints = sarif.runs[0].results.map((r: any) => r.partialFingerprints.primaryLocationLineHash);
     expect(new Set(prints).size).toBe(5);
