@@ -1,7 +1,6 @@
 import * as path from "path";
 import { RecordedResource, StackResult } from "../../tools/preview/shared/types";
-import type { CliRun } from "../previewCli";
-import { previewJsonInProcess } from "../tools/preview/inProcess";
+import { CliRun, previewJson } from "../previewCli";
 
 const PROJECT = path.join(__dirname, "program");
 const LOOKUPS = path.join(PROJECT, "lookups.json");
@@ -29,22 +28,12 @@ const withoutBindings = (s: StackResult) =>
       },
     ]);
 
-/**
- * One preview of every test stack through the CLI's `main` in this process (real stack workers; the CLI as its own
- * process is proven by test/stacks/bundledStacks.test.ts); the tests read its results.
- */
+/** One preview of every test stack (two CLI starts cost more than the stacks themselves); the tests read its results. */
 let run: CliRun;
 let stacks: Record<string, StackResult>;
 beforeAll(async () => {
   const names = ["active", "suspended", "existing-premium", "existing-missing"];
-  const preview = await previewJsonInProcess([
-    "--cwd",
-    PROJECT,
-    ...names.flatMap((name) => ["--stack", name]),
-    "--no-policy",
-    "--lookups",
-    LOOKUPS,
-  ]);
+  const preview = await previewJson(["--cwd", PROJECT, ...names.flatMap((name) => ["--stack", name]), "--no-policy", "--lookups", LOOKUPS]);
   run = preview.run;
   stacks = Object.fromEntries(names.map((name) => [name, preview.result.stacks.find((s) => s.stack === name)!]));
 });
