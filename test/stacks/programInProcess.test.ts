@@ -3,7 +3,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { fakeInvoke, fakeResource } from "../../tools/preview/worker/fakes";
-import { ORGANIZATION } from "../../tools/preview/host/jobs";
+import { LOCAL_ORGANIZATION as ORGANIZATION } from "../../tools/preview/shared/ipc";
 import { settle } from "../mockRuntime";
 import { loadConfig } from "../../stacks/loadConfig";
 import { runProgram } from "../../stacks/program";
