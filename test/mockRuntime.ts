@@ -17,6 +17,20 @@ export interface MockRuntime {
   ofType(type: string): Registered[];
 }
 
+// Internal to @pulumi/pulumi (not in its exports' typings); the SDK calls it through this module's exports at each use.
+const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: <T>(promise: Promise<T>) => Promise<T> };
+
+/**
+ * The SDK captures a stack trace for each of its internal promises (several per resource; to report unresolved ones at
+ * process exit) and a complete one for each resource (its source position, for the engine's diagnostics). Under jest
+ * every trace is source-mapped: most of a component's construction time. No test reads either, so the promises pass
+ * through unchanged and resources have no source position, as in `npm run preview`'s stack workers.
+ */
+function skipStackTraces(): void {
+  debuggable.debuggablePromise = (promise) => promise;
+  (pulumi.Resource as unknown as { callsites(): object[] }).callsites = () => [];
+}
+
 /** Installs Pulumi's mocks with the offline preview's fake data, so tests and `npm run preview` agree. */
 export async function installMocks(project = "azure-ml-workspaces", stack = "test"): Promise<MockRuntime> {
   const runtime: MockRuntime = {
@@ -32,6 +46,7 @@ export async function installMocks(project = "azure-ml-workspaces", stack = "tes
       return this.registered.filter((r) => r.type === type);
     },
   };
+  skipStackTraces();
   await pulumi.runtime.setMocks(
     {
       newResource(args) {

@@ -42,18 +42,29 @@ function recordOptions() {
 }
 
 const common = { resourceGroupName: "rg-team-a", nameSuffix: "abc123", tenantId: SUB, subscriptionId: SUB };
+const identity = { userAssignedIdentityIds: [UAMI], primaryPrincipalId: PRINCIPAL };
+
+/** Builds a workspace; returns what it registered, by type, and each child's resource options. */
+async function buildWorkspace(name: string, args: Partial<import("../../components/workspace").WorkspaceArgs>) {
+  mocks.reset();
+  const rec = recordOptions();
+  const w = new ws.Workspace(name, { ...common, ...args }, rec.opts);
+  await promiseOf(w.workspaceId);
+  await settle();
+  const registered = [...mocks.registered];
+  return { ofType: (type: string) => registered.filter((r) => r.type === type), seen: rec.seen };
+}
+
+/**
+ * A workspace with its own associated resources, a user-assigned primary identity and protect: false: built once,
+ * shared by the tests that read it (identity grants, data isolation's default, protection without encryption).
+ */
+let withIdentity: ReturnType<typeof buildWorkspace> | undefined;
+const buildWithIdentity = () => (withIdentity ??= buildWorkspace("team-a", { identity, protect: false }));
 
 describe("AZ-ACCESS-02: a user-assigned primary identity gets the roles Azure ML documents for it", () => {
   it("on the workspace and each associated resource, as ServicePrincipal, with fixed names", async () => {
-    const rec = recordOptions();
-    const w = new ws.Workspace(
-      "team-a",
-      { ...common, identity: { userAssignedIdentityIds: [UAMI], primaryPrincipalId: PRINCIPAL } },
-      rec.opts,
-    );
-    await promiseOf(w.workspaceId);
-    await settle();
-    const grants = mocks.ofType(RA);
+    const grants = (await buildWithIdentity()).ofType(RA);
     const roles = grants.map((g) => String(g.inputs.roleDefinitionId).split("/").pop()).sort();
     expect(roles).toEqual(USER_ASSIGNED_IDENTITY_GRANTS.map((g) => BUILT_IN_ROLES[g.role]).sort());
     for (const g of grants) expect(g.inputs).toMatchObject({ principalId: PRINCIPAL, principalType: "ServicePrincipal" });
@@ -69,19 +80,11 @@ describe("AZ-ACCESS-02: a user-assigned primary identity gets the roles Azure ML
 
 describe("AZ-ACCESS-04: every role assignment with a fixed name is deleted before it is replaced", () => {
   it("holds for the identity grants and the datastore identity grant", async () => {
-    const rec = recordOptions();
-    const w = new ws.Workspace(
-      "team-a",
-      {
-        ...common,
-        identity: { userAssignedIdentityIds: [UAMI], primaryPrincipalId: PRINCIPAL, systemAssigned: true },
-        datastores: [{ name: "raw", container: "raw", create: {} }],
-      },
-      rec.opts,
-    );
-    await promiseOf(w.workspaceId);
-    await settle();
-    const assignments = rec.seen.filter((s) => s.type === RA);
+    const { seen } = await buildWorkspace("team-a", {
+      identity: { ...identity, systemAssigned: true },
+      datastores: [{ name: "raw", container: "raw", create: {} }],
+    });
+    const assignments = seen.filter((s) => s.type === RA);
     expect(assignments.length).toBeGreaterThan(USER_ASSIGNED_IDENTITY_GRANTS.length);
     for (const a of assignments) expect([a.name, a.opts.deleteBeforeReplace]).toEqual([a.name, true]);
   });
@@ -108,21 +111,17 @@ describe("AZ-ACCESS-04: every role assignment with a fixed name is deleted befor
 
 describe("AZ-WS-01 and AZ-WS-02: data isolation on a shared set, set at creation only", () => {
   it("turns enableDataIsolation on for a workspace on shared resources and ignores later changes to it", async () => {
-    const rec = recordOptions();
-    const w = new ws.Workspace("team-a", { ...common, shared: SHARED }, rec.opts);
-    await promiseOf(w.workspaceId);
-    await settle();
-    const [mlw] = mocks.ofType("azure-native:machinelearningservices:Workspace");
+    const { ofType, seen } = await buildWorkspace("team-a", { shared: SHARED });
+    const [mlw] = ofType("azure-native:machinelearningservices:Workspace");
     expect(mlw.inputs.enableDataIsolation).toBe(true);
-    const opts = rec.seen.find((s) => s.type === "azure-native:machinelearningservices:Workspace")!.opts;
+    const opts = seen.find((s) => s.type === "azure-native:machinelearningservices:Workspace")!.opts;
     expect(opts.ignoreChanges).toContain("enableDataIsolation");
   });
 
   it("leaves Azure's default for a workspace with its own resources", async () => {
-    const w = new ws.Workspace("team-b", { ...common });
-    await promiseOf(w.workspaceId);
-    await settle();
-    expect(mocks.ofType("azure-native:machinelearningservices:Workspace")[0].inputs.enableDataIsolation).toBeUndefined();
+    const { ofType } = await buildWithIdentity();
+    expect(ofType("azure-native:storage:StorageAccount")).toHaveLength(1);
+    expect(ofType("azure-native:machinelearningservices:Workspace")[0].inputs.enableDataIsolation).toBeUndefined();
   });
 });
 
@@ -158,6 +157,8 @@ describe("AZ-WS-04: accesskey system datastores are refused on storage with shar
           associated: { storage: { allowSharedKeyAccess: true } },
         }),
     ).not.toThrow();
+    // Its registrations finish here, not in a later test.
+    await settle();
   });
 
   it("refuses an existing account whose shared keys are off, by its lookup", async () => {
@@ -176,19 +177,12 @@ describe("AZ-WS-04: accesskey system datastores are refused on storage with shar
 
 describe("AZ-CMK-04: an encrypted workspace is protected even with protect: false", () => {
   const KV = `${RG}/Microsoft.KeyVault/vaults/kv-keys-123`;
-  const identity = { userAssignedIdentityIds: [UAMI], primaryPrincipalId: PRINCIPAL };
-  const workspaceProtect = async (args: Partial<import("../../components/workspace").WorkspaceArgs>) => {
-    const rec = recordOptions();
-    const w = new ws.Workspace("team-a", { ...common, protect: false, identity, ...args }, rec.opts);
-    await promiseOf(w.workspaceId);
-    await settle();
-    return rec.seen.find((s) => s.type === "azure-native:machinelearningservices:Workspace")?.opts.protect;
-  };
+  const workspaceProtect = ({ seen }: Awaited<ReturnType<typeof buildWorkspace>>) =>
+    seen.find((s) => s.type === "azure-native:machinelearningservices:Workspace")?.opts.protect;
 
   it("so a vault change, a replacement, is refused instead of deleting the workspace", async () => {
-    expect(await workspaceProtect({ encryption: { keyVaultId: KV, keyUri: "https://kv-keys-123.vault.azure.net/keys/ml-cmk" } })).toBe(
-      true,
-    );
-    expect(await workspaceProtect({})).toBe(false);
+    const encryption = { keyVaultId: KV, keyUri: "https://kv-keys-123.vault.azure.net/keys/ml-cmk" };
+    expect(workspaceProtect(await buildWorkspace("team-a", { identity, protect: false, encryption }))).toBe(true);
+    expect(workspaceProtect(await buildWithIdentity())).toBe(false);
   });
 });

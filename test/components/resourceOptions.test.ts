@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 /** Builds one of the three components with `opts`; returns what its children sent. */
-async function build(kind: "Workspace" | "Hub" | "SharedResources", name: string, opts: pulumi.ComponentResourceOptions, shared = false) {
+async function build(kind: Kind, name: string, opts: pulumi.ComponentResourceOptions, shared = false) {
   const before = { registrations: sent.registrations.length, invokes: sent.invokes.length };
   const base = {
     resourceGroupName: `rg-${name}`,
@@ -56,10 +56,20 @@ async function build(kind: "Workspace" | "Hub" | "SharedResources", name: string
   return { children, invokes: sent.invokes.slice(before.invokes) };
 }
 
+type Kind = "Workspace" | "Hub" | "SharedResources";
+const prefixOf = (kind: Kind) => kind.toLowerCase().slice(0, 6);
+
+/** Each component built once without options, shared by the tests that read its defaults (built on first use). */
+const defaults = new Map<Kind, ReturnType<typeof build>>();
+function buildDefault(kind: Kind): ReturnType<typeof build> {
+  if (!defaults.has(kind)) defaults.set(kind, build(kind, `${prefixOf(kind)}-def`, {}));
+  return defaults.get(kind)!;
+}
+
 describe.each(["Workspace", "Hub", "SharedResources"] as const)(
   "AZ-DATA-06: the caller's resource options reach every child of %s",
   (kind) => {
-    const prefix = kind.toLowerCase().slice(0, 6);
+    const prefix = prefixOf(kind);
 
     it("an explicit protect: false wins over the per-class default, and a custom provider serves every child", async () => {
       const provider = new Provider(`${prefix}-custom`, { location: "westeurope" });
@@ -71,7 +81,7 @@ describe.each(["Workspace", "Hub", "SharedResources"] as const)(
     });
 
     it("without options, stateful children are protected and the rest are not", async () => {
-      const { children } = await build(kind, `${prefix}-def`, {});
+      const { children } = await buildDefault(kind);
       const stateful = children.filter((c) => STATEFUL_TYPES.has(c.type));
       expect(stateful.length).toBeGreaterThan(0);
       expect(stateful.filter((c) => c.protect !== true).map((c) => c.name)).toEqual([]);
@@ -104,7 +114,7 @@ describe("AZ-DATA-06: lookups and containers", () => {
   });
 
   it("AZ-DATA-05: a datastore's container is retained when its Pulumi resource is deleted", async () => {
-    const { children } = await build("Workspace", "retain", {});
+    const { children } = await buildDefault("Workspace");
     const [container] = children.filter((c) => c.type === "azure-native:storage:BlobContainer");
     expect(container).toMatchObject({ retainOnDelete: true, protect: true });
     const account = children.find((c) => c.type === "azure-native:storage:StorageAccount");
@@ -112,19 +122,19 @@ describe("AZ-DATA-06: lookups and containers", () => {
   });
 
   it("AZ-DATA-07: locks: true puts a CanNotDelete lock on each stateful resource a Workspace creates", async () => {
-    const { children } = await build("Workspace", "locked", {});
+    const { children } = await buildDefault("Workspace");
     const locks = children.filter((c) => c.type === "azure-native:authorization:ManagementLockByScope").map((c) => c.name);
     expect(locks.sort()).toEqual([
-      "locked-assoc-cr-lock",
-      "locked-assoc-kv-lock",
-      "locked-assoc-log-lock",
-      "locked-assoc-st-lock",
-      "locked-ds-raw-st-lock",
+      "worksp-def-assoc-cr-lock",
+      "worksp-def-assoc-kv-lock",
+      "worksp-def-assoc-log-lock",
+      "worksp-def-assoc-st-lock",
+      "worksp-def-ds-raw-st-lock",
     ]);
   });
 
   it("AZ-DATA-08: Application Insights returns its keys as secrets", async () => {
-    const { children } = await build("Workspace", "secret", {});
+    const { children } = await buildDefault("Workspace");
     const appi = children.find((c) => c.type === "azure-native:applicationinsights:Component");
     expect(appi?.additionalSecretOutputs).toEqual(expect.arrayContaining(["connectionString", "instrumentationKey"]));
   });

@@ -23,9 +23,13 @@ async function build(args: Partial<import("../../../components/workspace").Works
   return (type: string) => registered.filter((r) => r.type === type);
 }
 
+/** A workspace with an inbound endpoint and nothing else set: built once, read by every test about that baseline. */
+let inboundOnly: ReturnType<typeof build> | undefined;
+const buildInboundOnly = () => (inboundOnly ??= build({ inbound: { subnetId: SUBNET } }));
+
 describe("AZ-PE-01, AZ-PE-06: an inbound endpoint with its DNS zone group", () => {
   it("creates the endpoint on the workspace (group amlworkspace) and both zones, linked to the subnet's network", async () => {
-    const ofType = await build({ inbound: { subnetId: SUBNET } });
+    const ofType = await buildInboundOnly();
     const [pe] = ofType("azure-native:network:PrivateEndpoint");
     expect(pe.inputs.subnet).toMatchObject({ id: SUBNET });
     expect(pe.inputs.privateLinkServiceConnections[0].groupIds).toEqual(["amlworkspace"]);
@@ -54,7 +58,7 @@ describe("AZ-PE-01, AZ-PE-06: an inbound endpoint with its DNS zone group", () =
 
 describe("AZ-PE-07: public access defaults from the inbound path", () => {
   it("is Disabled with an endpoint, Enabled without, and an explicit value wins", async () => {
-    expect((await build({ inbound: { subnetId: SUBNET } }))(WORKSPACE)[0].inputs.publicNetworkAccess).toBe("Disabled");
+    expect((await buildInboundOnly())(WORKSPACE)[0].inputs.publicNetworkAccess).toBe("Disabled");
     expect((await build({}))(WORKSPACE)[0].inputs.publicNetworkAccess).toBe("Enabled");
     const explicit = await build({ inbound: { subnetId: SUBNET }, publicNetworkAccess: "Enabled" });
     expect(explicit(WORKSPACE)[0].inputs.publicNetworkAccess).toBe("Enabled");
@@ -98,7 +102,7 @@ describe("AZ-PE-09: created associated resources with public access off get endp
   });
 
   it("leaves public access alone and makes no endpoint for resources that keep it on", async () => {
-    const ofType = await build({ inbound: { subnetId: SUBNET } });
+    const ofType = await buildInboundOnly();
     expect(ofType("azure-native:storage:StorageAccount")[0].inputs.publicNetworkAccess).toBeUndefined();
     expect(ofType("azure-native:network:PrivateEndpoint")).toHaveLength(1);
   });

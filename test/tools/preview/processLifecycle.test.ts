@@ -10,8 +10,11 @@ import { REPO_ROOT } from "../../previewCli";
 
 const HANG = path.join(REPO_ROOT, "test/fixtures/programs/plain-hang");
 const MINI_PACK = path.join(REPO_ROOT, "test/fixtures/packs/mini");
-/** Long enough for the worker to boot and register the first resource on a loaded machine. */
-const TIMEOUT_S = 20;
+/**
+ * Counted from when the worker starts the program (its own start-up is not), so it only needs to be long enough for the
+ * program to load its modules and register its first resource on a loaded machine.
+ */
+const TIMEOUT_S = 3;
 
 /** pid → [parent pid, state, command line] of every live process. */
 function processTable(): Map<number, { ppid: number; state: string; cmd: string }> {

@@ -12,6 +12,8 @@ export const USAGE =
 /** Defaults of the time-outs, in seconds. */
 export const DEFAULT_TIMEOUT_S = 600;
 export const DEFAULT_POLICY_TIMEOUT_S = 300;
+/** A stack worker's own start-up, before its program starts (not counted by `--timeout`), may take the larger of this and `--timeout`. */
+export const WORKER_START_LIMIT_S = 120;
 
 /** `--help`: every flag, the exit codes, the lookups file and an example. */
 export const HELP = `${USAGE}
@@ -36,8 +38,10 @@ Options:
                             { "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st":
                                 { "sku": { "name": "Standard_LRS" }, "kind": "StorageV2" },
                               "/subscriptions/x/resourceGroups/gone": null }
-  --timeout SECONDS       How long one stack's program may run. Default: ${DEFAULT_TIMEOUT_S}. What it registered
-                          until then is reported, marked partial, and the run fails (exit 2).
+  --timeout SECONDS       How long one stack's program may run, counted from when it starts loading (the
+                          check's own start-up in the stack's process is not counted; it may take up to the
+                          larger of --timeout and ${WORKER_START_LIMIT_S} s). Default: ${DEFAULT_TIMEOUT_S}. What the program
+                          registered until then is reported, marked partial, and the run fails (exit 2).
   --policy-timeout SECONDS
                           How long the policy pack may take to start, and then to answer each stack.
                           Default: ${DEFAULT_POLICY_TIMEOUT_S}.

@@ -14,6 +14,7 @@ import {
   type WorkerResult,
 } from "../shared/ipc";
 import { crashSummary, errorLine, firstLine } from "../shared/messages";
+import { WORKER_START_LIMIT_S } from "./args";
 import { killTree, OWN_GROUP, trackGroup } from "./processGroups";
 import type { RecordedResource } from "../shared/types";
 
@@ -105,6 +106,9 @@ export class WorkerPool {
   }
 }
 
+/** Milliseconds as the seconds a user gave (`--timeout 0.5` is not "0 s"). */
+const seconds = (ms: number): string => String(Math.round(ms) / 1000);
+
 /** `onRecorded` receives the registrations a job with `streamRecords` sends while it runs. */
 export function runWorker(
   worker: SpawnedWorker,
@@ -122,15 +126,23 @@ export function runWorker(
       clearTimeout(timer);
       resolve(result);
     };
-    const timer = setTimeout(() => {
+    // The worker's own start-up (Node, the TypeScript hook, the SDK's runtime) is not the program's time: `timeoutMs`
+    // counts from its `started` message. Start-up has a limit of its own.
+    const startLimitMs = Math.max(timeoutMs, WORKER_START_LIMIT_S * 1000);
+    let timer = setTimeout(() => {
       killTree(child);
-      // What the program registered so far is kept and reported as partial.
-      settle({
-        ...emptyWorkerResult(`the program did not finish within ${Math.round(timeoutMs / 1000)} s (--timeout)`),
-        resources: recorded.filter((r) => !(r.type === "pulumi:pulumi:Stack" && r.parent === null)),
-        partial: true,
-      });
-    }, timeoutMs);
+      settle(emptyWorkerResult(`the stack worker did not start the program within ${seconds(startLimitMs)} s`));
+    }, startLimitMs);
+    const programTimer = () =>
+      setTimeout(() => {
+        killTree(child);
+        // What the program registered so far is kept and reported as partial.
+        settle({
+          ...emptyWorkerResult(`the program did not finish within ${seconds(timeoutMs)} s (--timeout)`),
+          resources: recorded.filter((r) => !(r.type === "pulumi:pulumi:Stack" && r.parent === null)),
+          partial: true,
+        });
+      }, timeoutMs);
     const reply = (message: ToWorker) => {
       if (child.connected) child.send(message);
     };
@@ -138,6 +150,10 @@ export function runWorker(
     const recorded: RecordedResource[] = [];
     child.on("message", (message: FromWorker) => {
       switch (message.kind) {
+        case "started":
+          clearTimeout(timer);
+          if (!settled) timer = programTimer();
+          return;
         case "done":
           settle(
             message.streamed ? { ...message.result, resources: completeStreamedResources(recorded, message.streamed) } : message.result,

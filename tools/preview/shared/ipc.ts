@@ -59,6 +59,8 @@ export type ToWorker =
   | { kind: "lookup"; requestId: number; answer: LookupAnswer };
 
 export type FromWorker =
+  /** The worker has loaded the SDK's runtime and is about to load the program: `--timeout` counts from here. */
+  | { kind: "started" }
   | { kind: "stackReference"; requestId: number; name: string }
   | { kind: "lookup"; requestId: number; id: string; globalName?: string }
   /** Every pending request is unanswered and the program has nothing else to do; `repliesSeen` answers received so far. */

@@ -245,7 +245,10 @@ function start(job: WorkerJob): void {
   configJson = job.configEnv.PULUMI_CONFIG ?? "{}";
   process.channel?.unref();
   streaming = job.streamRecords === true;
-  program = prepareProgramRun(job, backend, streaming ? streamRecord : undefined);
+  program = prepareProgramRun(job, backend, {
+    onRecord: streaming ? streamRecord : undefined,
+    onStart: () => send({ kind: "started" }),
+  });
   program.run().then(
     () => finish(),
     (err) => {

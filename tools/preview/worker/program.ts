@@ -144,10 +144,16 @@ function enableMockFeatures(store: any): void {
   });
 }
 
-/** `onRecord` hears of each registration as it is recorded. */
-export function prepareProgramRun(job: WorkerJob, backend: FakeBackend, onRecord?: (record: RecordedResource) => void): ProgramRun {
+export interface ProgramRunHooks {
+  /** Hears of each registration as it is recorded. */
+  onRecord?: (record: RecordedResource) => void;
+  /** Called once the runtime is loaded, right before the program's own modules load and its code runs. */
+  onStart?: () => void;
+}
+
+export function prepareProgramRun(job: WorkerJob, backend: FakeBackend, hooks: ProgramRunHooks = {}): ProgramRun {
   const recording = new StackRecording();
-  recording.onRecord = onRecord;
+  recording.onRecord = hooks.onRecord;
   const timings = { loadMs: 0, runMs: 0 };
   const notes: string[] = [];
   let firstLoggedError: string | undefined;
@@ -178,6 +184,7 @@ export function prepareProgramRun(job: WorkerJob, backend: FakeBackend, onRecord
     let loaded = started;
     const runProgram = async () => {
       dropAliases(runtime);
+      hooks.onStart?.();
       // Loaded like run.js loads it: through require, so that ts-node's hook compiles it.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const programExport = require(job.programFile);
