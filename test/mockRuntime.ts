@@ -26,7 +26,7 @@ const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggableP
  * every trace is source-mapped: most of a component's construction time. No test reads either, so the promises pass
  * through unchanged and resources have no source position, as in `npm run preview`'s stack workers.
  */
-function skipStackTraces(): void {
+export function skipStackTraces(): void {
   debuggable.debuggablePromise = (promise) => promise;
   (pulumi.Resource as unknown as { callsites(): object[] }).callsites = () => [];
 }
