@@ -14,7 +14,7 @@ const datastoreSchema = z
         .string()
         .regex(/^[A-Za-z0-9_]{1,255}$/, "datastore names are letters, digits and underscores")
         .refine((name) => !SYSTEM_DATASTORES.includes(name.toLowerCase()), `is a system datastore name (${SYSTEM_DATASTORES.join(", ")})`),
-      "Datastore name in the workspace: letters, digits and underscores, not a system datastore's name.",
+      `Datastore name in the workspace: letters, digits and underscores, unique in the workspace ignoring case, and not a system datastore's name (${SYSTEM_DATASTORES.join(", ")}).`,
       { examples: ["raw_data"] },
     ),
     type: optional(z.enum(["blob", "adlsgen2"]), "Blob container or ADLS Gen2 file system.", { default: "blob", examples: ["adlsgen2"] }),
@@ -36,7 +36,9 @@ const datastoreSchema = z
         keys: {
           skuName: doc("Storage SKU; premium is fine for a datastore.", { default: "Standard_LRS", examples: ["Premium_LRS"] }),
           kind: doc("Account kind.", { default: "StorageV2", examples: ["BlockBlobStorage"] }),
-          isHnsEnabled: doc("Hierarchical namespace (ADLS Gen2).", { default: "true for adlsgen2, else false" }),
+          isHnsEnabled: doc("Hierarchical namespace (ADLS Gen2); an adlsgen2 datastore refuses false.", {
+            default: "true for adlsgen2, else false",
+          }),
         },
       },
     ),

@@ -34,7 +34,7 @@ const dataProtectionSchema = z.strictObject({
   containerSoftDeleteDays: retentionDays("container", BLOB_PROTECTION_DEFAULTS.containerSoftDeleteDays),
   versioning: optional(
     z.boolean(),
-    "Keep previous versions of every blob. Not supported with hierarchical namespace, where it stays off.",
+    "Keep previous versions of every blob. Not supported with hierarchical namespace, where it stays off and `true` is refused.",
     {
       default: "true, false with hierarchical namespace",
       examples: [false],

@@ -1,10 +1,11 @@
 /**
- * `npm pack` (whose prepack builds dist/ with tsconfig.build.json) yields a package a Pulumi program can use by name:
- * the tarball is unpacked into <repo>/.scratch/package-test/node_modules (gitignored; its own dependencies resolve to
- * the repo's node_modules, so no network), then a scratch TypeScript program importing "azure-ml-workspaces" and
- * "azure-ml-workspaces/policies" is type-checked with tsc against the tarball's .d.ts and previewed offline.
- * One build, one pack, one tsc and one preview (the last two in parallel; the preview through its `main` in this
- * process, with a real stack worker).
+ * `npm pack` of dist/ as the prepack script builds it (tsconfig.build.json) yields a package a Pulumi program can use
+ * by name: the tarball is unpacked into <repo>/.scratch/package-test/node_modules (gitignored; its own dependencies
+ * resolve to the repo's node_modules, so no network), then a scratch TypeScript program importing "azure-ml-workspaces"
+ * and "azure-ml-workspaces/policies" is type-checked with tsc against the tarball's .d.ts and previewed offline.
+ * The build is the prepack one made incremental (its state and output kept under node_modules/.cache, outputs of
+ * sources it no longer builds removed), copied to dist/; then one pack without scripts, one tsc and one preview (the
+ * last two in parallel; the preview through its `main` in this process, with a real stack worker).
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
@@ -20,6 +21,10 @@ import { CONSUMER_FILES, ROOT_COMPONENTS } from "./consumerProgram";
 const SCRATCH = path.join(REPO_ROOT, ".scratch/package-test");
 const BUILTIN = new Set(builtinModules);
 const INSTALLED = path.join(SCRATCH, "node_modules/azure-ml-workspaces");
+const TSC = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
+const CACHE = path.join(REPO_ROOT, "node_modules/.cache/pack-test");
+const BUILD_INFO = path.join(CACHE, "build.tsbuildinfo");
+const BUILT = path.join(CACHE, "dist");
 
 function run(command: string, args: string[], cwd: string): Promise<CliRun> {
   return new Promise((resolve) => {
@@ -30,6 +35,27 @@ function run(command: string, args: string[], cwd: string): Promise<CliRun> {
   });
 }
 
+/**
+ * `tsc -p tsconfig.build.json` (the prepack build) into BUILT, incremental; then dist/ replaced by a copy of BUILT less
+ * the outputs of files the build no longer compiles (tsc keeps those, the build script starts from an empty dist/).
+ */
+async function build(): Promise<void> {
+  if (!fs.existsSync(BUILT)) fs.rmSync(BUILD_INFO, { force: true });
+  const args = ["-p", "tsconfig.build.json", "--incremental", "--tsBuildInfoFile", BUILD_INFO, "--outDir", BUILT];
+  const tscRun = await run(process.execPath, [TSC, ...args], REPO_ROOT);
+  if (tscRun.code !== 0) throw new Error(`build failed: ${tscRun.stdout}${tscRun.stderr}`);
+  const sources = (JSON.parse(fs.readFileSync(BUILD_INFO, "utf8")) as { fileNames: string[] }).fileNames
+    .map((f) => path.relative(REPO_ROOT, path.resolve(CACHE, f)))
+    .filter((f) => !f.startsWith("node_modules") && !f.endsWith(".d.ts"));
+  const outputs = new Set(sources.flatMap((f) => (f.endsWith(".ts") ? [f.replace(/\.ts$/, ".js"), f.replace(/\.ts$/, ".d.ts")] : [f])));
+  for (const file of fs.readdirSync(BUILT, { recursive: true, encoding: "utf8" })) {
+    const full = path.join(BUILT, file);
+    if (fs.statSync(full).isFile() && !outputs.has(file)) fs.rmSync(full);
+  }
+  fs.rmSync(path.join(REPO_ROOT, "dist"), { recursive: true, force: true });
+  fs.cpSync(BUILT, path.join(REPO_ROOT, "dist"), { recursive: true });
+}
+
 let packed: { filename: string; files: { path: string }[] };
 let tsc: CliRun;
 let preview: CliRun;
@@ -37,10 +63,10 @@ let stack: StackResult;
 
 beforeAll(async () => {
   const destination = fs.mkdtempSync(path.join(os.tmpdir(), "aml-pack-"));
-  const pack = await run("npm", ["pack", "--json", "--pack-destination", destination], REPO_ROOT);
+  await build();
+  const pack = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", destination], REPO_ROOT);
   if (pack.code !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
-  // The prepack script's banners come first on stdout; the JSON report is the rest, from its first line "[".
-  [packed] = JSON.parse(pack.stdout.slice(pack.stdout.search(/^\[/m)));
+  [packed] = JSON.parse(pack.stdout);
 
   fs.rmSync(SCRATCH, { recursive: true, force: true });
   fs.mkdirSync(INSTALLED, { recursive: true });
@@ -49,10 +75,9 @@ beforeAll(async () => {
   fs.rmSync(destination, { recursive: true, force: true });
   for (const [file, text] of Object.entries(CONSUMER_FILES)) fs.writeFileSync(path.join(SCRATCH, file), text);
 
-  const tscBin = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
   let json: { result: { stacks: StackResult[] } };
   [tsc, json] = await Promise.all([
-    run(process.execPath, [tscBin, "-p", SCRATCH], SCRATCH),
+    run(process.execPath, [TSC, "-p", SCRATCH], SCRATCH),
     previewJsonInProcess(["--cwd", SCRATCH, "--stack", "dev", "--no-policy"]).then(({ run: r, result }) => {
       preview = r;
       return { result };
@@ -77,6 +102,12 @@ describe("npm pack", () => {
     );
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
     expect(files.filter((f) => /^(test|stacks|tools|examples)\//.test(f) || f === "dist/policies/index.js")).toEqual([]);
+  });
+
+  it("is built by its prepack script with the build this test runs: tsc -p tsconfig.build.json into an empty dist/", () => {
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(INSTALLED, "package.json"), "utf8"));
+    expect(scripts.prepack).toBe("npm run build");
+    expect(scripts.build).toBe(`node -e "require('fs').rmSync('dist', { recursive: true, force: true })" && tsc -p tsconfig.build.json`);
   });
 
   it("is publishable: a LICENSE with the license package.json names, no `private`, the stack file schema", () => {

@@ -2,29 +2,21 @@ import * as fs from "fs";
 import * as path from "path";
 import { PreviewResult, RecordedResource, StackResult } from "../../tools/preview/shared/types";
 import { isTaggable } from "../../policies/rules/requiredTags";
+import { SHARED_OUTPUTS } from "../../stacks/sharedInputs";
 import { CliRun, previewJson, REPO_ROOT } from "../previewCli";
 import { previewJsonInProcess, renderSarif } from "../tools/preview/inProcess";
+import { BUNDLED, ofType, roleAssignments, STATEFUL, usageWorkbooks } from "./bundledFacts";
 
 /**
  * Every bundled stack through the real offline preview (the CLI in its own process) with the real policy pack, once;
  * a second run of the two stacks with the most generated names (role assignments, workbooks) without it, through the
  * CLI's `main` in this process, to prove the inputs do not change between runs. The SARIF of the first run is
- * rendered from its JSON, as `--format sarif` renders it.
+ * rendered from its JSON, as `--format sarif` renders it. The program's output is compared with each stack's config.
  */
 let run: CliRun;
 let result: PreviewResult;
 let again: PreviewResult;
 const stack = (name: string): StackResult => result.stacks.find((s) => s.stack === name)!;
-const ofType = (s: StackResult, type: string): RecordedResource[] => s.resources.filter((r) => r.type === type);
-
-const STATEFUL = [
-  "azure-native:storage:StorageAccount",
-  "azure-native:keyvault:Vault",
-  "azure-native:containerregistry:Registry",
-  "azure-native:operationalinsights:Workspace",
-  "azure-native:machinelearningservices:Workspace",
-  "azure-native:resources:ResourceGroup",
-];
 
 beforeAll(async () => {
   [{ run, result }, { result: again }] = await Promise.all([
@@ -56,9 +48,11 @@ it("SARIF: every result at a workspace or hub entry (line > 1) of its stack file
 it("previews every bundled stack and passes the policy pack with no mandatory violation", () => {
   expect(run.stderr).not.toMatch(/^error/m);
   expect(run.code).toBe(0);
-  expect(result.stacks.map((s) => s.stack).sort()).toEqual(["research-hub", "shared", "team-a", "team-b"]);
+  expect(result.stacks.map((s) => s.stack).sort()).toEqual(BUNDLED);
+  expect(BUNDLED).toEqual(["research-hub", "shared", "team-a", "team-b"]);
   for (const s of result.stacks) {
     expect(s.error).toBeUndefined();
+    expect(s.resources.some((r) => /:(machinelearningservices:Workspace|SharedResources)$/.test(r.type))).toBe(true);
     expect(s.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
   }
 });
@@ -98,6 +92,23 @@ it("gives identical inputs for every resource across two runs", () => {
   for (const other of again.stacks) {
     expect(other.resources.map((r) => [r.urn, r.inputs])).toEqual(stack(other.stack).resources.map((r) => [r.urn, r.inputs]));
   }
+});
+
+it("exports every id a consuming stack reads from the shared stack, as a non-empty string", () => {
+  for (const key of Object.values(SHARED_OUTPUTS))
+    expect(stack("shared").outputs[key]).toEqual(expect.stringMatching(/^\/subscriptions\//));
+});
+
+it("creates exactly the role assignments of the access plan that validation checks, no more and no fewer", () => {
+  const all = result.stacks.map(roleAssignments);
+  for (const { stack: name, created, planned } of all) expect({ name, created }).toEqual({ name, created: planned });
+  expect(all.flatMap((a) => a.planned).length).toBeGreaterThan(0);
+});
+
+it("adds a usage workbook exactly where a diagnostic setting sends the workspace's logs to Log Analytics", () => {
+  const entries = result.stacks.flatMap(usageWorkbooks);
+  expect(entries.filter((e) => e.hasWorkbook !== e.expected)).toEqual([]);
+  expect(entries.some((e) => e.hasWorkbook)).toBe(true);
 });
 
 it("lets team-a use the shared set without owning any of it", () => {

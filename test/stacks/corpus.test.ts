@@ -8,18 +8,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import * as pulumi from "@pulumi/pulumi";
-import { readRawConfig } from "../../stacks/rawConfig";
-import { formatConfigIssue, validateConfig } from "../../stacks/validate";
-import { buildConfigEnv, readStackFile } from "../../tools/preview/host/stackConfig";
 import type { StackResult } from "../../tools/preview/shared/types";
 import type { CliRun } from "../previewCli";
 import { previewJsonInProcess } from "../tools/preview/inProcess";
+import { validateStackFile } from "./stackFileConfig";
 
 const REPO = path.resolve(__dirname, "../..");
 const CORPUS = path.join(__dirname, "corpus");
 const CLI = path.join(REPO, "tools/preview/bin.js");
-const PROJECT = "azure-ml-workspaces";
 const ACCEPT = "accept";
 
 const stackNames = (dir: string) =>
@@ -40,23 +36,6 @@ function matches(line: string, want: string): boolean {
 
 /** A config issue (`config <namespace>:<path> = <value>: <rule>`) or a stack-file one (`Pulumi.<stack>.yaml: <key> = ...`). */
 const ONE_LINE = /^(?:config [\w-]+:\S.*|Pulumi\.[\w.-]+\.yaml: \S.*) = .+: .+$/;
-
-/**
- * The first refusal of a stack file, or the config when it passes: read by the offline preview's reader, set as the
- * engine's config, then read and validated as stacks/loadConfig.ts does (which passes `pulumi.runtime.allConfig()`).
- */
-function validateStackFile(file: string): { line?: string; config?: unknown } {
-  let env: { PULUMI_CONFIG: string; PULUMI_CONFIG_SECRET_KEYS: string };
-  try {
-    const stackFile = readStackFile(file, {});
-    env = buildConfigEnv(PROJECT, {}, stackFile.config, stackFile.secretKeys);
-  } catch (err) {
-    return { line: (err as Error).message };
-  }
-  pulumi.runtime.setAllConfig(JSON.parse(env.PULUMI_CONFIG), JSON.parse(env.PULUMI_CONFIG_SECRET_KEYS));
-  const { config, issues } = validateConfig(readRawConfig(), pulumi.runtime.allConfig());
-  return config ? { config } : { line: formatConfigIssue(issues[0]) };
-}
 
 describe("the bad-input corpus", () => {
   it("has at least 60 bad cases and a near miss for many, each with an expected message", () => {

@@ -1,15 +1,12 @@
 /** Turns a project's stack into a worker job: its config file read and translated into the engine's environment. */
 import * as fs from "fs";
-import type { WorkerJob, WorkerResult } from "../shared/ipc";
+import { LOCAL_ORGANIZATION, type WorkerJob, type WorkerResult } from "../shared/ipc";
 import { errorLine } from "../shared/messages";
 import { PulumiProject, stackConfigFile } from "./project";
 import type { StackRunner } from "./scheduler";
 import type { RecordedResource } from "../shared/types";
 import { buildConfigEnv, readStackFile } from "./stackConfig";
 import { emptyWorkerResult, runWorker, WorkerPool } from "./workers";
-
-/** The local backend's organization. */
-export const ORGANIZATION = "organization";
 
 export type PreparedStack = { job: WorkerJob; warnings: string[] } | { error: string };
 
@@ -24,7 +21,7 @@ export function prepareStack(project: PulumiProject, stack: string): PreparedSta
       job: {
         project: project.name,
         stack,
-        organization: ORGANIZATION,
+        organization: LOCAL_ORGANIZATION,
         projectDir: project.dir,
         programFile: project.programFile,
         typescript: project.typescript,

@@ -6,6 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { LOCAL_ORGANIZATION } from "../shared/ipc";
 import type { RecordedResource, Remediation, StackResult, Violation } from "../shared/types";
 import { applyRemediations, resourceViolations, stackViolations, type PackIdentity } from "./diagnostics";
 import { createLimiter } from "./limiter";
@@ -46,8 +47,6 @@ export interface PolicyCheck {
   close(): Promise<void>;
 }
 
-/** The local backend's organization, which the engine sends when there is no cloud backend. */
-const ORGANIZATION = "organization";
 /** Requests in flight at once: enough to keep the pack busy without queuing thousands of calls in grpc-js. */
 const MAX_IN_FLIGHT = 64;
 /** How long a failed call waits for the pack's exit before reporting the transport error instead. */
@@ -164,7 +163,7 @@ class RunningPolicyCheck implements PolicyCheck {
       conn.configureStack({
         stack: id.stack,
         project: id.project,
-        organization: ORGANIZATION,
+        organization: LOCAL_ORGANIZATION,
         // The tags the local backend gives every stack of a Node.js project.
         tags: { "pulumi:project": id.project, "pulumi:runtime": "nodejs" },
       }),

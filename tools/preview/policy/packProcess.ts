@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
+import { LOCAL_ORGANIZATION } from "../shared/ipc";
 import { crashSummary, stderrLines } from "../shared/messages";
 import { OWN_GROUP, trackGroup } from "../host/processGroups";
 
@@ -84,8 +85,8 @@ function packEnvironment(typeCheck: boolean): NodeJS.ProcessEnv {
     env[key] = value;
   }
   Object.assign(env, {
-    PULUMI_NODEJS_ORGANIZATION: "organization",
-    PULUMI_ORGANIZATION: "organization",
+    PULUMI_NODEJS_ORGANIZATION: LOCAL_ORGANIZATION,
+    PULUMI_ORGANIZATION: LOCAL_ORGANIZATION,
     PULUMI_NODEJS_DRY_RUN: "true",
     PULUMI_DRY_RUN: "true",
     PREVIEW_POLICY_TYPECHECK: typeCheck ? "1" : "0",

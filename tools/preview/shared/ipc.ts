@@ -1,6 +1,9 @@
 /** Messages between the CLI and a stack worker (over the `child_process.fork` IPC channel). */
 import type { ReadResource, RecordedResource } from "./types";
 
+/** The organization the local backend gives programs and policy packs when there is no cloud backend. */
+export const LOCAL_ORGANIZATION = "organization";
+
 /** Everything a worker needs to preview one stack. */
 export interface WorkerJob {
   project: string;
