@@ -25,6 +25,7 @@ import type { PolicyStage } from "../policy/stage";
 const MAX_WORKERS = 2;
 
 function toStackResult(project: PulumiProject, stack: string, run: WorkerResult, repoRoot: string): StackResult {
+  const quota = stackQuota(run.outputs);
   return {
     project: project.name,
     stack,
@@ -34,7 +35,7 @@ function toStackResult(project: PulumiProject, stack: string, run: WorkerResult,
     ...(run.error !== undefined ? { error: run.error } : {}),
     ...(run.issues?.length ? { issues: run.issues } : {}),
     ...(run.partial ? { partial: true } : {}),
-    ...(stackQuota(run.outputs) ? { quota: stackQuota(run.outputs) } : {}),
+    ...(quota ? { quota } : {}),
     policyChecked: false,
     configFile: relativePath(repoRoot, stackConfigFile(project, stack)),
     programFile: relativePath(repoRoot, project.programFile),

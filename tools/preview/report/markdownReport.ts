@@ -168,7 +168,7 @@ function stackDetails(budget: Budget, stack: StackResult, omitted: Omitted): voi
   if (costRows.length > 0) {
     omitted.costRows += foldedRows(budget, `${name}: bills while idle (${plural(costRows.length, "item")})`, IDLE_COST_HEAD, costRows);
   }
-  const quotaRows = quotaMarkdownRows(stack.outputs, escapeCell);
+  const quotaRows = quotaMarkdownRows(stack.quota, escapeCell);
   if (quotaRows.length > 0) omitted.other += foldedRows(budget, `${name}: compute quota asked for`, QUOTA_HEAD, quotaRows);
   const graph = stack.error !== undefined ? [] : renderGraph(stack);
   if (graph.length > 0) {

@@ -53,8 +53,8 @@ function quotaLines(quota: StackQuota): { owner: string; text: string }[] {
   return lines;
 }
 
-export function renderQuotaText(outputs: Record<string, unknown>, wrap: Wrap): string[] {
-  const quota = stackQuota(outputs);
+/** The stack's `quota` section (from `StackResult.quota`), or nothing. */
+export function renderQuotaText(quota: StackQuota | undefined, wrap: Wrap): string[] {
   if (!quota) return [];
   return [
     "Compute quota asked for (cores = nodes × the VM size's vCPUs, per VM family):",
@@ -64,7 +64,6 @@ export function renderQuotaText(outputs: Record<string, unknown>, wrap: Wrap): s
 
 export const QUOTA_HEAD = ["| Workspace | Compute quota asked for |", "|---|---|"];
 
-export function quotaMarkdownRows(outputs: Record<string, unknown>, escapeCell: (text: string) => string): string[] {
-  const quota = stackQuota(outputs);
+export function quotaMarkdownRows(quota: StackQuota | undefined, escapeCell: (text: string) => string): string[] {
   return quota ? quotaLines(quota).map((l) => `| ${escapeCell(l.owner)} | ${escapeCell(l.text)} |`) : [];
 }

@@ -202,7 +202,7 @@ function renderStack(stack: StackResult, result: PreviewResult, style: TextStyle
   }
   const wrapToWidth = (text: string, indent: string) => wrap(text, indent, style.width);
   lines.push(...renderIdleCostsText(stack.outputs, wrapToWidth));
-  lines.push(...renderQuotaText(stack.outputs, wrapToWidth));
+  lines.push(...renderQuotaText(stack.quota, wrapToWidth));
   lines.push(...renderReplacementsText(stack));
   if (stack.diagnostics?.length) lines.push("Diagnostics:", ...stack.diagnostics.map((d) => `    ${d}`));
   return lines;

@@ -19,24 +19,25 @@ const config = {
   ],
 } as unknown as StackConfig;
 const outputs = { computeQuota: quotaSummary(config), workspaceId: "/x" };
+const quota = stackQuota(outputs);
 const wrap = (text: string, indent: string) => [indent + text];
 
 it("reads the program's computeQuota output, and nothing from a program without one", () => {
   expect(Object.keys(stackQuota(outputs)?.entries ?? {})).toEqual(["team-a"]);
   expect(stackQuota({ computeQuota: "4 nodes" })).toBeUndefined();
   expect(stackQuota({})).toBeUndefined();
-  expect(renderQuotaText({ other: 1 }, wrap)).toEqual([]);
+  expect(renderQuotaText(undefined, wrap)).toEqual([]);
 });
 
 it("shows nodes per VM size and priority per workspace, and the stack total", () => {
-  const lines = renderQuotaText(outputs, wrap);
+  const lines = renderQuotaText(quota, wrap);
   expect(lines[0]).toMatch(/^Compute quota asked for/);
   expect(lines).toContain("    team-a: 2 computes; nodes at most: Standard_DS3_v2 dedicated ≤ 4, Standard_NC6s_v3 low-priority ≤ 2");
   expect(lines).toContain("    total: 2 computes; 4 dedicated and 2 low-priority nodes at most");
 });
 
 it("renders one markdown row per workspace plus the total", () => {
-  const rows = quotaMarkdownRows(outputs, escapeCell);
+  const rows = quotaMarkdownRows(quota, escapeCell);
   expect(rows).toHaveLength(2);
   expect(rows[1]).toBe("| total | 2 computes; 4 dedicated and 2 low-priority nodes at most |");
 });
