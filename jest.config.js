@@ -23,11 +23,8 @@ module.exports = {
   testTimeout: 300000,
   // Pins the date budgets are checked against (AZURE_ML_WORKSPACES_TODAY), for tests and the previews they start.
   setupFiles: ["<rootDir>/test/setup/frozenClock.ts"],
-  // Modules @pulumi/pulumi loads eagerly that tests never use: loaded on first use instead (test/setup/deferredModules.js).
-  moduleNameMapper: {
-    "^\\.\\./\\.\\./typescript-shim$": "<rootDir>/test/setup/deferredTypescript.js",
-    "^@npmcli/arborist$": "<rootDir>/test/setup/deferredArborist.js",
-  },
+  // Modules @pulumi/pulumi loads eagerly that tests never use resolve to stand-ins that load them on first use.
+  resolver: "<rootDir>/test/setup/resolver.js",
   // Many suites wait on child processes (previews, the policy pack): two workers keep both cores busy.
   maxWorkers: 2,
   // A worker leaves once its event loop is empty; on a loaded machine that takes longer than jest's default 500 ms,

@@ -10,6 +10,7 @@ import {
   firstOfMonth,
   notificationPlan,
   startDateWindow,
+  TODAY_ENV,
   today,
 } from "../../../components/cost/budgetRules";
 
@@ -134,6 +135,7 @@ describe("AZ-BUDGET-01: the start date window relative to today", () => {
   });
 
   it("refuses a monthly start before the current month or more than twelve months ahead, on the pinned day", () => {
+    expect(process.env[TODAY_ENV]).toBe("2026-12-02"); // set by test/setup/frozenClock.ts under this name
     expect(today()).toBe("2026-12-02");
     const at = (startDate: string, timeGrain?: string) => budgetIssues({ ...valid, startDate, timeGrain }).map((i) => i.rule);
     expect(at("2026-11-01")).toEqual([expect.stringMatching(/from 2026-12-01 to 2027-12-01/)]);

@@ -1,3 +1,0 @@
-"use strict";
-/** See deferredModules.js. */
-module.exports = require("./deferredModules")("typescript");
