@@ -2,4 +2,6 @@
 /* `azure-ml-workspaces-preview` (`npm run preview`): the offline check's host; see README.md and `--help`. */
 "use strict";
 require("./boot/register").register();
-require("./host/cli").run(process.argv.slice(2));
+require("./host/cli")
+  .main(process.argv.slice(2))
+  .then((code) => process.exit(code));

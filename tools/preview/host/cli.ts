@@ -15,8 +15,12 @@ import {
   type StackResult,
 } from "../shared/types";
 import { type CliArgs, HELP, parseCliArgs, USAGE } from "./args";
+import { stackQuota } from "../report/quota";
+import { LookupIndex, loadLookupsFile } from "./lookups";
 import { killTree } from "./processGroups";
 import { findRepoRoot, loadProject, type PulumiProject, relativePath, stackJob } from "./project";
+import { compareWithBase } from "./replacements";
+import { Scheduler } from "./scheduler";
 import { emptyWorkerResult, runWorker, spawnWorker, type SpawnedWorker } from "./workers";
 
 const DEFAULT_POLICY_PACK = path.resolve(__dirname, "../../../policies");
@@ -32,7 +36,7 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Previews the selected stacks and prints the result; returns the exit code. */
+/** Previews the selected stacks and prints the result; returns the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
   let args: CliArgs;
   try {
@@ -50,7 +54,6 @@ export async function main(argv: string[]): Promise<number> {
   let policy: PolicyStage | undefined;
   try {
     const project = loadProject(at(args.cwd));
-    const { LookupIndex, loadLookupsFile } = await import("./lookups");
     const lookups = new LookupIndex(args.lookups !== undefined ? loadLookupsFile(at(args.lookups)) : undefined);
     const selected = args.stacks.length > 0 ? args.stacks : project.stacks;
     const unknown = selected.filter((s) => !project.stacks.includes(s));
@@ -65,7 +68,6 @@ export async function main(argv: string[]): Promise<number> {
       const config = args.policyConfig !== undefined ? at(args.policyConfig) : undefined;
       policy = startPolicyStage(at(args.policyPack ?? DEFAULT_POLICY_PACK), config, args.policyTimeoutMs);
     }
-    const { Scheduler } = await import("./scheduler");
     const schedule = (proj: PulumiProject) =>
       new Scheduler({
         project: proj.name,
@@ -73,26 +75,20 @@ export async function main(argv: string[]): Promise<number> {
         concurrency: CONCURRENCY,
         lookups,
         run: async (stack, hooks) => {
-          let prepared;
-          try {
-            prepared = stackJob(proj, stack);
-          } catch (err) {
-            return emptyWorkerResult(errorLine(err));
-          }
+          const prepared = stackJob(proj, stack);
+          if ("error" in prepared) return emptyWorkerResult(prepared.error);
           // Always streamed: a program stopped by its time-out still reports what it registered. The pack analyzes
           // the registrations of the previewed stacks as they arrive.
-          const head = proj === project;
+          const head = proj === project && selected.includes(stack);
           const job = { ...prepared.job, streamRecords: true, sourcePositions: head && args.format === "sarif" };
-          const check = head && selected.includes(stack) ? policy : undefined;
-          const onRecorded = check && ((resources: StackResult["resources"]) => check.record({ project: proj.name, stack }, resources));
-          const result = await runWorker(spares.shift() ?? spawnWorker(proj.nodeArgs), job, hooks, args.timeoutMs, onRecorded || undefined);
-          return { ...result, diagnostics: [...prepared.warnings.map((w) => `warning: ${w}`), ...result.diagnostics] };
+          const onRecorded = head ? policy?.record.bind(policy, { project: proj.name, stack }) : undefined;
+          const result = await runWorker(spares.shift() ?? spawnWorker(proj.nodeArgs), job, hooks, args.timeoutMs, onRecorded);
+          return { ...result, diagnostics: [...prepared.warnings, ...result.diagnostics] };
         },
       });
     const scheduler = schedule(project);
     // Outside a repository, paths are relative to the project: never `../`.
     const repoRoot = findRepoRoot(project.dir, project.dir);
-    const { stackQuota } = await import("../report/quota");
     let policyError: string | undefined;
     const stacks = await Promise.all(
       selected.map(async (stack): Promise<StackResult> => {
@@ -128,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       }),
     );
     await policy?.close().catch(() => undefined);
-    if (args.base !== undefined) await (await import("./replacements")).compareWithBase(project, at(args.base), stacks, schedule);
+    if (args.base !== undefined) await compareWithBase(project, at(args.base), stacks, schedule);
 
     const pack = relativePath(repoRoot, policy?.packDir ?? "");
     const result: PreviewResult = {
@@ -157,15 +153,4 @@ export async function main(argv: string[]): Promise<number> {
     spares.splice(0).forEach((worker) => killTree(worker.child));
     await policy?.close().catch(() => undefined);
   }
-}
-
-/** Runs the CLI and exits with its code; anything unexpected is one `error:` line and exit 2. */
-export function run(argv: string[]): void {
-  main(argv).then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`error: ${errorLine(err)}\n`);
-      process.exit(EXIT_PROGRAM_ERROR);
-    },
-  );
 }

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { LOCAL_ORGANIZATION, type WorkerJob } from "../shared/ipc";
-import { firstLine } from "../shared/messages";
+import { errorLine, firstLine } from "../shared/messages";
 import { UNKNOWN_VALUE } from "../shared/types";
 import { readStackFile } from "./stackFile";
 
@@ -171,15 +171,19 @@ export function buildConfigEnv(
   return { PULUMI_CONFIG: JSON.stringify(config), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify([...secretKeys].sort()) };
 }
 
-/** A stack's job for a worker, or the one-line reason its config refuses it; an ESC environment is a warning. */
-export function stackJob(project: PulumiProject, stack: string): { job: WorkerJob; warnings: string[] } {
-  const stackFile = readStackFile(project.stackFiles.get(stack)!);
-  const configEnv = buildConfigEnv(project.name, project.config, stackFile.config, stackFile.secretKeys);
-  const { name, dir: projectDir, programFile, typescript } = project;
-  return {
-    job: { project: name, stack, organization: LOCAL_ORGANIZATION, projectDir, programFile, typescript, configEnv: { ...configEnv } },
-    warnings: stackFile.usesEnvironment ? ["'environment:' (Pulumi ESC) cannot be opened offline; its values are missing"] : [],
-  };
+/** A stack's job for a worker with its `warning:` lines (an ESC environment), or the one line its config fails with. */
+export function stackJob(project: PulumiProject, stack: string): { job: WorkerJob; warnings: string[] } | { error: string } {
+  try {
+    const stackFile = readStackFile(project.stackFiles.get(stack)!);
+    const configEnv = buildConfigEnv(project.name, project.config, stackFile.config, stackFile.secretKeys);
+    const { name, dir: projectDir, programFile, typescript } = project;
+    return {
+      job: { project: name, stack, organization: LOCAL_ORGANIZATION, projectDir, programFile, typescript, configEnv: { ...configEnv } },
+      warnings: stackFile.usesEnvironment ? ["warning: 'environment:' (Pulumi ESC) cannot be opened offline; its values are missing"] : [],
+    };
+  } catch (err) {
+    return { error: errorLine(err) };
+  }
 }
 
 /** The enclosing git checkout (for repo-relative paths in reports), else `fallback`. */

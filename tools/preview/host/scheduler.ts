@@ -16,14 +16,14 @@ export type StackRunner = (stack: string, hooks: WorkerHooks) => Promise<WorkerR
 
 interface Stack {
   result?: WorkerResult;
-  /** Told synchronously when the result is known, so that no moment counts a waiting stack as neither busy nor idle. */
+  /** Told synchronously when the result is known: no moment counts a waiting stack as neither busy nor idle. */
   waiters: ((result: WorkerResult) => void)[];
   /** Holds or waits for a slot. */
   busy: boolean;
   outstanding: number;
   /** Answers given; an idle report counts only once the worker has seen them all. */
   replies: number;
-  /** The stacks it waits on through references (for cycles). */
+  /** The stacks it waits on through references. */
   waitsOn: Set<string>;
 }
 
@@ -81,12 +81,11 @@ export class Scheduler {
     this.releaseSlot(stack);
   }
 
-  private takeSlot(stack: Stack): Promise<void> {
-    if (stack.busy || stack.result) return Promise.resolve();
+  private async takeSlot(stack: Stack): Promise<void> {
+    if (stack.busy || stack.result) return;
     stack.busy = true;
     if (this.free > 0) this.free--;
-    else return new Promise((resolve) => this.queue.push(resolve));
-    return Promise.resolve();
+    else await new Promise<void>((resolve) => this.queue.push(resolve));
   }
 
   private releaseSlot(stack: Stack): void {
@@ -99,8 +98,7 @@ export class Scheduler {
   }
 
   private answerLookupsIfSettled(): void {
-    if ([...this.stacks.values()].some((s) => s.busy)) return;
-    for (const answer of this.pendingLookups.splice(0)) answer();
+    if (![...this.stacks.values()].some((s) => s.busy)) this.pendingLookups.splice(0).forEach((answer) => answer());
   }
 
   private hooks(name: string, stack: Stack): WorkerHooks {

@@ -1,7 +1,4 @@
-/**
- * Shapes shared by the offline preview, the policy check and the reports. The JSON form (`--format json`) is a
- * contract: fields may be added, never renamed or dropped.
- */
+/** Shapes shared by the host, the policy check and the reports; `--format json` is a contract: add fields, never drop. */
 import type { StackQuota } from "../report/quota";
 
 /** One resource registration as the engine would receive it. */
@@ -9,22 +6,19 @@ export interface RecordedResource {
   urn: string;
   type: string;
   name: string;
-  /** The parent's URN; null for the stack itself. */
   parent: string | null;
   /** False for components, the stack and providers' parents. */
   custom: boolean;
   protect: boolean;
-  /** Provider reference `<providerUrn>::<id>`, when one was sent. */
+  /** `<providerUrn>::<id>`, when sent. */
   provider?: string;
-  /** The `aliases` option as URNs (extra field). */
   aliases?: string[];
   dependencies: string[];
   propertyDependencies: Record<string, string[]>;
   /** Inputs as sent: secrets as SECRET_PLACEHOLDER, resource references as their URN, unknowns as UNKNOWN_VALUE. */
   inputs: Record<string, unknown>;
-  /** The id the mock assigned (custom resources only). */
   id?: string;
-  /** The resource options the engine received, after transforms; only those set (extra field). */
+  /** After transforms; only those set. */
   options?: ResourceOptions;
   /** Top-level secret inputs in wire form, as the engine hands them to a pack; never printed (`withoutSecretValues`). */
   secretInputs?: Record<string, unknown>;
@@ -46,7 +40,6 @@ export interface ResourceOptions {
   deletedWith?: string;
   replaceWith?: string[];
   hideDiffs?: string[];
-  /** The id of an existing resource to import. */
   import?: string;
   version?: string;
   pluginDownloadURL?: string;
@@ -61,7 +54,7 @@ export interface Violation {
   policy: string;
   policyPack: string;
   enforcementLevel: "advisory" | "mandatory" | "remediate" | "disabled" | string;
-  /** The resource it is attributed to; "" for a stack-wide one. */
+  /** "" for a stack-wide one. */
   urn: string;
   message: string;
   policyPackVersion?: string;
@@ -81,7 +74,6 @@ export interface StackResult {
   stack: string;
   /** A failed stack lists what the program registered before the failure, without the root stack. */
   resources: RecordedResource[];
-  /** Secret values as "[secret]". */
   outputs: Record<string, unknown>;
   violations: Violation[];
   /** The program or its config failed: one line. */
@@ -93,20 +85,19 @@ export interface StackResult {
   /** Whether the pack checked this stack (not with `--no-policy`, a failed program or a failed pack). */
   policyChecked?: boolean;
   remediations?: Remediation[];
-  /** The compute quota from the program's `computeQuota` output, per workspace or hub and in total (extra field). */
+  /** From the program's `computeQuota` output. */
   quota?: StackQuota;
-  /** The stack's config file and the program's entry file, relative to the repository. */
+  /** Relative to the repository, as is `programFile`. */
   configFile?: string;
   programFile?: string;
-  /** Milliseconds loading and running the program, and the policy check's share after it (extra field, for bench). */
+  /** Milliseconds loading and running the program, and the policy check's share after it. */
   timings?: { loadMs: number; runMs: number; policyMs?: number };
-  /** Resources read rather than registered (StackReference, `.get()`); extra field. */
   reads?: ReadResource[];
-  /** What the program printed (console output, runtime warnings), in order; extra field. */
+  /** What the program printed (console output, runtime warnings), in order. */
   diagnostics?: string[];
 }
 
-/** A resource the program read (`.get()`, StackReference): the engine does not send these to policies. */
+/** A resource the program read (`.get()`, StackReference); not sent to policies. */
 export interface ReadResource {
   urn: string;
   type: string;
@@ -118,13 +109,12 @@ export interface ReadResource {
 export interface PolicyStatus {
   /** `checked`: every previewed stack was analyzed; `off`: `--no-policy`; `failed`: see `reason`. */
   status: "checked" | "off" | "failed";
-  /** The pack directory, relative to the repository root. */
   pack?: string;
   reason?: string;
 }
 
 export interface PreviewResult {
-  /** `major.minor` of this shape: minor grows when fields are added. Always set by the CLI. */
+  /** `major.minor`: minor grows when fields are added. */
   schemaVersion?: string;
   stacks: StackResult[];
   /** The check as a whole failed (e.g. the policy pack crashed): one line. */
