@@ -1,7 +1,7 @@
 /** Command-line arguments of `npm run preview` (pure). `--help` is the table of flags the parser reads. */
 import { parseArgs } from "util";
 
-export const OUTPUT_FORMATS = ["text", "json", "markdown", "sarif"] as const;
+const OUTPUT_FORMATS = ["text", "json", "markdown", "sarif"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export const USAGE =

@@ -28,8 +28,8 @@ function killGroup(pgid: number): void {
   }
 }
 
-/** Kills every tracked group now (exit, signals, and tests). */
-export function killAllGroups(): void {
+/** Kills every tracked group now (exit and signals). */
+function killAllGroups(): void {
   for (const pgid of groups) killGroup(pgid);
   groups.clear();
 }

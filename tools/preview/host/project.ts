@@ -11,28 +11,13 @@ import { errorLine, firstLine } from "../shared/messages";
 import { UNKNOWN_VALUE } from "../shared/types";
 import { readStackFile } from "./stackFile";
 
-export interface PulumiProject {
-  name: string;
-  /** Absolute directory of Pulumi.yaml. */
-  dir: string;
-  /** Absolute path of the program's entry file. */
-  programFile: string;
-  /** Absolute directory of the `Pulumi.<stack>.yaml` files. */
-  stackConfigDir: string;
-  /** `runtime.options.typescript` (default true) and `runtime.options.nodeargs`, split. */
-  typescript: boolean;
-  nodeArgs: string[];
-  /** Project-level `config:` declarations, as written. */
-  config: Record<string, unknown>;
-  /** Stack names, sorted, and each one's config file. */
-  stacks: string[];
-  stackFiles: Map<string, string>;
-}
+/** The project: its absolute directory and entry file, runtime options, `config:` as written, sorted stacks' files. */
+export type PulumiProject = ReturnType<typeof loadProject>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isFile = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isFile() === true;
 
-export function loadProject(cwd: string): PulumiProject {
+export function loadProject(cwd: string) {
   const file = ["Pulumi.yaml", "Pulumi.yml"].map((name) => path.join(path.resolve(cwd), name)).find((f) => fs.existsSync(f));
   if (!file) throw new Error(`no Pulumi.yaml in ${path.resolve(cwd)}`);
   const dir = path.dirname(file);
@@ -76,6 +61,7 @@ export function loadProject(cwd: string): PulumiProject {
       .split(/\s+/)
       .filter(Boolean),
     config: (data.config as Record<string, unknown> | undefined) ?? {},
+    /** Stack names, sorted, and each one's config file. */
     stacks: [...stackFiles.keys()],
     stackFiles,
   };

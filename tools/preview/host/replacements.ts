@@ -51,7 +51,7 @@ function identity(r: RecordedResource): string {
  * Every URN a resource answers to: its own, its aliases, and those it inherits from its parent's aliases (the engine
  * renames a child whose name starts with its parent's, as `<alias name><rest>`). Parents come before children.
  */
-export function urnsWithAliases(resources: RecordedResource[]): Map<string, RecordedResource> {
+function urnsWithAliases(resources: RecordedResource[]): Map<string, RecordedResource> {
   const known = new Map<string, string[]>();
   const index = new Map<string, RecordedResource>();
   for (const r of resources) {

@@ -152,23 +152,21 @@ export function parseStackFile(file: string, text: string, { passphrase }: { pas
   return { config, secretKeys: secretKeys.sort(), usesEnvironment: top.environment !== undefined };
 }
 
-/** The passphrase the CLI would use: `PULUMI_CONFIG_PASSPHRASE`, else the file `PULUMI_CONFIG_PASSPHRASE_FILE` names. */
-export function configPassphrase(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.PULUMI_CONFIG_PASSPHRASE !== undefined || !env.PULUMI_CONFIG_PASSPHRASE_FILE) return env.PULUMI_CONFIG_PASSPHRASE;
-  try {
-    return fs.readFileSync(env.PULUMI_CONFIG_PASSPHRASE_FILE, "utf8").replace(/\r?\n$/, "");
-  } catch {
-    throw new Error(`cannot read PULUMI_CONFIG_PASSPHRASE_FILE ${env.PULUMI_CONFIG_PASSPHRASE_FILE}`);
-  }
-}
-
-/** Reads a stack file as the CLI does; throws one line on any problem. */
+/**
+ * Reads a stack file as the CLI does, with the passphrase it would use: `PULUMI_CONFIG_PASSPHRASE`, else the file
+ * `PULUMI_CONFIG_PASSPHRASE_FILE` names. Throws one line on any problem.
+ */
 export function readStackFile(file: string, env: NodeJS.ProcessEnv = process.env): StackFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new Error(`cannot read ${file}`);
-  }
-  return parseStackFile(path.basename(file), text, { passphrase: configPassphrase(env) });
+  const read = (name: string, what = name) => {
+    try {
+      return fs.readFileSync(name, "utf8");
+    } catch {
+      throw new Error(`cannot read ${what}`);
+    }
+  };
+  const passphraseFile = env.PULUMI_CONFIG_PASSPHRASE === undefined ? env.PULUMI_CONFIG_PASSPHRASE_FILE : undefined;
+  const passphrase = passphraseFile
+    ? read(passphraseFile, `PULUMI_CONFIG_PASSPHRASE_FILE ${passphraseFile}`).replace(/\r?\n$/, "")
+    : env.PULUMI_CONFIG_PASSPHRASE;
+  return parseStackFile(path.basename(file), read(file), { passphrase });
 }
