@@ -73,7 +73,12 @@ export class Scheduler {
 
   private async execute(name: string, stack: Stack): Promise<void> {
     await this.takeSlot(stack);
-    const result = await this.options.run(name, this.hooks(name, stack)).catch((err) => emptyWorkerResult(errorLine(err)));
+    let result: WorkerResult;
+    try {
+      result = await this.options.run(name, this.hooks(name, stack));
+    } catch (err) {
+      result = emptyWorkerResult(errorLine(err));
+    }
     if (!result.error) this.options.lookups.addStack(result.resources);
     // Done first: answers still pending for this stack (a crashed worker) must not take a slot again.
     stack.result = result;
