@@ -3,7 +3,7 @@
  * flowchart: components as subgraphs, custom resources as nodes, dependency edges, offending resources marked).
  */
 import type { RecordedResource, StackResult } from "../shared/types";
-import { LEVEL_ORDER } from "./model";
+import { byLevel } from "./model";
 
 /** Above this many custom resources the graph keeps only offending resources and their neighbours. */
 const MAX_GRAPH_NODES = 60;
@@ -39,9 +39,13 @@ export function transitiveReduction(edges: Array<[string, string]>): Array<[stri
 }
 
 export function renderGraph(stack: StackResult): string[] {
-  const worst = new Map<string, string>();
-  const rank = (level?: string) => (level === undefined ? 99 : (LEVEL_ORDER[level] ?? 9));
-  for (const v of stack.violations) if (rank(v.enforcementLevel) < rank(worst.get(v.urn))) worst.set(v.urn, v.enforcementLevel);
+  // The most severe level reported against each resource: the last one set, from least to most severe.
+  const worst = new Map(
+    [...stack.violations]
+      .sort(byLevel)
+      .reverse()
+      .map((v) => [v.urn, v.enforcementLevel] as const),
+  );
   let nodes = stack.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
   if (nodes.length > MAX_GRAPH_NODES) {
     const near = (r: RecordedResource) =>

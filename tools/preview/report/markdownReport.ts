@@ -78,19 +78,12 @@ function headline(result: PreviewResult, views: StackView[]): string {
 }
 
 function stackRow(v: StackView): string {
-  const state =
-    v.stack.error !== undefined
-      ? v.stack.partial
-        ? "💥 stopped (partial)"
-        : "💥 failed"
-      : v.notChecked
-        ? "⚠️ not checked"
-        : v.mandatory > 0
-          ? "❌"
-          : v.advisory > 0
-            ? "⚠️"
-            : "✅";
-  return `| ${code(v.name)} | ${state} | ${v.mandatory} | ${v.advisory} | ${v.stack.resources.length}${v.stack.partial ? " (partial)" : ""} |`;
+  const state = () => {
+    if (v.stack.error !== undefined) return v.stack.partial ? "💥 stopped (partial)" : "💥 failed";
+    if (v.notChecked) return "⚠️ not checked";
+    return v.mandatory > 0 ? "❌" : v.advisory > 0 ? "⚠️" : "✅";
+  };
+  return `| ${code(v.name)} | ${state()} | ${v.mandatory} | ${v.advisory} | ${v.stack.resources.length}${v.stack.partial ? " (partial)" : ""} |`;
 }
 
 function violationRow(f: Finding, stack?: StackView): string {
@@ -113,14 +106,9 @@ function summary(budget: Budget, result: PreviewResult, views: StackView[]): voi
     budget.rows("other line", lines);
   }
   const mandatory = views.flatMap((v) => v.findings.filter((f) => f.enforcementLevel === "mandatory").map((f) => violationRow(f, v)));
-  if (
-    mandatory.length > 0 &&
-    budget.take("", "### Mandatory violations", "", ...table(["Stack", "Level", "Policy", "Resource", "Message"]))
-  ) {
-    budget.rows("mandatory violation", mandatory);
-  } else {
-    budget.omit("mandatory violation", mandatory.length);
-  }
+  const head = ["", "### Mandatory violations", "", ...table(["Stack", "Level", "Policy", "Resource", "Message"])];
+  if (mandatory.length > 0 && budget.take(...head)) budget.rows("mandatory violation", mandatory);
+  else budget.omit("mandatory violation", mandatory.length);
 }
 
 function sectionBlock(budget: Budget, name: string, s: Section): void {
@@ -134,19 +122,10 @@ function sectionBlock(budget: Budget, name: string, s: Section): void {
 
 function details(budget: Budget, view: StackView): void {
   const name = escapeText(view.name);
-  const rest = view.findings
-    .filter((f) => f.enforcementLevel !== "mandatory")
-    .sort((a, b) => byLevel(a, b) || a.policy.localeCompare(b.policy));
-  if (rest.length > 0) {
-    const title = `${name}: ${plural(rest.length, "other violation")}`;
-    budget.foldRows(
-      title,
-      "other violation",
-      table(["Level", "Policy", "Resource", "Message"]),
-      rest.map((f) => violationRow(f)),
-      0.6,
-    );
-  }
+  const rest = view.findings.filter((f) => f.enforcementLevel !== "mandatory").map((f) => [f, violationRow(f)] as const);
+  const rows = rest.sort(([a], [b]) => byLevel(a, b) || a.policy.localeCompare(b.policy)).map(([, row]) => row);
+  const head = table(["Level", "Policy", "Resource", "Message"]);
+  if (rows.length > 0) budget.foldRows(`${name}: ${plural(rows.length, "other violation")}`, "other violation", head, rows, 0.6);
   for (const section of view.sections) sectionBlock(budget, name, section);
   const graph = view.stack.error !== undefined ? [] : renderGraph(view.stack);
   const title = `${name}: resource graph (${plural(view.stack.resources.length, "resource")})`;

@@ -32,7 +32,7 @@ export interface Section {
   head: string[];
   rows: Row[];
   /** Rows printed unwrapped in text: ARM ids and program output do not wrap well. */
-  raw?: boolean;
+  raw: boolean;
 }
 
 export interface StackView {
@@ -95,24 +95,23 @@ function quotaRows(stack: StackResult): Row[] {
   return lines.map((cells) => ({ text: cells.join(": "), cells }));
 }
 
+const section = (title: string, noun: string, head: string[], rows: Row[], raw = false): Section => ({ title, noun, head, rows, raw });
+
 /** The `--base` comparison: a title alone when nothing is replaced or the base failed. */
 function baseSection(stack: WithReplacements): Section[] {
-  const section = (title: string, rows: Row[] = []) => [
-    { title: `Compared with --base: ${title}`, raw: true, noun: "replacement", head: ["Change", "Resource", "Inputs"], rows },
+  const base = (title: string, rows: Row[] = []) => [
+    section(`Compared with --base: ${title}`, "replacement", ["Change", "Resource", "Inputs"], rows, true),
   ];
-  if (stack.baseError !== undefined) return section(`the base config failed: ${stack.baseError}`);
+  if (stack.baseError !== undefined) return base(`the base config failed: ${stack.baseError}`);
   if (!stack.replacements) return [];
-  if (stack.replacements.length === 0) return section("no stateful resource is replaced or deleted");
+  if (stack.replacements.length === 0) return base("no stateful resource is replaced or deleted");
   const show = (v: unknown) => JSON.stringify(v) ?? "undefined";
   const rows = stack.replacements.map((r) => {
-    const cells = [
-      r.change === "delete" ? "deletes" : "replaces",
-      `${r.type} ${r.name}`,
-      r.properties.map((p) => `${p.name}: ${show(p.before)} -> ${show(p.after)}`).join(", "),
-    ];
-    return { text: cells[2] ? `${cells[0]} ${cells[1]} (${cells[2]})` : `${cells[0]} ${cells[1]}`, cells };
+    const inputs = r.properties.map((p) => `${p.name}: ${show(p.before)} -> ${show(p.after)}`).join(", ");
+    const cells = [r.change === "delete" ? "deletes" : "replaces", `${r.type} ${r.name}`, inputs];
+    return { text: `${cells[0]} ${cells[1]}${inputs ? ` (${inputs})` : ""}`, cells };
   });
-  return section(`${stack.replacements.length} stateful resource(s) replaced or deleted`, rows);
+  return base(`${stack.replacements.length} stateful resource(s) replaced or deleted`, rows);
 }
 
 function sections(stack: StackResult): Section[] {
@@ -120,24 +119,15 @@ function sections(stack: StackResult): Section[] {
     text: `${r.policy} (${r.policyPack}) on ${describe(r.urn)}: ${r.description}`,
     cells: [r.policy, describe(r.urn), r.description],
   }));
-  const all: Section[] = [
-    { title: "Remediations", noun: "remediation", head: ["Policy", "Resource", "Applied before analysis"], rows: remediations },
-    {
-      title: "Bills while idle",
-      noun: "idle-cost row",
-      head: ["Workspace", "Resource", "Ownership", "Note"],
-      rows: idleCostRows(stack.outputs),
-    },
-    {
-      title: "Compute quota asked for (cores = nodes × the VM size's vCPUs, per VM family)",
-      noun: "quota row",
-      head: ["Workspace", "Compute quota asked for"],
-      rows: quotaRows(stack),
-    },
-  ];
   const diagnostics = (stack.diagnostics ?? []).map((d) => ({ text: d, cells: [d] }));
-  const last = [{ title: "Diagnostics", raw: true, noun: "diagnostic", head: ["What the program printed"], rows: diagnostics }];
-  return [...all.filter((s) => s.rows.length > 0), ...baseSection(stack), ...last.filter((s) => s.rows.length > 0)];
+  const quota = "Compute quota asked for (cores = nodes × the VM size's vCPUs, per VM family)";
+  return [
+    section("Remediations", "remediation", ["Policy", "Resource", "Applied before analysis"], remediations),
+    section("Bills while idle", "idle-cost row", ["Workspace", "Resource", "Ownership", "Note"], idleCostRows(stack.outputs)),
+    section(quota, "quota row", ["Workspace", "Compute quota asked for"], quotaRows(stack)),
+    ...baseSection(stack),
+    section("Diagnostics", "diagnostic", ["What the program printed"], diagnostics, true),
+  ].filter((s) => s.rows.length > 0 || s.title.startsWith("Compared"));
 }
 
 /** Mandatory first, then advisory, each in the pack's order (sort is stable). */
@@ -146,16 +136,17 @@ export const byLevel = (a: Violation, b: Violation) => (LEVEL_ORDER[a.enforcemen
 export function stackViews(result: PreviewResult): StackView[] {
   return result.stacks.map((stack) => {
     const count = (level: string) => stack.violations.filter((v) => v.enforcementLevel === level).length;
-    const view = {
+    const pack = (v: Violation) => (v.policyPackVersion ? `${v.policyPack}@${v.policyPackVersion}` : v.policyPack);
+    const findings = stack.violations.map((v) => ({ ...v, ...resourceOf(v.urn), pack: pack(v) }));
+    const [mandatory, advisory] = [count("mandatory"), count("advisory")];
+    return {
       stack,
       name: `${stack.project}/${stack.stack}`,
-      findings: stack.violations.map((v) => ({
-        ...v,
-        ...resourceOf(v.urn),
-        pack: v.policyPackVersion ? `${v.policyPack}@${v.policyPackVersion}` : v.policyPack,
-      })),
+      findings,
+      mandatory,
+      advisory,
+      notChecked: notChecked(stack, result),
       sections: sections(stack),
     };
-    return { ...view, mandatory: count("mandatory"), advisory: count("advisory"), notChecked: notChecked(stack, result) };
   });
 }

@@ -10,7 +10,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from "yaml";
 import type { PreviewResult, RecordedResource, StackResult } from "../shared/types";
 import { stackViews, type Finding } from "./model";
 
@@ -30,8 +30,10 @@ const POLICY_FIX =
 
 export const sarifLevel = (level: string) => (level === "mandatory" ? "error" : level === "advisory" ? "warning" : "note");
 
-/** A rule: `about` and `fix` are markdown, shown as plain text without their backticks. */
-function rule(id: string, name: string, [short, full, about, fix]: string[], level: string, properties: Record<string, unknown>) {
+type Rule = ReturnType<typeof rule>;
+
+/** A rule from its short and full description, what its message says and its fix (markdown; plain in `text`). */
+function rule(id: string, name: string, level: string, properties: Record<string, unknown>, [short, full, about, fix]: string[]) {
   const plain = (text: string) => text.replace(/`/g, "");
   const help = { text: `${short}\n\n${plain(about)}\n\nFix: ${plain(fix)}`, markdown: `**${short}**\n\n${about}\n\n**Fix:** ${fix}` };
   return {
@@ -46,43 +48,30 @@ function rule(id: string, name: string, [short, full, about, fix]: string[], lev
 }
 
 /** The description is the message's first line (the pack prefixes every message with its policy's description). */
-function policyRule(f: Finding) {
+function policyRule(f: Finding): Rule {
   const short = f.message.split("\n")[0] || f.policy;
   const pack = `${f.policyPack}${f.policyPackVersion ? ` v${f.policyPackVersion}` : ""}`;
-  const texts = [short, `${short} (policy pack ${pack})`, `Policy \`${f.policy}\` of pack \`${pack}\`.`, POLICY_FIX];
   const severity = SECURITY_SEVERITY[f.severity ?? ""];
-  const tags = ["pulumi", "crossguard", f.policyPack];
-  return rule(f.policy, f.policy, texts, sarifLevel(f.enforcementLevel), severity ? { tags, "security-severity": severity } : { tags });
+  const properties = { tags: ["pulumi", "crossguard", f.policyPack], ...(severity ? { "security-severity": severity } : {}) };
+  const texts = [short, `${short} (policy pack ${pack})`, `Policy \`${f.policy}\` of pack \`${pack}\`.`, POLICY_FIX];
+  return rule(f.policy, f.policy, sarifLevel(f.enforcementLevel), properties, texts);
 }
 
-/** Short description, full description, what the message says, and the fix, of the failures the preview reports. */
-const FAILURE_RULES = {
+const FAILURE_RULES: Record<string, () => Rule> = {
   [CONFIG_RULE]: () =>
-    rule(
-      CONFIG_RULE,
-      "invalid-config",
-      [
-        "The stack config breaks a rule of the config schema",
-        "The stack config breaks a rule of the config schema, so nothing of the stack is previewed or checked.",
-        "The message names the config key, its value and the rule.",
-        "change the value at the alert's line; `docs/config-reference.md` lists every key and its rules.",
-      ],
-      "error",
-      { tags: ["pulumi", "config"] },
-    ),
+    rule(CONFIG_RULE, "invalid-config", "error", { tags: ["pulumi", "config"] }, [
+      "The stack config breaks a rule of the config schema",
+      "The stack config breaks a rule of the config schema, so nothing of the stack is previewed or checked.",
+      "The message names the config key, its value and the rule.",
+      "change the value at the alert's line; `docs/config-reference.md` lists every key and its rules.",
+    ]),
   [PROGRAM_RULE]: () =>
-    rule(
-      PROGRAM_RULE,
-      "program-failed",
-      [
-        "The stack's program failed, so it was not checked",
-        "The stack's program failed (an error, a missing lookup or a time-out), so its policies were not checked.",
-        "The message gives the program's error.",
-        "reproduce it with `npm run preview -- --stack <stack>` and fix the program or its config.",
-      ],
-      "error",
-      { tags: ["pulumi"] },
-    ),
+    rule(PROGRAM_RULE, "program-failed", "error", { tags: ["pulumi"] }, [
+      "The stack's program failed, so it was not checked",
+      "The stack's program failed (an error, a missing lookup or a time-out), so its policies were not checked.",
+      "The message gives the program's error.",
+      "reproduce it with `npm run preview -- --stack <stack>` and fix the program or its config.",
+    ]),
 };
 
 /** Lines of a stack file: each key path under `config:` (`ns:key[0].a`), each `name:` entry's, and the first key's. */
@@ -94,21 +83,14 @@ function stackFileLines(file: string): { keys: Map<string, number>; names: Map<s
     const config = parseDocument(fs.readFileSync(file, "utf8"), { lineCounter: counter }).get("config", true);
     const lineOf = (node: unknown) => counter.linePos((node as Node).range?.[0] ?? 0).line;
     const visit = (node: unknown, at: string): void => {
-      const items: Array<[unknown, unknown, string]> = isSeq(node) ? node.items.map((item, i) => [item, item, `${at}[${i}]`]) : [];
-      if (isMap(node))
-        items.push(
-          ...node.items.map((p): [unknown, unknown, string] => [
-            p.key,
-            p.value,
-            `${at && `${at}.`}${String((p.key as { value?: unknown }).value)}`,
-          ]),
-        );
-      for (const [key, value, keyPath] of items) {
-        keys.set(keyPath, lineOf(key));
-        if (isScalar(key) && key.value === "name" && isScalar(value) && !names.has(String(value.value)))
-          names.set(String(value.value), lineOf(key));
-        visit(value, keyPath);
-      }
+      if (isSeq(node)) node.items.forEach((item, i) => record(item, item, `${at}[${i}]`));
+      if (isMap(node)) node.items.forEach((p) => record(p.key, p.value, `${at && `${at}.`}${String((p.key as Scalar).value)}`));
+    };
+    const record = (key: unknown, value: unknown, keyPath: string) => {
+      keys.set(keyPath, lineOf(key));
+      const name = isScalar(key) && key.value === "name" && isScalar(value) ? String(value.value) : undefined;
+      if (name !== undefined && !names.has(name)) names.set(name, lineOf(key));
+      visit(value, keyPath);
     };
     visit(config, "");
     return { keys, names, first: keys.values().next().value ?? 1 };
@@ -155,17 +137,15 @@ function locator(stack: StackResult, repoRoot: string) {
 }
 
 /** Stable per rule, stack and subject, so each flagged resource (or config key) is its own alert across runs. */
-const fingerprint = (rule: string, stack: StackResult, subject: string) => ({
-  primaryLocationLineHash: createHash("sha256")
-    .update(`${rule}\u0000${stack.project}/${stack.stack}\u0000${subject}`)
-    .digest("hex")
-    .slice(0, 32),
-});
+const fingerprint = (rule: string, stack: StackResult, subject: string) => {
+  const hash = createHash("sha256").update(`${rule}\u0000${stack.project}/${stack.stack}\u0000${subject}`);
+  return { primaryLocationLineHash: hash.digest("hex").slice(0, 32) };
+};
 
 /** `repoRoot`: uris are relative to it, and stack files are read from it. */
 export function renderSarif(result: PreviewResult, repoRoot: string = process.cwd()): string {
-  const rules: Array<ReturnType<typeof rule>> = [];
-  const ruleIndex = (id: string, make: () => ReturnType<typeof rule>) => {
+  const rules: Rule[] = [];
+  const ruleIndex = (id: string, make: () => Rule) => {
     if (!rules.some((r) => r.id === id)) rules.push(make());
     return rules.findIndex((r) => r.id === id);
   };
