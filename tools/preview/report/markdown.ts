@@ -40,12 +40,8 @@ export function transitiveReduction(edges: Array<[string, string]>): Array<[stri
 
 export function renderGraph(stack: StackResult): string[] {
   // The most severe level reported against each resource: the last one set, from least to most severe.
-  const worst = new Map(
-    [...stack.violations]
-      .sort(byLevel)
-      .reverse()
-      .map((v) => [v.urn, v.enforcementLevel] as const),
-  );
+  const levels = [...stack.violations].sort(byLevel).reverse();
+  const worst = new Map(levels.map((v) => [v.urn, v.enforcementLevel] as const));
   let nodes = stack.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
   if (nodes.length > MAX_GRAPH_NODES) {
     const near = (r: RecordedResource) =>

@@ -6,7 +6,7 @@
 import type { WithReplacements } from "../host/replacements";
 import type { PreviewResult, StackResult, Violation } from "../shared/types";
 
-export const LEVEL_ORDER: Record<string, number> = { mandatory: 0, advisory: 1, remediate: 2, disabled: 3 };
+const LEVEL_ORDER: Record<string, number> = { mandatory: 0, advisory: 1, remediate: 2, disabled: 3 };
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

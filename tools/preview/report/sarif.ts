@@ -15,10 +15,10 @@ import type { PreviewResult, RecordedResource, StackResult } from "../shared/typ
 import { stackViews, type Finding } from "./model";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-export const TOOL_NAME = "pulumi-policy-offline-preview";
+const TOOL_NAME = "pulumi-policy-offline-preview";
 /** Rules for failures the preview itself reports (not a policy's). */
 export const CONFIG_RULE = "preview/invalid-config";
-export const PROGRAM_RULE = "preview/program-failed";
+const PROGRAM_RULE = "preview/program-failed";
 /** GitHub code scanning accepts at most 25,000 results per run. */
 const MAX_RESULTS = 25_000;
 /** GitHub sorts and filters security alerts by this 0–10 score. */
@@ -28,7 +28,7 @@ const POLICY_FIX =
   "policy passes, then re-run the check. An exception is a policy-config change (--policy-config), reviewed like code.\n\n" +
   "Check locally: `npm run preview -- --stack <stack>`";
 
-export const sarifLevel = (level: string) => (level === "mandatory" ? "error" : level === "advisory" ? "warning" : "note");
+const sarifLevel = (level: string) => (level === "mandatory" ? "error" : level === "advisory" ? "warning" : "note");
 
 type Rule = ReturnType<typeof rule>;
 

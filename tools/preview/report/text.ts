@@ -3,7 +3,7 @@
  * report's sections, laid out like `pulumi preview`: colour on a terminal (not with NO_COLOR or --no-color), unknown
  * values as `output<string>`, lines wrapped to the terminal's width.
  */
-import type { PreviewResult, StackResult } from "../shared/types";
+import type { PreviewResult, RecordedResource, StackResult } from "../shared/types";
 import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "../shared/types";
 import { byLevel, describe, stackViews, type StackView } from "./model";
 
@@ -13,13 +13,7 @@ const MAX_TYPE_COLUMN = 72;
 
 type Paint = (text: string) => string;
 /** Colours and width; `PLAIN` for files, pipes and tests. */
-export interface TextStyle {
-  width: number;
-  red: Paint;
-  yellow: Paint;
-  green: Paint;
-  bold: Paint;
-}
+export type TextStyle = { width: number } & Record<"red" | "yellow" | "green" | "bold", Paint>;
 
 const none: Paint = (text) => text;
 const ansi =
@@ -60,14 +54,7 @@ export function formatValue(value: unknown, max = 200, unknownIds: ReadonlySet<s
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-interface TreeNode {
-  urn: string;
-  type: string;
-  name: string;
-  parent: string | null;
-  marker: string;
-  note: string;
-}
+type TreeNode = Pick<RecordedResource, "urn" | "type" | "name" | "parent"> & { marker: string; note: string };
 
 /** Depth-first rows with their tree prefixes, children in registration order. */
 export function treeRows(nodes: TreeNode[]): Array<{ node: TreeNode; prefix: string }> {
