@@ -54,7 +54,11 @@ export function resourceOf(urn: string): { type: string; name: string } {
   return parts.length >= 4 ? { type: parts[2].split("$").pop()!, name: parts.slice(3).join("::") } : { type: "", name: urn };
 }
 
-export const describe = (urn: string) => Object.values(resourceOf(urn)).filter(Boolean).join(" ");
+/** "type name" of the resource a URN names. */
+export function describeUrn(urn: string): string {
+  const { type, name } = resourceOf(urn);
+  return type ? `${type} ${name}` : name;
+}
 
 function notChecked(stack: StackResult, result: PreviewResult): string | undefined {
   if (stack.error !== undefined) return "the program failed";
@@ -116,8 +120,8 @@ function baseSection(stack: WithReplacements): Section[] {
 
 function sections(stack: StackResult): Section[] {
   const remediations = (stack.remediations ?? []).map((r) => ({
-    text: `${r.policy} (${r.policyPack}) on ${describe(r.urn)}: ${r.description}`,
-    cells: [r.policy, describe(r.urn), r.description],
+    text: `${r.policy} (${r.policyPack}) on ${describeUrn(r.urn)}: ${r.description}`,
+    cells: [r.policy, describeUrn(r.urn), r.description],
   }));
   const diagnostics = (stack.diagnostics ?? []).map((d) => ({ text: d, cells: [d] }));
   const quota = "Compute quota asked for (cores = nodes × the VM size's vCPUs, per VM family)";

@@ -5,7 +5,7 @@
  */
 import type { PreviewResult, RecordedResource, StackResult } from "../shared/types";
 import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "../shared/types";
-import { byLevel, describe, stackViews, type StackView } from "./model";
+import { byLevel, describeUrn, stackViews, type StackView } from "./model";
 
 /** Lines are wrapped to this width when stdout is not a terminal. */
 const DEFAULT_WIDTH = 100;
@@ -16,10 +16,9 @@ type Paint = (text: string) => string;
 export type TextStyle = { width: number } & Record<"red" | "yellow" | "green" | "bold", Paint>;
 
 const none: Paint = (text) => text;
-const ansi =
-  (code: string): Paint =>
-  (text) =>
-    `\u001b[${code}m${text}\u001b[0m`;
+function ansi(code: string): Paint {
+  return (text) => `\u001b[${code}m${text}\u001b[0m`;
+}
 export const PLAIN: TextStyle = { width: DEFAULT_WIDTH, red: none, yellow: none, green: none, bold: none };
 
 /** Colour only on a terminal and without NO_COLOR (no-color.org) or --no-color; wrap to the terminal's width. */
@@ -62,7 +61,8 @@ export function treeRows(nodes: TreeNode[]): Array<{ node: TreeNode; prefix: str
   const children = new Map<string, TreeNode[]>();
   for (const node of nodes) {
     const parent = node.parent && urns.has(node.parent) ? node.parent : "";
-    children.set(parent, [...(children.get(parent) ?? []), node]);
+    if (!children.has(parent)) children.set(parent, []);
+    children.get(parent)!.push(node);
   }
   const rows: Array<{ node: TreeNode; prefix: string }> = [];
   const visit = (node: TreeNode, indent: string, branch: string) => {
@@ -111,7 +111,7 @@ function policyLines({ stack, findings, mandatory, notChecked }: StackView, styl
       const level = `[${v.enforcementLevel}]`;
       const paint = v.enforcementLevel === "mandatory" ? style.red : v.enforcementLevel === "advisory" ? style.yellow : none;
       // Continuation lines indented further; the first line starts at 4, so it fits too.
-      const head = at(`${level} ${v.policy} (${v.pack}) on ${describe(v.urn)}`, "        ");
+      const head = at(`${level} ${v.policy} (${v.pack}) on ${describeUrn(v.urn)}`, "        ");
       head[0] = `    ${head[0].trimStart().replace(level, paint(level))}`;
       return [...head, ...v.message.split("\n").flatMap((l) => at(l, "        "))];
     }),
@@ -128,7 +128,10 @@ function stackLines(view: StackView, style: TextStyle): string[] {
     lines.push(section.rows.length > 0 ? `${section.title}:` : section.title);
     let group: string | undefined;
     for (const row of section.rows) {
-      if (row.group !== undefined && row.group !== group) lines.push(`    ${(group = row.group)}`);
+      if (row.group !== undefined && row.group !== group) {
+        group = row.group;
+        lines.push(`    ${group}`);
+      }
       const indent = row.group === undefined ? "    " : "        ";
       lines.push(
         ...(section.raw ? [indent + row.text] : wrap(row.text, indent, style.width)),
