@@ -117,7 +117,8 @@ function sectionBlock(budget: Budget, name: string, s: Section): void {
     return;
   }
   const rows = s.rows.map((r) => `| ${r.cells.map(escapeCell).join(" | ")}${r.prices ? ` ([prices](${r.prices}))` : ""} |`);
-  budget.foldRows(`${name}: ${escapeText(s.title)} (${s.rows.length})`, s.noun, table(s.head), rows, 0.5);
+  const head = [...(s.note ? [escapeText(s.note), ""] : []), ...table(s.head)];
+  budget.foldRows(`${name}: ${escapeText(s.title)} (${s.rows.length})`, s.noun, head, rows, 0.5);
 }
 
 function details(budget: Budget, view: StackView): void {

@@ -28,6 +28,8 @@ export interface Row {
 /** A list under `title` in text, a folded table with `head` in markdown; `noun` counts rows left out. */
 export interface Section {
   title: string;
+  /** Said after the title in text, above the table in markdown. */
+  note?: string;
   noun: string;
   head: string[];
   rows: Row[];
@@ -124,11 +126,11 @@ function sections(stack: StackResult): Section[] {
     cells: [r.policy, describeUrn(r.urn), r.description],
   }));
   const diagnostics = (stack.diagnostics ?? []).map((d) => ({ text: d, cells: [d] }));
-  const quota = "Compute quota asked for (cores = nodes × the VM size's vCPUs, per VM family)";
+  const quota = section("Compute quota asked for", "quota row", ["Workspace", "Computes and nodes"], quotaRows(stack));
   return [
     section("Remediations", "remediation", ["Policy", "Resource", "Applied before analysis"], remediations),
     section("Bills while idle", "idle-cost row", ["Workspace", "Resource", "Ownership", "Note"], idleCostRows(stack.outputs)),
-    section(quota, "quota row", ["Workspace", "Compute quota asked for"], quotaRows(stack)),
+    { ...quota, note: "(cores = nodes × the VM size's vCPUs, per VM family)" },
     ...baseSection(stack),
     section("Diagnostics", "diagnostic", ["What the program printed"], diagnostics, true),
   ].filter((s) => s.rows.length > 0 || s.title.startsWith("Compared"));

@@ -125,7 +125,8 @@ function stackLines(view: StackView, style: TextStyle): string[] {
   lines.push(...resourceLines(stack, style), ...outputLines(stack, style.width));
   lines.push(`Resources: + ${stack.resources.length} to create${reads}${stack.partial ? " (partial)" : ""}`, ...policyLines(view, style));
   for (const section of view.sections) {
-    lines.push(section.rows.length > 0 ? `${section.title}:` : section.title);
+    const title = section.note ? `${section.title} ${section.note}` : section.title;
+    lines.push(section.rows.length > 0 ? `${title}:` : title);
     let group: string | undefined;
     for (const row of section.rows) {
       if (row.group !== undefined && row.group !== group) {
