@@ -89,22 +89,6 @@ export function findReplacements(base: RecordedResource[], head: RecordedResourc
   });
 }
 
-/** Text lines for `--format text`. */
-export function renderReplacementsText(stack: WithReplacements): string[] {
-  if (stack.baseError !== undefined) return [`Compared with --base: the base config failed: ${stack.baseError}`];
-  if (!stack.replacements) return [];
-  if (stack.replacements.length === 0) return ["Compared with --base: no stateful resource is replaced or deleted"];
-  const show = (v: unknown) => JSON.stringify(v) ?? "undefined";
-  return [
-    `Compared with --base: ${stack.replacements.length} stateful resource(s) replaced or deleted`,
-    ...stack.replacements.map((r) =>
-      r.change === "delete"
-        ? `    deletes ${r.type} ${r.name}`
-        : `    replaces ${r.type} ${r.name} (${r.properties.map((p) => `${p.name}: ${show(p.before)} -> ${show(p.after)}`).join(", ")})`,
-    ),
-  ];
-}
-
 /**
  * Previews the base config, the project's stack files with the base ones laid over them (so the base of a stack that
  * references another still finds it), and adds `replacements` (or `baseError`) to each stack that did not fail itself.
