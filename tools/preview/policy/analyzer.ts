@@ -1,0 +1,111 @@
+/**
+ * The engine's side of the analyzer gRPC protocol, as `pulumi preview --policy-pack DIR [--policy-pack-config FILE]`
+ * drives it: the pack started, then Handshake → GetAnalyzerInfo → Configure. Calls go over the pack's own grpc-js
+ * and generated stubs (`@pulumi/pulumi/proto`) with request bytes from wire.ts; a failure becomes one line.
+ */
+import { createRequire } from "module";
+import type * as Grpc from "@grpc/grpc-js";
+import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { needsRemediation, readPolicyConfig, reconcilePolicyConfig } from "./config";
+import { startPack } from "./pack";
+import { packMetadata, writeConfigure, writeHandshake, type Writer } from "./wire";
+
+interface Responses {
+  handshake: unknown;
+  getAnalyzerInfo: AnalyzerPb.AnalyzerInfo;
+  configure: unknown;
+  configureStack: unknown;
+  remediate: AnalyzerPb.RemediateResponse;
+  analyze: AnalyzerPb.AnalyzeResponse;
+  analyzeStack: AnalyzerPb.AnalyzeResponse;
+}
+type Method = keyof Responses;
+
+export interface Analyzer {
+  /** PulumiPolicy.yaml's `version`, reported instead of the pack's own. */
+  versionOverride?: string;
+  /** Whether the engine's `Remediate` pass can change anything: some resource policy runs at `remediate`. */
+  remediate: boolean;
+  encode(write: (w: Writer) => void): Uint8Array;
+  /** One call; `urn` names the resource in the error line. */
+  call<M extends Method>(method: M, request: Uint8Array, urn?: string): Promise<Responses[M]>;
+  close(): Promise<void>;
+}
+
+/** gRPC's 4 MB default is too small for big stacks; the engine and the pack both allow 400 MB. */
+const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+/** Per call; AnalyzeStack (the whole stack at once) has none: `--policy-timeout` bounds each stack's check. */
+const CALL_DEADLINE_MS = 120_000;
+/** How long a failed call waits for the pack's exit before reporting the transport error instead. */
+const PACK_EXIT_GRACE_MS = 1500;
+
+/** Reads the config first (a malformed file fails before a process starts), then starts and configures the pack. */
+export async function startAnalyzer(packDir: string, configFile: string | undefined, startTimeoutMs: number): Promise<Analyzer> {
+  const fileConfig = configFile ? readPolicyConfig(configFile) : {};
+  const pack = await startPack(packDir, startTimeoutMs);
+  const load = createRequire(pack.pulumiPackageJson);
+  const grpc: typeof Grpc = load("@grpc/grpc-js");
+  const service: Record<Method, Grpc.MethodDefinition<unknown, unknown>> = load("./proto/analyzer_grpc_pb.js").AnalyzerService;
+  const BinaryWriter: new () => Writer & { getResultBuffer(): Uint8Array } = load("google-protobuf").BinaryWriter;
+  const client = new grpc.Client(`127.0.0.1:${pack.port}`, grpc.credentials.createInsecure(), {
+    "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+    "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+  });
+  const send = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+  const rpc = <M extends Method>(method: M, request: Uint8Array): Promise<Responses[M]> =>
+    new Promise((resolve, reject) => {
+      const deadline = method === "analyzeStack" ? Infinity : Date.now() + CALL_DEADLINE_MS;
+      const { path, responseDeserialize } = service[method];
+      client.makeUnaryRequest(path, send, responseDeserialize, request, new grpc.Metadata(), { deadline }, (error, response) =>
+        error ? reject(error) : resolve(response as Responses[M]),
+      );
+    });
+  /** Prefers "the pack died" (waiting briefly for its exit) over the transport error that causes. */
+  const explain =
+    (what: string) =>
+    async (error: Grpc.ServiceError): Promise<never> => {
+      await Promise.race([pack.exited, new Promise((resolve) => setTimeout(resolve, PACK_EXIT_GRACE_MS).unref())]);
+      const died = pack.exitSummary();
+      if (died) throw new Error(died, { cause: error });
+      // The Node server sends "<context>:\n<stack>": keep the context and the error line, drop the frames.
+      const lines = String(error.details ?? error.message)
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l !== "" && !l.startsWith("at "));
+      throw new Error(`policy pack ${what} failed: ${lines.slice(0, 2).join(" ")}`, { cause: error });
+    };
+  const analyzer: Analyzer = {
+    versionOverride: pack.versionOverride,
+    remediate: false,
+    encode(write) {
+      const w = new BinaryWriter();
+      write(w);
+      return w.getResultBuffer();
+    },
+    call: (method, request, urn) =>
+      rpc(method, request).catch(explain(`${method[0].toUpperCase()}${method.slice(1)}${urn ? `(${urn})` : ""}`)),
+    async close() {
+      client.close();
+      await pack.kill();
+    },
+  };
+  try {
+    // The Node SDK does not implement Handshake, which the engine tolerates.
+    const handshake = analyzer.encode((w) => writeHandshake(w, pack.packDir));
+    await rpc("handshake", handshake).catch((e: Grpc.ServiceError) =>
+      e.code === grpc.status.UNIMPLEMENTED ? null : explain("Handshake")(e),
+    );
+    const metadata = packMetadata(await analyzer.call("getAnalyzerInfo", new Uint8Array()));
+    const config = reconcilePolicyConfig(metadata, fileConfig, configFile ? `policy config ${configFile}` : "policy config");
+    await analyzer.call(
+      "configure",
+      analyzer.encode((w) => writeConfigure(w, config)),
+    );
+    analyzer.remediate = needsRemediation(metadata, config);
+    return analyzer;
+  } catch (error) {
+    await analyzer.close();
+    throw error;
+  }
+}
