@@ -1,14 +1,14 @@
 /**
  * The engine's side of the analyzer gRPC protocol, as `pulumi preview --policy-pack DIR [--policy-pack-config FILE]`
  * drives it: the pack started, then Handshake → GetAnalyzerInfo → Configure. Calls go over the pack's own grpc-js
- * and generated stubs (`@pulumi/pulumi/proto`) with request bytes from wire.ts; a failure becomes one line.
+ * and generated stubs (`@pulumi/pulumi/proto`), with request bytes from wire.ts; a failure becomes one line.
  */
 import { createRequire } from "module";
 import type * as Grpc from "@grpc/grpc-js";
 import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { needsRemediation, readPolicyConfig, reconcilePolicyConfig } from "./config";
 import { startPack } from "./pack";
-import { packMetadata, writeConfigure, writeHandshake, type Writer } from "./wire";
+import { encode, packMetadata, writeConfigure, writeHandshake } from "./wire";
 
 interface Responses {
   handshake: unknown;
@@ -26,7 +26,6 @@ export interface Analyzer {
   versionOverride?: string;
   /** Whether the engine's `Remediate` pass can change anything: some resource policy runs at `remediate`. */
   remediate: boolean;
-  encode(write: (w: Writer) => void): Uint8Array;
   /** One call; `urn` names the resource in the error line. */
   call<M extends Method>(method: M, request: Uint8Array, urn?: string): Promise<Responses[M]>;
   close(): Promise<void>;
@@ -46,61 +45,56 @@ export async function startAnalyzer(packDir: string, configFile: string | undefi
   const load = createRequire(pack.pulumiPackageJson);
   const grpc: typeof Grpc = load("@grpc/grpc-js");
   const service: Record<Method, Grpc.MethodDefinition<unknown, unknown>> = load("./proto/analyzer_grpc_pb.js").AnalyzerService;
-  const BinaryWriter: new () => Writer & { getResultBuffer(): Uint8Array } = load("google-protobuf").BinaryWriter;
   const client = new grpc.Client(`127.0.0.1:${pack.port}`, grpc.credentials.createInsecure(), {
     "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
     "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
   });
   const send = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-  const rpc = <M extends Method>(method: M, request: Uint8Array): Promise<Responses[M]> =>
+  const rpc = (method: Method, request: Uint8Array): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const deadline = method === "analyzeStack" ? Infinity : Date.now() + CALL_DEADLINE_MS;
       const { path, responseDeserialize } = service[method];
       client.makeUnaryRequest(path, send, responseDeserialize, request, new grpc.Metadata(), { deadline }, (error, response) =>
-        error ? reject(error) : resolve(response as Responses[M]),
+        error ? reject(error) : resolve(response),
       );
     });
-  /** Prefers "the pack died" (waiting briefly for its exit) over the transport error that causes. */
-  const explain =
-    (what: string) =>
-    async (error: Grpc.ServiceError): Promise<never> => {
-      await Promise.race([pack.exited, new Promise((resolve) => setTimeout(resolve, PACK_EXIT_GRACE_MS).unref())]);
-      const died = pack.exitSummary();
-      if (died) throw new Error(died, { cause: error });
-      // The Node server sends "<context>:\n<stack>": keep the context and the error line, drop the frames.
-      const lines = String(error.details ?? error.message)
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l !== "" && !l.startsWith("at "));
-      throw new Error(`policy pack ${what} failed: ${lines.slice(0, 2).join(" ")}`, { cause: error });
-    };
+
   const analyzer: Analyzer = {
     versionOverride: pack.versionOverride,
     remediate: false,
-    encode(write) {
-      const w = new BinaryWriter();
-      write(w);
-      return w.getResultBuffer();
+    async call<M extends Method>(method: M, request: Uint8Array, urn?: string): Promise<Responses[M]> {
+      try {
+        return (await rpc(method, request)) as Responses[M];
+      } catch (e) {
+        const error = e as Grpc.ServiceError;
+        // The Node SDK does not implement Handshake, which the engine tolerates.
+        if (method === "handshake" && error.code === grpc.status.UNIMPLEMENTED) return undefined as Responses[M];
+        // A dropped connection usually means the pack died: wait briefly for its exit, which says more.
+        await Promise.race([pack.exited, new Promise((resolve) => setTimeout(resolve, PACK_EXIT_GRACE_MS).unref())]);
+        // The Node server sends "<context>:\n<stack>": keep the context and the error line, drop the frames.
+        const lines = String(error.details ?? error.message)
+          .split("\n")
+          .map((l) => l.trim())
+          .filter((l) => l !== "" && !l.startsWith("at "));
+        const what = `${method[0].toUpperCase()}${method.slice(1)}${urn ? `(${urn})` : ""}`;
+        throw new Error(pack.exitSummary() ?? `policy pack ${what} failed: ${lines.slice(0, 2).join(" ")}`, { cause: e });
+      }
     },
-    call: (method, request, urn) =>
-      rpc(method, request).catch(explain(`${method[0].toUpperCase()}${method.slice(1)}${urn ? `(${urn})` : ""}`)),
     async close() {
       client.close();
       await pack.kill();
     },
   };
   try {
-    // The Node SDK does not implement Handshake, which the engine tolerates.
-    const handshake = analyzer.encode((w) => writeHandshake(w, pack.packDir));
-    await rpc("handshake", handshake).catch((e: Grpc.ServiceError) =>
-      e.code === grpc.status.UNIMPLEMENTED ? null : explain("Handshake")(e),
+    await analyzer.call(
+      "handshake",
+      encode((w) => writeHandshake(w, pack.packDir)),
     );
     const metadata = packMetadata(await analyzer.call("getAnalyzerInfo", new Uint8Array()));
     const config = reconcilePolicyConfig(metadata, fileConfig, configFile ? `policy config ${configFile}` : "policy config");
     await analyzer.call(
       "configure",
-      analyzer.encode((w) => writeConfigure(w, config)),
+      encode((w) => writeConfigure(w, config)),
     );
     analyzer.remediate = needsRemediation(metadata, config);
     return analyzer;

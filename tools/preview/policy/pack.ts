@@ -139,16 +139,11 @@ export async function startPack(
         reject(new Error(exitSummary ?? `${where} exited`));
       });
       const onData = (chunk: string): void => {
-        stdout += chunk;
-        const line = stdout
-          .split(/\r?\n/)
-          .slice(0, -1)
-          .map((l) => l.trim())
-          .find((l) => /^\d+$/.test(l));
-        if (!line) return;
+        const port = /^[ \t]*(\d+)[ \t]*\r?\n/m.exec((stdout += chunk))?.[1];
+        if (!port) return;
         clearTimeout(timer);
         child.stdout!.removeListener("data", onData).resume();
-        resolve(Number(line));
+        resolve(Number(port));
       };
       child.stdout!.setEncoding("utf8").on("data", onData);
     });

@@ -4,7 +4,15 @@
  */
 import type { RecordedResource, Remediation, StackResult, Violation } from "../shared/types";
 import { startAnalyzer, type Analyzer } from "./analyzer";
-import { remediationOutcome, violation, writeAnalyzeRequest, writeAnalyzeStack, writeConfigureStack, type StackIdentity } from "./wire";
+import {
+  encode,
+  remediationOutcome,
+  violation,
+  writeAnalyzeRequest,
+  writeAnalyzeStack,
+  writeConfigureStack,
+  type StackIdentity,
+} from "./wire";
 
 export interface PolicyStage {
   readonly packDir: string;
@@ -62,7 +70,7 @@ class StackCheck {
     try {
       await analyzer.call(
         "configureStack",
-        analyzer.encode((w) => writeConfigureStack(w, this.id)),
+        encode((w) => writeConfigureStack(w, this.id)),
       );
       this.analyzer = analyzer;
       this.early.splice(0).forEach((r) => this.analyze(r));
@@ -73,7 +81,7 @@ class StackCheck {
       const results = await Promise.all(stack.resources.map((r) => this.analyzed.get(r.urn) ?? this.analyze(r)));
       const response = await analyzer.call(
         "analyzeStack",
-        analyzer.encode((w) => writeAnalyzeStack(w, results)),
+        encode((w) => writeAnalyzeStack(w, results)),
       );
       // A URN naming a resource of this stack is kept; anything else is stack-wide, which the contract writes as "".
       const urns = new Set(stack.resources.map((r) => r.urn));
@@ -88,29 +96,27 @@ class StackCheck {
     }
   }
 
-  private analyze(r: RecordedResource): Promise<Analyzed> {
-    const result = this.analyzeOne(r, this.analyzer!);
+  /** Remediate (when some policy runs at `remediate`), then Analyze the possibly rewritten inputs. */
+  private analyze(record: RecordedResource): Promise<Analyzed> {
+    const analyzer = this.analyzer!;
+    const { urn } = record;
+    const analyzeRequest = (properties?: Record<string, unknown>): Uint8Array =>
+      encode((w) => writeAnalyzeRequest(w, record, this.byUrn, this.id, properties));
+    const remediated = analyzer.remediate
+      ? analyzer
+          .call("remediate", analyzeRequest(), urn)
+          .then((r) => remediationOutcome(r.getRemediationsList(), urn, analyzer.versionOverride))
+      : Promise.resolve({ properties: undefined, violations: [], remediations: [] });
+    const result = remediated.then(async ({ properties, violations, remediations }) => {
+      const request = analyzeRequest(properties);
+      const response = await analyzer.call("analyze", request, urn);
+      violations.push(...response.getDiagnosticsList().map((d) => violation(d, urn, analyzer.versionOverride)));
+      return { record, request, violations, remediations };
+    });
     // Awaited later, or never for a failed program: a failure must not surface as unhandled meanwhile.
     result.catch(() => undefined);
-    this.analyzed.set(r.urn, result);
+    this.analyzed.set(urn, result);
     return result;
-  }
-
-  /** Remediate (when some policy runs at `remediate`), then Analyze the possibly rewritten inputs. */
-  private async analyzeOne(record: RecordedResource, analyzer: Analyzer): Promise<Analyzed> {
-    const encode = (properties?: Record<string, unknown>): Uint8Array =>
-      analyzer.encode((w) => writeAnalyzeRequest(w, record, this.byUrn, this.id, properties));
-    let request = encode();
-    let outcome: { violations: Violation[]; remediations: Remediation[] } = { violations: [], remediations: [] };
-    if (analyzer.remediate) {
-      const response = await analyzer.call("remediate", request, record.urn);
-      const remediated = remediationOutcome(response.getRemediationsList(), record.urn, analyzer.versionOverride);
-      if (remediated.properties) request = encode(remediated.properties);
-      outcome = remediated;
-    }
-    const response = await analyzer.call("analyze", request, record.urn);
-    const violations = response.getDiagnosticsList().map((d) => violation(d, record.urn, analyzer.versionOverride));
-    return { record, request, violations: [...outcome.violations, ...violations], remediations: outcome.remediations };
   }
 }
 
@@ -125,10 +131,8 @@ export function startPolicyStage(packDir: string, policyConfigFile?: string, sta
   const open = (id: StackIdentity): StackCheck => {
     let check = stacks.get(id.stack);
     if (!check) {
-      check = new StackCheck(
-        id,
-        turn.then(() => analyzer),
-      );
+      const ready = turn.then(() => analyzer);
+      check = new StackCheck(id, ready);
       check.done.catch(() => undefined);
       turn = check.done.catch(() => undefined);
       stacks.set(id.stack, check);

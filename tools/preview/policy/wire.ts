@@ -5,21 +5,19 @@
  * `AnalyzerResource` repeats fields 1-6 of `AnalyzeRequest`. Responses are decoded with the pack's generated stubs.
  */
 import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { BinaryWriter as Writer } from "google-protobuf";
 import { LOCAL_ORGANIZATION } from "../shared/ipc";
 import type { RecordedResource, Remediation, StackResult, Violation } from "../shared/types";
 import type { EnforcementLevel, PackMetadata, PolicyConfigMap } from "./config";
 
-/** The BinaryWriter methods used here (`writeMessage` writes whatever `body` writes, as one length-delimited field). */
-export interface Writer {
-  writeString(field: number, value: string): void;
-  writeDouble(field: number, value: number): void;
-  writeBool(field: number, value: boolean): void;
-  writeEnum(field: number, value: number): void;
-  writeBytes(field: number, value: Uint8Array): void;
-  writeMessage(field: number, value: object, body: () => void): void;
-  writeSerializedMessage(bytes: Uint8Array, start: number, end: number): void;
-}
+export type { Writer };
 
+/** A request's bytes, as `write` writes them. */
+export function encode(write: (w: Writer) => void): Uint8Array {
+  const w = new Writer();
+  write(w);
+  return w.getResultBuffer();
+}
 /** Which stack a request is for (default providers' URNs name it). */
 export type StackIdentity = Pick<StackResult, "stack" | "project">;
 
@@ -30,7 +28,14 @@ const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 /** `writeMessage` skips a null value; the body writes the content, so any object stands in for it. */
 const PRESENT = {};
 
+/** A message field whose content `body` writes. */
 const nested = (w: Writer, field: number, body: () => void): void => w.writeMessage(field, PRESENT, body);
+/** An entry of a map field: the key (1), then `value` writes field 2. */
+const entry = (w: Writer, field: number, key: string, value: () => void): void =>
+  nested(w, field, () => {
+    w.writeString(1, key);
+    value();
+  });
 
 /** A `google.protobuf.Value`, with JSON's rules for what is not JSON (dates via `toJSON`, NaN as null). */
 function writeValue(w: Writer, value: unknown): void {
@@ -48,10 +53,7 @@ export function writeStruct(w: Writer, object: Record<string, unknown>, skipInte
   for (const key of Object.keys(object)) {
     const v = object[key];
     if (v === undefined || typeof v === "function" || typeof v === "symbol" || (skipInternalKeys && key.startsWith("__"))) continue;
-    nested(w, 1, () => {
-      w.writeString(1, key);
-      nested(w, 2, () => writeValue(w, v));
-    });
+    entry(w, 1, key, () => nested(w, 2, () => writeValue(w, v)));
   }
 }
 
@@ -131,11 +133,7 @@ export function writeAnalyzeStack(w: Writer, resources: Array<{ record: Recorded
       w.writeString(7, r.parent ?? "");
       r.dependencies?.forEach((urn) => w.writeString(8, urn));
       for (const [key, urns] of Object.entries(r.propertyDependencies ?? {})) {
-        if (urns.length === 0) continue;
-        nested(w, 9, () => {
-          w.writeString(1, key);
-          nested(w, 2, () => urns.forEach((urn) => w.writeString(1, urn)));
-        });
+        if (urns.length > 0) entry(w, 9, key, () => nested(w, 2, () => urns.forEach((urn) => w.writeString(1, urn))));
       }
     });
   }
@@ -150,14 +148,13 @@ export function writeHandshake(w: Writer, packDir: string): void {
 
 /** `Configure`: every entry's properties are set, as the Node server reads them unconditionally. */
 export function writeConfigure(w: Writer, config: PolicyConfigMap): void {
-  for (const [name, entry] of Object.entries(config)) {
-    nested(w, 1, () => {
-      w.writeString(1, name);
+  for (const [name, { enforcementLevel, properties }] of Object.entries(config)) {
+    entry(w, 1, name, () =>
       nested(w, 2, () => {
-        w.writeEnum(1, LEVELS.indexOf(entry.enforcementLevel ?? "advisory"));
-        nested(w, 2, () => writeStruct(w, entry.properties));
-      });
-    });
+        w.writeEnum(1, LEVELS.indexOf(enforcementLevel ?? "advisory"));
+        nested(w, 2, () => writeStruct(w, properties));
+      }),
+    );
   }
 }
 
@@ -167,15 +164,8 @@ export function writeConfigureStack(w: Writer, id: StackIdentity): void {
   w.writeString(2, id.project);
   w.writeString(3, LOCAL_ORGANIZATION);
   w.writeBool(4, true);
-  for (const [key, value] of [
-    ["pulumi:project", id.project],
-    ["pulumi:runtime", "nodejs"],
-  ]) {
-    nested(w, 8, () => {
-      w.writeString(1, key);
-      w.writeString(2, value);
-    });
-  }
+  entry(w, 8, "pulumi:project", () => w.writeString(2, id.project));
+  entry(w, 8, "pulumi:runtime", () => w.writeString(2, "nodejs"));
 }
 
 function level(wire: number): EnforcementLevel {
@@ -223,17 +213,15 @@ export function violation(d: AnalyzerPb.AnalyzeDiagnostic, urn: string, versionO
   return found;
 }
 
-export interface RemediationOutcome {
-  /** The inputs to analyze from now on, when some remediation rewrote them. */
-  properties?: Record<string, unknown>;
-  remediations: Remediation[];
-  /** A remediation that could not run (e.g. unknown values in preview) is an advisory violation. */
-  violations: Violation[];
-}
-
-/** `Remediate` results applied in order, as the engine does: each rewrite replaces the inputs. */
-export function remediationOutcome(results: AnalyzerPb.Remediation[], urn: string, versionOverride?: string): RemediationOutcome {
-  const outcome: RemediationOutcome = { remediations: [], violations: [] };
+/**
+ * `Remediate` results applied in order, as the engine does: each rewrite replaces the inputs (`properties`, the ones
+ * to analyze); a remediation that could not run (e.g. unknown values in preview) is an advisory violation.
+ */
+export function remediationOutcome(results: AnalyzerPb.Remediation[], urn: string, versionOverride?: string) {
+  const outcome: { properties?: Record<string, unknown>; remediations: Remediation[]; violations: Violation[] } = {
+    remediations: [],
+    violations: [],
+  };
   for (const r of results) {
     const [policy, policyPack, message] = [r.getPolicyname(), r.getPolicypackname(), r.getDiagnostic()];
     if (message) {

@@ -188,10 +188,17 @@ describe("writeAnalyzeStack", () => {
 describe("writeStruct", () => {
   it("decodes to what JSON would make of any value", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (object) => {
-        const decoded = Struct.deserializeBinary(encode((w) => writeStruct(w, object))).toJavaScript();
-        expect(decoded).toEqual(JSON.parse(JSON.stringify(object)));
-      }),
+      // `__proto__` is left out: the stubs' decoder would set the prototype instead of a key.
+      fc.property(
+        fc.dictionary(
+          fc.string().filter((k) => k !== "__proto__"),
+          fc.jsonValue(),
+        ),
+        (object) => {
+          const decoded = Struct.deserializeBinary(encode((w) => writeStruct(w, object))).toJavaScript();
+          expect(decoded).toEqual(JSON.parse(JSON.stringify(object)));
+        },
+      ),
     );
   });
 
