@@ -196,7 +196,8 @@ describe("writeStruct", () => {
         ),
         (object) => {
           const decoded = Struct.deserializeBinary(encode((w) => writeStruct(w, object))).toJavaScript();
-          expect(decoded).toEqual(JSON.parse(JSON.stringify(object)));
+          // Through JSON on both sides: JSON itself writes -0 as 0.
+          expect(JSON.parse(JSON.stringify(decoded))).toEqual(JSON.parse(JSON.stringify(object)));
         },
       ),
     );
