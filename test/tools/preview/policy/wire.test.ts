@@ -190,10 +190,7 @@ describe("writeStruct", () => {
     fc.assert(
       // `__proto__` is left out: the stubs' decoder would set the prototype instead of a key.
       fc.property(
-        fc.dictionary(
-          fc.string().filter((k) => k !== "__proto__"),
-          fc.jsonValue(),
-        ),
+        fc.dictionary(fc.string(), fc.jsonValue()).filter((o) => !JSON.stringify(o).includes('"__proto__"')),
         (object) => {
           const decoded = Struct.deserializeBinary(encode((w) => writeStruct(w, object))).toJavaScript();
           // Through JSON on both sides: JSON itself writes -0 as 0.
