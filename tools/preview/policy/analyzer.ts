@@ -33,6 +33,11 @@ export interface Analyzer {
 
 /** gRPC's 4 MB default is too small for big stacks; the engine and the pack both allow 400 MB. */
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+/**
+ * Calls in flight at once: registrations come faster than the pack analyzes them (all 1,868 of 100 workspaces would
+ * be queued in grpc-js at once), and a call's deadline should run from when it is sent.
+ */
+const MAX_IN_FLIGHT = 64;
 /** Per call; AnalyzeStack (the whole stack at once) has none: `--policy-timeout` bounds each stack's check. */
 const CALL_DEADLINE_MS = 120_000;
 /** How long a failed call waits for the pack's exit before reporting the transport error instead. */
@@ -50,14 +55,26 @@ export async function startAnalyzer(packDir: string, configFile: string | undefi
     "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
   });
   const send = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const rpc = (method: Method, request: Uint8Array): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      const deadline = method === "analyzeStack" ? Infinity : Date.now() + CALL_DEADLINE_MS;
-      const { path, responseDeserialize } = service[method];
-      client.makeUnaryRequest(path, send, responseDeserialize, request, new grpc.Metadata(), { deadline }, (error, response) =>
-        error ? reject(error) : resolve(response),
-      );
-    });
+  let slots = MAX_IN_FLIGHT;
+  const waiting: Array<() => void> = [];
+  const rpc = async (method: Method, request: Uint8Array): Promise<unknown> => {
+    if (slots > 0) slots--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await new Promise((resolve, reject) => {
+        const deadline = method === "analyzeStack" ? Infinity : Date.now() + CALL_DEADLINE_MS;
+        const { path, responseDeserialize } = service[method];
+        client.makeUnaryRequest(path, send, responseDeserialize, request, new grpc.Metadata(), { deadline }, (error, response) =>
+          error ? reject(error) : resolve(response),
+        );
+      });
+    } finally {
+      // A finished call hands its slot straight to the next waiting one.
+      const next = waiting.shift();
+      if (next) next();
+      else slots++;
+    }
+  };
 
   const analyzer: Analyzer = {
     versionOverride: pack.versionOverride,
