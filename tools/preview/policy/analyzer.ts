@@ -8,7 +8,7 @@ import type * as Grpc from "@grpc/grpc-js";
 import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { needsRemediation, readPolicyConfig, reconcilePolicyConfig } from "./config";
 import { startPack } from "./pack";
-import { encode, packMetadata, writeConfigure, writeHandshake } from "./wire";
+import { encode, packMetadata, writeConfigure, writeHandshake, type Writer } from "./wire";
 
 interface Responses {
   handshake: unknown;
@@ -26,8 +26,8 @@ export interface Analyzer {
   versionOverride?: string;
   /** Whether the engine's `Remediate` pass can change anything: some resource policy runs at `remediate`. */
   remediate: boolean;
-  /** One call; `urn` names the resource in the error line. */
-  call<M extends Method>(method: M, request: Uint8Array, urn?: string): Promise<Responses[M]>;
+  /** One call, with the request's bytes or what writes them; `urn` names the resource in the error line. */
+  call<M extends Method>(method: M, request: Uint8Array | ((w: Writer) => void), urn?: string): Promise<Responses[M]>;
   close(): Promise<void>;
 }
 
@@ -79,9 +79,9 @@ export async function startAnalyzer(packDir: string, configFile: string | undefi
   const analyzer: Analyzer = {
     versionOverride: pack.versionOverride,
     remediate: false,
-    async call<M extends Method>(method: M, request: Uint8Array, urn?: string): Promise<Responses[M]> {
+    async call<M extends Method>(method: M, request: Uint8Array | ((w: Writer) => void), urn?: string): Promise<Responses[M]> {
       try {
-        return (await rpc(method, request)) as Responses[M];
+        return (await rpc(method, typeof request === "function" ? encode(request) : request)) as Responses[M];
       } catch (e) {
         const error = e as Grpc.ServiceError;
         // The Node SDK does not implement Handshake, which the engine tolerates.
@@ -103,16 +103,10 @@ export async function startAnalyzer(packDir: string, configFile: string | undefi
     },
   };
   try {
-    await analyzer.call(
-      "handshake",
-      encode((w) => writeHandshake(w, pack.packDir)),
-    );
+    await analyzer.call("handshake", (w) => writeHandshake(w, pack.packDir));
     const metadata = packMetadata(await analyzer.call("getAnalyzerInfo", new Uint8Array()));
     const config = reconcilePolicyConfig(metadata, fileConfig, configFile ? `policy config ${configFile}` : "policy config");
-    await analyzer.call(
-      "configure",
-      encode((w) => writeConfigure(w, config)),
-    );
+    await analyzer.call("configure", (w) => writeConfigure(w, config));
     analyzer.remediate = needsRemediation(metadata, config);
     return analyzer;
   } catch (error) {

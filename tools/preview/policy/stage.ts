@@ -68,10 +68,7 @@ class StackCheck {
 
   private async run(analyzer: Analyzer): Promise<void> {
     try {
-      await analyzer.call(
-        "configureStack",
-        encode((w) => writeConfigureStack(w, this.id)),
-      );
+      await analyzer.call("configureStack", (w) => writeConfigureStack(w, this.id));
       this.analyzer = analyzer;
       this.early.splice(0).forEach((r) => this.analyze(r));
       const stack = await this.outcome;
@@ -79,10 +76,7 @@ class StackCheck {
       // Registrations that did not come early are analyzed from the previewed stack.
       for (const r of stack.resources) if (!this.byUrn.has(r.urn)) this.byUrn.set(r.urn, r);
       const results = await Promise.all(stack.resources.map((r) => this.analyzed.get(r.urn) ?? this.analyze(r)));
-      const response = await analyzer.call(
-        "analyzeStack",
-        encode((w) => writeAnalyzeStack(w, results)),
-      );
+      const response = await analyzer.call("analyzeStack", (w) => writeAnalyzeStack(w, results));
       // A URN naming a resource of this stack is kept; anything else is stack-wide, which the contract writes as "".
       const urns = new Set(stack.resources.map((r) => r.urn));
       const stackWide = response
