@@ -1,6 +1,7 @@
 /**
- * The resolver's stand-ins (test/setup/resolver.js, deferred.js): each deferred request is one the SDK still makes,
- * loading @pulumi/pulumi loads none of the deferred modules, and a stand-in behaves as its module once used.
+ * The deferred requests (tools/preview/boot/deferred.js), as jest's resolver (test/setup/resolver.js) and the offline
+ * check (boot/deferredModules.js) use them: each is one the SDK still makes, loading @pulumi/pulumi loads none of
+ * them, and a stand-in behaves as its module once used.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -9,10 +10,7 @@ import { execFileSync } from "child_process";
 import * as pulumi from "@pulumi/pulumi";
 
 const { DEFERRED, SDK } = require("./resolver") as { DEFERRED: Record<string, Record<string, true | string[]>>; SDK: string };
-const { deferred, deferredFunctions } = require("./deferred") as {
-  deferred: (file: string) => any;
-  deferredFunctions: (file: string, names: string[]) => any;
-};
+const { standIn } = require("../../tools/preview/boot/deferred") as { standIn: (entry: true | string[], load: () => unknown) => any };
 
 const loadedWithSdk = new Set(Object.keys(require.cache));
 const entries = Object.entries(DEFERRED).flatMap(([from, requests]) =>
@@ -65,7 +63,7 @@ describe("a stand-in", () => {
 
   it("loads its module once, on first use, and hands its members through", () => {
     const before = loads();
-    const proxy = deferred(file);
+    const proxy = standIn(true, () => require(file));
     expect(proxy.__esModule).toBe(true);
     expect(loads()).toBe(before);
     expect(proxy.value).toBe(42);
@@ -76,7 +74,7 @@ describe("a stand-in", () => {
   it("of functions loads its module when one is first called, with the caller's this and arguments", () => {
     jest.resetModules();
     const before = loads();
-    const stub = deferredFunctions(file, ["add"]);
+    const stub = standIn(["add"], () => require(file));
     expect(loads()).toBe(before);
     const self = {};
     expect(stub.add.call(self, 2, 3)).toEqual([self, 5]);
