@@ -1,7 +1,7 @@
 /**
- * The deferred requests (tools/preview/boot/deferred.js), as jest's resolver (test/setup/resolver.js) and the offline
- * check (boot/deferredModules.js) use them: each is one the SDK still makes, loading @pulumi/pulumi loads none of
- * them, and a stand-in behaves as its module once used.
+ * The deferred requests (tools/preview/boot/deferredModules.js), as jest's resolver (test/setup/resolver.js) and the
+ * offline check use them: each is one the SDK still makes, loading @pulumi/pulumi loads none of them, and a stand-in
+ * behaves as its module once used.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -10,7 +10,9 @@ import { execFileSync } from "child_process";
 import * as pulumi from "@pulumi/pulumi";
 
 const { DEFERRED, SDK } = require("./resolver") as { DEFERRED: Record<string, Record<string, true | string[]>>; SDK: string };
-const { standIn } = require("../../tools/preview/boot/deferred") as { standIn: (entry: true | string[], load: () => unknown) => any };
+const { standIn } = require("../../tools/preview/boot/deferredModules") as {
+  standIn: (entry: true | string[], load: () => unknown) => any;
+};
 
 const loadedWithSdk = new Set(Object.keys(require.cache));
 const entries = Object.entries(DEFERRED).flatMap(([from, requests]) =>

@@ -12,7 +12,7 @@
 "use strict";
 const Module = require("module");
 
-require("../boot/deferredModules");
+require("../boot/deferredModules").install();
 
 process.stdin.on("end", () => process.exit(0));
 process.stdin.on("error", () => process.exit(0));

@@ -1,22 +1,22 @@
 /**
- * The offline check's runtime hook (tools/preview/boot/deferredModules.js) in plain Node, as a stack worker and the
- * pack process load it: @pulumi/pulumi loads none of the deferred modules, and each loads when first used.
+ * The offline check's stand-ins (tools/preview/boot/deferredModules.js) installed in plain Node, as in a stack worker
+ * and the pack process: @pulumi/pulumi loads none of the deferred modules, and each loads when first used.
  */
 import * as path from "path";
 import { execFileSync } from "child_process";
 
 const HOOK = path.resolve(__dirname, "../../../../tools/preview/boot/deferredModules.js");
-const { DEFERRED } = require("../../../../tools/preview/boot/deferred") as { DEFERRED: Record<string, Record<string, unknown>> };
+const { DEFERRED } = require("../../../../tools/preview/boot/deferredModules") as { DEFERRED: Record<string, Record<string, unknown>> };
 
-/** In a fresh `node -r HOOK`: which deferred modules are loaded after requiring the SDK, and after running `use`. */
+/** In a fresh node with the stand-ins installed: which deferred modules are loaded after requiring the SDK, and after running `use`. */
 function loadedDeferred(use: string): { withSdk: string[]; afterUse: string[] } {
-  const script = `const { createRequire } = require("module"); const path = require("path");
+  const script = `require(${JSON.stringify(HOOK)}).install(); const { createRequire } = require("module"); const path = require("path");
     const pulumi = require("@pulumi/pulumi"); const sdk = path.dirname(require.resolve("@pulumi/pulumi"));
     const files = Object.entries(${JSON.stringify(DEFERRED)}).flatMap(([from, requests]) => Object.keys(requests).map(
       (request) => [from + " " + request, createRequire(path.join(sdk, from, "index.js")).resolve(request)]));
     const loaded = () => files.filter(([, file]) => require.cache[file] !== undefined).map(([name]) => name);
     const withSdk = loaded(); ${use}; console.log(JSON.stringify({ withSdk, afterUse: loaded() }));`;
-  return JSON.parse(execFileSync(process.execPath, ["-r", HOOK, "-e", script], { cwd: path.resolve(__dirname, "../../../..") }).toString());
+  return JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: path.resolve(__dirname, "../../../..") }).toString());
 }
 
 describe("boot/deferredModules", () => {
