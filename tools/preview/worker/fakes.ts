@@ -10,15 +10,10 @@ import {
   DEFAULT_LOCATION,
   fakeGuid,
   hashHex,
-  parseAzureNativeToken,
-  resourceGroupId,
-  storageAccountId,
   SUBSCRIPTION_ID,
   TENANT_ID,
 } from "../shared/armIds";
 import { wireSecret } from "./wire";
-
-export { SUBSCRIPTION_ID, TENANT_ID } from "../shared/armIds";
 
 type Props = Record<string, unknown>;
 
@@ -42,109 +37,89 @@ export interface FakeResourceResult {
 }
 
 const isObject = (v: unknown): v is Props => typeof v === "object" && v !== null && !Array.isArray(v);
+const text = (v: unknown): string => String(v ?? "");
 
-/** What `pulumi up` would report for a new resource. */
-export function fakeResource(args: FakeResourceArgs): FakeResourceResult {
-  if (!args.custom) return { id: undefined, state: args.inputs };
-  if (args.type.startsWith("pulumi:providers:")) return { id: args.id ?? fakeGuid(args.urn), state: args.inputs };
-  const azureNative = parseAzureNativeToken(args.type);
-  if (azureNative) return azureNativeResource(azureNative.module, azureNative.type, args);
-  if (args.type === "azuread:index/group:Group") {
-    const objectId = fakeGuid(`${args.urn}#objectId`);
-    return { id: args.id ?? `/groups/${objectId}`, state: { ...args.inputs, objectId } };
-  }
-  if (args.type.startsWith("azuread:")) return { id: args.id ?? fakeGuid(args.urn), state: args.inputs };
-  return { id: args.id ?? `${args.name}-${hashHex(args.urn, 7)}`, state: args.inputs };
-}
+/** `azure-native:storage/v20240101:X` → `azure-native:storage:X`: versioned modules answer like the plain one. */
+const unversioned = (token: string): string => token.replace(/^(azure-native:[^:/]+)\/[^:]*/, "$1");
 
-function azureNativeResource(module: string, type: string, args: FakeResourceArgs): FakeResourceResult {
-  const readName = args.id?.split("/").pop();
-  const naming = armNaming(module, type, args.name, args.urn, readName ? { ...args.inputs, name: readName } : args.inputs);
-  const id = args.id ?? naming.id;
-  const computed: Props = { id, name: naming.name, type: naming.armType, provisioningState: "Succeeded" };
-  if (naming.hasLocation) computed.location = args.inputs.location ?? DEFAULT_LOCATION;
-  const identity = fakeIdentity(args.inputs.identity, args.urn);
-  if (identity) computed.identity = identity;
-  const location = String(computed.location ?? DEFAULT_LOCATION);
-  Object.assign(computed, typeSpecificOutputs(`${module}:${type}`, naming.name, id, location, args));
-  return { id, state: { ...args.inputs, ...computed } };
-}
+const storageEndpoints = (account: string): Props =>
+  Object.fromEntries(["blob", "dfs", "file", "queue", "table", "web"].map((s) => [s, `https://${account}.${s}.core.windows.net/`]));
 
-function typeSpecificOutputs(token: string, name: string, id: string, location: string, args: FakeResourceArgs): Props {
-  const { inputs, urn } = args;
-  switch (token) {
-    case "storage:StorageAccount": {
-      const sku = isObject(inputs.sku) ? inputs.sku : {};
-      const tier = String(sku.name ?? "")
-        .toLowerCase()
-        .startsWith("premium")
-        ? "Premium"
-        : "Standard";
-      return { sku: { ...sku, tier }, primaryEndpoints: storageEndpoints(name), primaryLocation: location, statusOfPrimary: "available" };
-    }
-    case "machinelearningservices:Workspace":
-      return {
-        workspaceId: fakeGuid(`${urn}#workspaceId`),
-        discoveryUrl: `https://${location}.api.azureml.ms/discovery`,
-        mlFlowTrackingUri: `azureml://${location}.api.azureml.ms/mlflow/v1.0${id}`,
-      };
-    case "keyvault:Vault":
-      return { properties: { ...(isObject(inputs.properties) ? inputs.properties : {}), vaultUri: `https://${name}.vault.azure.net/` } };
-    case "containerregistry:Registry":
-      return { loginServer: `${name.toLowerCase()}.azurecr.io` };
-    case "applicationinsights:Component": {
-      const key = fakeGuid(`${urn}#instrumentationKey`);
-      return {
-        appId: fakeGuid(`${urn}#appId`),
-        instrumentationKey: key,
-        connectionString: `InstrumentationKey=${key};IngestionEndpoint=https://${location}-0.in.applicationinsights.azure.com/`,
-      };
-    }
-    case "operationalinsights:Workspace":
-      return { customerId: fakeGuid(`${urn}#customerId`) };
-    case "managedidentity:UserAssignedIdentity":
-      return { principalId: fakeGuid(`${urn}#principalId`), clientId: fakeGuid(`${urn}#clientId`), tenantId: TENANT_ID };
-    default:
-      return {};
-  }
-}
-
-function storageEndpoints(accountName: string): Props {
-  const endpoint = (service: string) => `https://${accountName}.${service}.core.windows.net/`;
-  return {
-    blob: endpoint("blob"),
-    dfs: endpoint("dfs"),
-    file: endpoint("file"),
-    queue: endpoint("queue"),
-    table: endpoint("table"),
-    web: endpoint("web"),
-  };
-}
+/** What Azure computes for a new resource of a type, beyond its id, name, type, location and identity. */
+const COMPUTED: Record<string, (r: { name: string; id: string; location: string; urn: string; inputs: Props }) => Props> = {
+  "storage:StorageAccount": ({ name, location, inputs }) => {
+    const sku = isObject(inputs.sku) ? inputs.sku : {};
+    const tier = /^premium/i.test(text(sku.name)) ? "Premium" : "Standard";
+    return { sku: { ...sku, tier }, primaryEndpoints: storageEndpoints(name), primaryLocation: location, statusOfPrimary: "available" };
+  },
+  "machinelearningservices:Workspace": ({ id, location, urn }) => ({
+    workspaceId: fakeGuid(`${urn}#workspaceId`),
+    discoveryUrl: `https://${location}.api.azureml.ms/discovery`,
+    mlFlowTrackingUri: `azureml://${location}.api.azureml.ms/mlflow/v1.0${id}`,
+  }),
+  "keyvault:Vault": ({ name, inputs }) => ({
+    properties: { ...(isObject(inputs.properties) ? inputs.properties : {}), vaultUri: `https://${name}.vault.azure.net/` },
+  }),
+  "containerregistry:Registry": ({ name }) => ({ loginServer: `${name.toLowerCase()}.azurecr.io` }),
+  "applicationinsights:Component": ({ location, urn }) => {
+    const key = fakeGuid(`${urn}#instrumentationKey`);
+    const connectionString = `InstrumentationKey=${key};IngestionEndpoint=https://${location}-0.in.applicationinsights.azure.com/`;
+    return { appId: fakeGuid(`${urn}#appId`), instrumentationKey: key, connectionString };
+  },
+  "operationalinsights:Workspace": ({ urn }) => ({ customerId: fakeGuid(`${urn}#customerId`) }),
+  "managedidentity:UserAssignedIdentity": ({ urn }) => ({
+    principalId: fakeGuid(`${urn}#principalId`),
+    clientId: fakeGuid(`${urn}#clientId`),
+    tenantId: TENANT_ID,
+  }),
+};
 
 /** A requested managed identity gets its principal: system-assigned on the resource, user-assigned per identity id. */
-export function fakeIdentity(identity: unknown, urn: string): Props | undefined {
-  if (!isObject(identity)) return undefined;
-  const type = String(identity.type ?? "");
+function fakeIdentity(identity: Props, urn: string): Props {
+  const type = text(identity.type);
   const out: Props = { ...identity };
-  if (/SystemAssigned/i.test(type)) {
-    out.principalId = fakeGuid(`${urn}#principalId`);
-    out.tenantId = TENANT_ID;
-  }
+  if (/SystemAssigned/i.test(type)) Object.assign(out, { principalId: fakeGuid(`${urn}#principalId`), tenantId: TENANT_ID });
   const assigned = identity.userAssignedIdentities;
   const ids = Array.isArray(assigned) ? assigned.map(String) : isObject(assigned) ? Object.keys(assigned) : [];
   if (/UserAssigned/i.test(type) && ids.length > 0) {
-    out.userAssignedIdentities = Object.fromEntries(
-      ids.map((id) => [
-        id,
-        { principalId: fakeGuid(`${armLookupKey(id)}#principalId`), clientId: fakeGuid(`${armLookupKey(id)}#clientId`) },
-      ]),
-    );
+    const principal = (id: string) => ({
+      principalId: fakeGuid(`${armLookupKey(id)}#principalId`),
+      clientId: fakeGuid(`${armLookupKey(id)}#clientId`),
+    });
+    out.userAssignedIdentities = Object.fromEntries(ids.map((id) => [id, principal(id)]));
   }
   return out;
 }
 
-export const INVOKE_GET_STORAGE_ACCOUNT = "azure-native:storage:getStorageAccount";
-export const INVOKE_GET_RESOURCE_GROUP = "azure-native:resources:getResourceGroup";
+/** What `pulumi up` would report for a new resource. */
+export function fakeResource(args: FakeResourceArgs): FakeResourceResult {
+  const { type, name, urn, inputs } = args;
+  if (!args.custom) return { id: undefined, state: inputs };
+  const token = unversioned(type);
+  if (token.startsWith("azure-native:")) {
+    const readName = args.id?.split("/").pop();
+    const naming = armNaming(token.slice("azure-native:".length), name, urn, readName ? { ...inputs, name: readName } : inputs);
+    const id = args.id ?? naming.id;
+    const state: Props = { ...inputs, id, name: naming.name, type: naming.armType, provisioningState: "Succeeded" };
+    if (naming.hasLocation) state.location = inputs.location ?? DEFAULT_LOCATION;
+    if (isObject(inputs.identity)) state.identity = fakeIdentity(inputs.identity, urn);
+    const location = naming.hasLocation ? text(state.location) : DEFAULT_LOCATION;
+    const computed = COMPUTED[token.slice("azure-native:".length)]?.({ name: naming.name, id, location, urn, inputs });
+    return { id, state: computed ? { ...state, ...computed } : state };
+  }
+  if (type === "azuread:index/group:Group") {
+    const objectId = fakeGuid(`${urn}#objectId`);
+    return { id: args.id ?? `/groups/${objectId}`, state: { ...inputs, objectId } };
+  }
+  const guidId = type.startsWith("pulumi:providers:") || type.startsWith("azuread:");
+  return { id: args.id ?? (guidId ? fakeGuid(urn) : `${name}-${hashHex(urn, 7)}`), state: inputs };
+}
+
+const GET_STORAGE_ACCOUNT = "azure-native:storage:getStorageAccount";
+const GET_RESOURCE_GROUP = "azure-native:resources:getResourceGroup";
+
+const storageAccountId = (inputs: Props) => armNaming("storage:StorageAccount", "", "", inputs).id;
+const resourceGroupId = (inputs: Props) => armNaming("resources:ResourceGroup", "", "", inputs).id;
 
 /** An invoke that reads an existing resource: looked up in previewed stacks and `--lookups` before faking. */
 export interface LookupTarget {
@@ -155,25 +130,14 @@ export interface LookupTarget {
 }
 
 export function lookupTarget(token: string, inputs: Props): LookupTarget | undefined {
-  if (token === INVOKE_GET_STORAGE_ACCOUNT) {
-    const accountName = String(inputs.accountName ?? "");
-    return { id: storageAccountId(String(inputs.resourceGroupName ?? ""), accountName), globalName: accountName };
-  }
-  if (token === INVOKE_GET_RESOURCE_GROUP) return { id: resourceGroupId(String(inputs.resourceGroupName ?? "")) };
-  return undefined;
+  const plain = unversioned(token);
+  if (plain === GET_STORAGE_ACCOUNT) return { id: storageAccountId(inputs), globalName: text(inputs.accountName) };
+  return plain === GET_RESOURCE_GROUP ? { id: resourceGroupId(inputs) } : undefined;
 }
 
 /** A resource another stack registered, as the lookup invoke returns it. */
-export interface RecordedTarget {
-  type: string;
-  name: string;
-  urn: string;
-  id?: string;
-  inputs: Props;
-}
-
-export function lookupResultFromRecord(record: RecordedTarget): Props {
-  const { id, state } = fakeResource({ type: record.type, name: record.name, urn: record.urn, inputs: record.inputs, custom: true });
+export function lookupResultFromRecord(record: { type: string; name: string; urn: string; id?: string; inputs: Props }): Props {
+  const { id, state } = fakeResource({ ...record, custom: true, id: undefined });
   return { ...state, id: record.id ?? id };
 }
 
@@ -182,90 +146,77 @@ export function lookupResultFromProps(token: string, inputs: Props, props: Props
   return { ...fakeInvoke(token, inputs), ...props };
 }
 
-/** `azure-native:storage/v20230101:listStorageAccountKeys` answers as `azure-native:storage:listStorageAccountKeys`. */
-function unversioned(token: string): string {
-  const [pkg, mod, fn] = token.split(":");
-  return pkg === "azure-native" && mod && fn ? `${pkg}:${mod.split("/")[0]}:${fn}` : token;
-}
-
-const clientConfig = { clientId: CLIENT_ID, objectId: CLIENT_OBJECT_ID, subscriptionId: SUBSCRIPTION_ID, tenantId: TENANT_ID };
-
-/**
- * Answers an invoke; undefined for tokens without a fake, whose result the preview then reports as unknown (as the
- * engine does for an invoke it cannot answer in preview) with a warning naming the invoke.
- */
-export function fakeInvoke(token: string, inputs: Props): Props | undefined {
-  switch (unversioned(token)) {
-    case "azure-native:authorization:getClientConfig":
-      return { ...clientConfig };
-    case "azure:core/getClientConfig:getClientConfig":
-      return { ...clientConfig, id: CLIENT_OBJECT_ID };
-    case INVOKE_GET_STORAGE_ACCOUNT:
-      return plausibleStorageAccount(String(inputs.resourceGroupName ?? ""), String(inputs.accountName ?? ""));
-    case INVOKE_GET_RESOURCE_GROUP: {
-      const name = String(inputs.resourceGroupName ?? "");
-      return {
-        id: resourceGroupId(name),
-        name,
-        location: DEFAULT_LOCATION,
-        type: "Microsoft.Resources/resourceGroups",
-        properties: { provisioningState: "Succeeded" },
-        tags: {},
-      };
-    }
-    case "azure-native:storage:listStorageAccountKeys":
-      return { keys: wireSecret(["key1", "key2"].map((keyName) => ({ keyName, value: fakeKey(inputs, keyName), permissions: "FULL" }))) };
-    case "azure-native:operationalinsights:getSharedKeys":
-      return { primarySharedKey: wireSecret(fakeKey(inputs, "primary")), secondarySharedKey: wireSecret(fakeKey(inputs, "secondary")) };
-    case "azure-native:containerregistry:listRegistryCredentials":
-      return {
-        username: String(inputs.registryName ?? ""),
-        passwords: wireSecret(["password", "password2"].map((name) => ({ name, value: fakeKey(inputs, name) }))),
-      };
-    case "azuread:index/getGroup:getGroup":
-      return fakeGroup(inputs);
-    default:
-      return undefined;
-  }
-}
-
-function plausibleStorageAccount(resourceGroupName: string, accountName: string): Props {
-  return {
-    id: storageAccountId(resourceGroupName, accountName),
-    name: accountName,
-    type: "Microsoft.Storage/storageAccounts",
-    location: DEFAULT_LOCATION,
-    kind: "StorageV2",
-    sku: { name: "Standard_LRS", tier: "Standard" },
-    isHnsEnabled: false,
-    enableHttpsTrafficOnly: true,
-    minimumTlsVersion: "TLS1_2",
-    allowBlobPublicAccess: false,
-    primaryEndpoints: storageEndpoints(accountName),
-    provisioningState: "Succeeded",
-  };
-}
-
 /** Base64 of 64 hash bytes, derived from the invoke's inputs: looks like a real account or shared key, never is one. */
 function fakeKey(inputs: Props, keyName: string): string {
   const seed = `${JSON.stringify(inputs)}/${keyName}`;
   return Buffer.from(hashHex(`${seed}#a`, 64) + hashHex(`${seed}#b`, 64), "hex").toString("base64");
 }
 
-function fakeGroup(inputs: Props): Props {
-  const displayName = typeof inputs.displayName === "string" ? inputs.displayName : undefined;
-  const nickname = typeof inputs.mailNickname === "string" ? inputs.mailNickname : undefined;
-  const objectId = typeof inputs.objectId === "string" ? inputs.objectId : fakeGuid(`group:${displayName ?? nickname ?? ""}`);
-  return {
-    id: objectId,
-    objectId,
-    displayName: displayName ?? `group-${objectId.slice(0, 8)}`,
-    mailNickname: nickname ?? (displayName ?? objectId).replace(/[^A-Za-z0-9]/g, "").toLowerCase(),
-    securityEnabled: true,
-    mailEnabled: false,
-    description: "",
-    members: [],
-    owners: [],
-    types: [],
-  };
+const clientConfig = { clientId: CLIENT_ID, objectId: CLIENT_OBJECT_ID, subscriptionId: SUBSCRIPTION_ID, tenantId: TENANT_ID };
+
+/** Invokes with a fake, by token (versioned-module tokens are looked up in their plain form). */
+const INVOKES: Record<string, (inputs: Props) => Props> = {
+  "azure-native:authorization:getClientConfig": () => ({ ...clientConfig }),
+  "azure:core/getClientConfig:getClientConfig": () => ({ ...clientConfig, id: CLIENT_OBJECT_ID }),
+  [GET_STORAGE_ACCOUNT]: (inputs) => {
+    const name = text(inputs.accountName);
+    return {
+      id: storageAccountId(inputs),
+      name,
+      type: "Microsoft.Storage/storageAccounts",
+      location: DEFAULT_LOCATION,
+      kind: "StorageV2",
+      sku: { name: "Standard_LRS", tier: "Standard" },
+      isHnsEnabled: false,
+      enableHttpsTrafficOnly: true,
+      minimumTlsVersion: "TLS1_2",
+      allowBlobPublicAccess: false,
+      primaryEndpoints: storageEndpoints(name),
+      provisioningState: "Succeeded",
+    };
+  },
+  [GET_RESOURCE_GROUP]: (inputs) => ({
+    id: resourceGroupId(inputs),
+    name: text(inputs.resourceGroupName),
+    location: DEFAULT_LOCATION,
+    type: "Microsoft.Resources/resourceGroups",
+    properties: { provisioningState: "Succeeded" },
+    tags: {},
+  }),
+  "azure-native:storage:listStorageAccountKeys": (inputs) => ({
+    keys: wireSecret(["key1", "key2"].map((keyName) => ({ keyName, value: fakeKey(inputs, keyName), permissions: "FULL" }))),
+  }),
+  "azure-native:operationalinsights:getSharedKeys": (inputs) => ({
+    primarySharedKey: wireSecret(fakeKey(inputs, "primary")),
+    secondarySharedKey: wireSecret(fakeKey(inputs, "secondary")),
+  }),
+  "azure-native:containerregistry:listRegistryCredentials": (inputs) => ({
+    username: text(inputs.registryName),
+    passwords: wireSecret(["password", "password2"].map((name) => ({ name, value: fakeKey(inputs, name) }))),
+  }),
+  "azuread:index/getGroup:getGroup": (inputs) => {
+    const displayName = typeof inputs.displayName === "string" ? inputs.displayName : undefined;
+    const nickname = typeof inputs.mailNickname === "string" ? inputs.mailNickname : undefined;
+    const objectId = typeof inputs.objectId === "string" ? inputs.objectId : fakeGuid(`group:${displayName ?? nickname ?? ""}`);
+    return {
+      id: objectId,
+      objectId,
+      displayName: displayName ?? `group-${objectId.slice(0, 8)}`,
+      mailNickname: nickname ?? (displayName ?? objectId).replace(/[^A-Za-z0-9]/g, "").toLowerCase(),
+      securityEnabled: true,
+      mailEnabled: false,
+      description: "",
+      members: [],
+      owners: [],
+      types: [],
+    };
+  },
+};
+
+/**
+ * Answers an invoke; undefined for tokens without a fake, whose result the preview then reports as unknown (as the
+ * engine does for an invoke it cannot answer in preview) with a warning naming the invoke.
+ */
+export function fakeInvoke(token: string, inputs: Props): Props | undefined {
+  return INVOKES[unversioned(token)]?.(inputs);
 }
