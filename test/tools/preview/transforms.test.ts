@@ -85,12 +85,12 @@ describe("Transforms", () => {
         seen,
       ),
     );
-    const reg = { type: "t", name: "st", custom: true, parent: "", props: { kind: "StorageV2" }, opts: engineOptions(request(), resproto) };
-    const out = await runner.run([callback("premium"), callback("same")], reg);
+    const reg = { props: { kind: "StorageV2" }, opts: engineOptions(request(), resproto) };
+    const out = await runner.run([callback("premium"), callback("same")], request(), reg);
     expect(seen).toEqual(["premium", "same"]);
     expect(out.props).toEqual({ kind: "StorageV2", sku: { name: "Premium_LRS" } });
     expect(out.opts.getProtect()).toBe(true);
-    expect((await runner.run([callback("standard")], out)).props.sku).toEqual({ name: "Standard_LRS" });
+    expect((await runner.run([callback("standard")], request(), out)).props.sku).toEqual({ name: "Standard_LRS" });
   });
 
   it("with transforms of its own, hands inputs over as output values; their dependencies come back in what they return", async () => {
@@ -101,13 +101,13 @@ describe("Transforms", () => {
       request((r) => r.setDependenciesList(["urn:st", "urn:kv"])),
       resproto,
     );
-    const reg = { type: "t", name: "ws", custom: true, parent: "", props: { storageAccount: "id", kind: "Default" }, opts };
+    const reg = { props: { storageAccount: "id", kind: "Default" }, opts };
     const dependencies = { storageAccount: ["urn:st"], kind: [] };
-    const kept = await runner.run([callback("keep")], reg, dependencies);
+    const kept = await runner.run([callback("keep")], request(), reg, dependencies);
     expect(received.storageAccount).toEqual({ [SIG_KEY]: OUTPUT_VALUE_SIG, value: "id", dependencies: ["urn:st"] });
     expect(decodeRecorded(kept.props).dependencies).toEqual({ storageAccount: ["urn:st"], kind: [] });
     // The Node SDK serializes a transform's result as plain values: the per-property dependencies are gone.
-    const plain = await runner.run([callback("plain")], reg, dependencies);
+    const plain = await runner.run([callback("plain")], request(), reg, dependencies);
     expect(decodeRecorded(plain.props).dependencies).toEqual({ storageAccount: [], kind: [] });
   });
 

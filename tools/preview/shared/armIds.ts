@@ -65,53 +65,33 @@ function derivedShape(module: string, type: string, inputs: Record<string, unkno
   return typeof inputs.scope === "string" ? `{scope}/providers/${tail}` : `/subscriptions/{sub}/providers/${tail}`;
 }
 
-export interface ArmResourceNaming {
-  /** The ARM resource id. */
-  id: string;
-  /** The physical (Azure) name. */
-  name: string;
-  /** The ARM type, e.g. `Microsoft.Storage/storageAccounts`. */
-  armType: string;
-  /** Whether the resource is a resource group or lives in one (so it has a location). */
-  hasLocation: boolean;
-}
-
 /**
- * Names and identifies an azure-native resource (`module:Type`) from its logical name, URN and inputs. The physical
- * name is the name input when set, else Pulumi-style autoname `<logical>-<7 hex of the URN hash>` (a GUID where Azure
- * wants one).
+ * Names and identifies an azure-native resource (`module:Type`) from its logical name, URN and inputs: its ARM id,
+ * physical name, ARM type, and whether it has a location (a resource group or in one). The physical name is the name
+ * input when set, else Pulumi-style autoname `<logical>-<7 hex of the URN hash>` (a GUID where Azure wants one).
  */
-export function armNaming(token: string, logicalName: string, urn: string, inputs: Record<string, unknown>): ArmResourceNaming {
+export function armNaming(token: string, logicalName: string, urn: string, inputs: Record<string, unknown>) {
   const [module, type] = token.split(":");
   const shape = (ARM_IDS[token] ?? derivedShape(module, type, inputs)).replace(/^~/, `${RG}/providers/`);
   const slot = shape.lastIndexOf("{");
-  const nameKeys = shape.slice(slot + 1, -1);
-  const explicit = nameKeys
+  const nameInputs = shape
+    .slice(slot + 1, -1)
     .replace("!", "")
-    .split("|")
-    .map((key) => inputs[key])
-    .find((v): v is string => typeof v === "string" && v !== "");
-  const name = explicit ?? (nameKeys.endsWith("!") ? fakeGuid(urn) : `${logicalName}-${hashHex(urn, 7)}`);
+    .split("|");
+  const explicit = nameInputs.map((key) => inputs[key]).find((v): v is string => typeof v === "string" && v !== "");
+  const name = explicit ?? (shape.endsWith("!}") ? fakeGuid(urn) : `${logicalName}-${hashHex(urn, 7)}`);
   const parent = shape.slice(0, slot).replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = key === "sub" ? SUBSCRIPTION_ID : inputs[key];
     return typeof value === "string" ? value : "";
   });
   const id = `${parent}${name}`.replace(/\/{2,}/g, "/");
-  return { id, name, armType: armTypeOf(id), hasLocation: shape.startsWith(RG) };
-}
-
-/** `…/providers/Microsoft.Storage/storageAccounts/x/blobServices/default/containers/c` → `Microsoft.Storage/storageAccounts/blobServices/containers`. */
-function armTypeOf(id: string): string {
-  const at = id.toLowerCase().lastIndexOf("/providers/");
-  if (at < 0) return /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(id) ? "Microsoft.Resources/resourceGroups" : "";
-  const parts = id.slice(at + "/providers/".length).split("/");
-  return parts.filter((_, i) => i === 0 || i % 2 === 1).join("/");
+  // The type segments of the id: `Microsoft.Storage/storageAccounts/x/blobServices/default/containers/c` → `…/blobServices/containers`.
+  const providers = id.slice(id.lastIndexOf("/providers/") + "/providers/".length).split("/");
+  const armType = shape === RG ? "Microsoft.Resources/resourceGroups" : providers.filter((_, i) => i === 0 || i % 2 === 1).join("/");
+  return { id, name, armType, hasLocation: shape.startsWith(RG) };
 }
 
 /** Key for matching ARM ids: case-insensitive and independent of the subscription (lookups may name a real one). */
 export function armLookupKey(id: string): string {
-  return id
-    .toLowerCase()
-    .replace(/^\/subscriptions\/[^/]+/, "")
-    .replace(/\/+$/, "");
+  return id.toLowerCase().replace(/^\/subscriptions\/[^/]+|\/+$/g, "");
 }

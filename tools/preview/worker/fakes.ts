@@ -2,42 +2,31 @@
  * Fake provider behaviour for the offline preview: plausible computed outputs for new resources and answers for
  * invokes. Pure and deterministic (no randomness, no clock): every value derives from URNs and inputs.
  */
-import {
-  armLookupKey,
-  armNaming,
-  CLIENT_ID,
-  CLIENT_OBJECT_ID,
-  DEFAULT_LOCATION,
-  fakeGuid,
-  hashHex,
-  SUBSCRIPTION_ID,
-  TENANT_ID,
-} from "../shared/armIds";
+import * as arm from "../shared/armIds";
+import type { LookupAnswer } from "../shared/ipc";
 import { wireSecret } from "./wire";
 
 type Props = Record<string, unknown>;
 
+/** A registration or read (`id`: the id a `.get()` asked for), with plain inputs (secrets unwrapped, unknowns absent). */
 export interface FakeResourceArgs {
   type: string;
-  /** The logical name. */
   name: string;
   urn: string;
-  /** Plain inputs (secrets unwrapped, unknowns absent). */
   inputs: Props;
   custom: boolean;
-  /** Set for reads (`.get()`): the id the program asked for. */
   id?: string;
 }
 
+/** The id the provider assigns (none for components), and the inputs plus the outputs it would compute. */
 export interface FakeResourceResult {
-  /** The id the provider assigns; undefined for components. */
   id: string | undefined;
-  /** Inputs plus the outputs the provider would compute. */
   state: Props;
 }
 
 const isObject = (v: unknown): v is Props => typeof v === "object" && v !== null && !Array.isArray(v);
 const text = (v: unknown): string => String(v ?? "");
+const guid = (urn: string, purpose: string) => arm.fakeGuid(`${urn}#${purpose}`);
 
 /** `azure-native:storage/v20240101:X` → `azure-native:storage:X`: versioned modules answer like the plain one. */
 const unversioned = (token: string): string => token.replace(/^(azure-native:[^:/]+)\/[^:]*/, "$1");
@@ -53,7 +42,7 @@ const COMPUTED: Record<string, (r: { name: string; id: string; location: string;
     return { sku: { ...sku, tier }, primaryEndpoints: storageEndpoints(name), primaryLocation: location, statusOfPrimary: "available" };
   },
   "machinelearningservices:Workspace": ({ id, location, urn }) => ({
-    workspaceId: fakeGuid(`${urn}#workspaceId`),
+    workspaceId: guid(urn, "workspaceId"),
     discoveryUrl: `https://${location}.api.azureml.ms/discovery`,
     mlFlowTrackingUri: `azureml://${location}.api.azureml.ms/mlflow/v1.0${id}`,
   }),
@@ -62,31 +51,27 @@ const COMPUTED: Record<string, (r: { name: string; id: string; location: string;
   }),
   "containerregistry:Registry": ({ name }) => ({ loginServer: `${name.toLowerCase()}.azurecr.io` }),
   "applicationinsights:Component": ({ location, urn }) => {
-    const key = fakeGuid(`${urn}#instrumentationKey`);
+    const key = guid(urn, "instrumentationKey");
     const connectionString = `InstrumentationKey=${key};IngestionEndpoint=https://${location}-0.in.applicationinsights.azure.com/`;
-    return { appId: fakeGuid(`${urn}#appId`), instrumentationKey: key, connectionString };
+    return { appId: guid(urn, "appId"), instrumentationKey: key, connectionString };
   },
-  "operationalinsights:Workspace": ({ urn }) => ({ customerId: fakeGuid(`${urn}#customerId`) }),
+  "operationalinsights:Workspace": ({ urn }) => ({ customerId: guid(urn, "customerId") }),
   "managedidentity:UserAssignedIdentity": ({ urn }) => ({
-    principalId: fakeGuid(`${urn}#principalId`),
-    clientId: fakeGuid(`${urn}#clientId`),
-    tenantId: TENANT_ID,
+    principalId: guid(urn, "principalId"),
+    clientId: guid(urn, "clientId"),
+    tenantId: arm.TENANT_ID,
   }),
 };
 
 /** A requested managed identity gets its principal: system-assigned on the resource, user-assigned per identity id. */
 function fakeIdentity(identity: Props, urn: string): Props {
-  const type = text(identity.type);
   const out: Props = { ...identity };
-  if (/SystemAssigned/i.test(type)) Object.assign(out, { principalId: fakeGuid(`${urn}#principalId`), tenantId: TENANT_ID });
+  if (/SystemAssigned/i.test(text(identity.type))) Object.assign(out, { principalId: guid(urn, "principalId"), tenantId: arm.TENANT_ID });
   const assigned = identity.userAssignedIdentities;
   const ids = Array.isArray(assigned) ? assigned.map(String) : isObject(assigned) ? Object.keys(assigned) : [];
-  if (/UserAssigned/i.test(type) && ids.length > 0) {
-    const principal = (id: string) => ({
-      principalId: fakeGuid(`${armLookupKey(id)}#principalId`),
-      clientId: fakeGuid(`${armLookupKey(id)}#clientId`),
-    });
-    out.userAssignedIdentities = Object.fromEntries(ids.map((id) => [id, principal(id)]));
+  if (/UserAssigned/i.test(text(identity.type)) && ids.length > 0) {
+    const principal = (key: string) => ({ principalId: guid(key, "principalId"), clientId: guid(key, "clientId") });
+    out.userAssignedIdentities = Object.fromEntries(ids.map((id) => [id, principal(arm.armLookupKey(id))]));
   }
   return out;
 }
@@ -94,91 +79,82 @@ function fakeIdentity(identity: Props, urn: string): Props {
 /** What `pulumi up` would report for a new resource. */
 export function fakeResource(args: FakeResourceArgs): FakeResourceResult {
   const { type, name, urn, inputs } = args;
-  if (!args.custom) return { id: undefined, state: inputs };
   const token = unversioned(type);
+  if (!args.custom) return { id: undefined, state: inputs };
   if (token.startsWith("azure-native:")) {
     const readName = args.id?.split("/").pop();
-    const naming = armNaming(token.slice("azure-native:".length), name, urn, readName ? { ...inputs, name: readName } : inputs);
+    const naming = arm.armNaming(token.slice("azure-native:".length), name, urn, readName ? { ...inputs, name: readName } : inputs);
     const id = args.id ?? naming.id;
     const state: Props = { ...inputs, id, name: naming.name, type: naming.armType, provisioningState: "Succeeded" };
-    if (naming.hasLocation) state.location = inputs.location ?? DEFAULT_LOCATION;
+    if (naming.hasLocation) state.location = inputs.location ?? arm.DEFAULT_LOCATION;
     if (isObject(inputs.identity)) state.identity = fakeIdentity(inputs.identity, urn);
-    const location = naming.hasLocation ? text(state.location) : DEFAULT_LOCATION;
+    const location = naming.hasLocation ? text(state.location) : arm.DEFAULT_LOCATION;
     const computed = COMPUTED[token.slice("azure-native:".length)]?.({ name: naming.name, id, location, urn, inputs });
-    return { id, state: computed ? { ...state, ...computed } : state };
+    return { id, state: { ...state, ...computed } };
   }
   if (type === "azuread:index/group:Group") {
-    const objectId = fakeGuid(`${urn}#objectId`);
+    const objectId = guid(urn, "objectId");
     return { id: args.id ?? `/groups/${objectId}`, state: { ...inputs, objectId } };
   }
   const guidId = type.startsWith("pulumi:providers:") || type.startsWith("azuread:");
-  return { id: args.id ?? (guidId ? fakeGuid(urn) : `${name}-${hashHex(urn, 7)}`), state: inputs };
+  return { id: args.id ?? (guidId ? arm.fakeGuid(urn) : `${name}-${arm.hashHex(urn, 7)}`), state: inputs };
 }
 
 const GET_STORAGE_ACCOUNT = "azure-native:storage:getStorageAccount";
 const GET_RESOURCE_GROUP = "azure-native:resources:getResourceGroup";
+const storageAccountId = (inputs: Props) => arm.armNaming("storage:StorageAccount", "", "", inputs).id;
+const resourceGroupId = (inputs: Props) => arm.armNaming("resources:ResourceGroup", "", "", inputs).id;
 
-const storageAccountId = (inputs: Props) => armNaming("storage:StorageAccount", "", "", inputs).id;
-const resourceGroupId = (inputs: Props) => armNaming("resources:ResourceGroup", "", "", inputs).id;
-
-/** An invoke that reads an existing resource: looked up in previewed stacks and `--lookups` before faking. */
-export interface LookupTarget {
-  /** The ARM id the invoke refers to. */
-  id: string;
-  /** A globally unique name to fall back on (storage account names are global). */
-  globalName?: string;
-}
-
-export function lookupTarget(token: string, inputs: Props): LookupTarget | undefined {
+/** The ARM id an invoke reading an existing resource refers to (and a global name to fall back on), to ask the host. */
+export function lookupTarget(token: string, inputs: Props): { id: string; globalName?: string } | undefined {
   const plain = unversioned(token);
   if (plain === GET_STORAGE_ACCOUNT) return { id: storageAccountId(inputs), globalName: text(inputs.accountName) };
   return plain === GET_RESOURCE_GROUP ? { id: resourceGroupId(inputs) } : undefined;
 }
 
-/** A resource another stack registered, as the lookup invoke returns it. */
-export function lookupResultFromRecord(record: { type: string; name: string; urn: string; id?: string; inputs: Props }): Props {
-  const { id, state } = fakeResource({ ...record, custom: true, id: undefined });
-  return { ...state, id: record.id ?? id };
-}
-
-/** A `--lookups` entry, over the plausible defaults. */
-export function lookupResultFromProps(token: string, inputs: Props, props: Props): Props {
-  return { ...fakeInvoke(token, inputs), ...props };
+/** A lookup's result from the host's answer: a previewed stack's resource, a `--lookups` entry over the fake, or the fake. */
+export function lookupResult(token: string, inputs: Props, answer: LookupAnswer): Props | undefined {
+  if (answer.kind === "missing") throw new Error(answer.reason);
+  if (answer.kind !== "recorded") return { ...fakeInvoke(token, inputs), ...(answer.kind === "props" ? answer.props : {}) };
+  const { id, state } = fakeResource({ ...answer.resource, custom: true, id: undefined });
+  return { ...state, id: answer.resource.id ?? id };
 }
 
 /** Base64 of 64 hash bytes, derived from the invoke's inputs: looks like a real account or shared key, never is one. */
 function fakeKey(inputs: Props, keyName: string): string {
   const seed = `${JSON.stringify(inputs)}/${keyName}`;
-  return Buffer.from(hashHex(`${seed}#a`, 64) + hashHex(`${seed}#b`, 64), "hex").toString("base64");
+  return Buffer.from(arm.hashHex(`${seed}#a`, 64) + arm.hashHex(`${seed}#b`, 64), "hex").toString("base64");
 }
 
-const clientConfig = { clientId: CLIENT_ID, objectId: CLIENT_OBJECT_ID, subscriptionId: SUBSCRIPTION_ID, tenantId: TENANT_ID };
+const clientConfig = {
+  clientId: arm.CLIENT_ID,
+  objectId: arm.CLIENT_OBJECT_ID,
+  subscriptionId: arm.SUBSCRIPTION_ID,
+  tenantId: arm.TENANT_ID,
+};
 
 /** Invokes with a fake, by token (versioned-module tokens are looked up in their plain form). */
 const INVOKES: Record<string, (inputs: Props) => Props> = {
   "azure-native:authorization:getClientConfig": () => ({ ...clientConfig }),
-  "azure:core/getClientConfig:getClientConfig": () => ({ ...clientConfig, id: CLIENT_OBJECT_ID }),
-  [GET_STORAGE_ACCOUNT]: (inputs) => {
-    const name = text(inputs.accountName);
-    return {
-      id: storageAccountId(inputs),
-      name,
-      type: "Microsoft.Storage/storageAccounts",
-      location: DEFAULT_LOCATION,
-      kind: "StorageV2",
-      sku: { name: "Standard_LRS", tier: "Standard" },
-      isHnsEnabled: false,
-      enableHttpsTrafficOnly: true,
-      minimumTlsVersion: "TLS1_2",
-      allowBlobPublicAccess: false,
-      primaryEndpoints: storageEndpoints(name),
-      provisioningState: "Succeeded",
-    };
-  },
+  "azure:core/getClientConfig:getClientConfig": () => ({ ...clientConfig, id: arm.CLIENT_OBJECT_ID }),
+  [GET_STORAGE_ACCOUNT]: (inputs) => ({
+    id: storageAccountId(inputs),
+    name: text(inputs.accountName),
+    type: "Microsoft.Storage/storageAccounts",
+    location: arm.DEFAULT_LOCATION,
+    kind: "StorageV2",
+    sku: { name: "Standard_LRS", tier: "Standard" },
+    isHnsEnabled: false,
+    enableHttpsTrafficOnly: true,
+    minimumTlsVersion: "TLS1_2",
+    allowBlobPublicAccess: false,
+    primaryEndpoints: storageEndpoints(text(inputs.accountName)),
+    provisioningState: "Succeeded",
+  }),
   [GET_RESOURCE_GROUP]: (inputs) => ({
     id: resourceGroupId(inputs),
     name: text(inputs.resourceGroupName),
-    location: DEFAULT_LOCATION,
+    location: arm.DEFAULT_LOCATION,
     type: "Microsoft.Resources/resourceGroups",
     properties: { provisioningState: "Succeeded" },
     tags: {},
@@ -194,22 +170,14 @@ const INVOKES: Record<string, (inputs: Props) => Props> = {
     username: text(inputs.registryName),
     passwords: wireSecret(["password", "password2"].map((name) => ({ name, value: fakeKey(inputs, name) }))),
   }),
-  "azuread:index/getGroup:getGroup": (inputs) => {
-    const displayName = typeof inputs.displayName === "string" ? inputs.displayName : undefined;
-    const nickname = typeof inputs.mailNickname === "string" ? inputs.mailNickname : undefined;
-    const objectId = typeof inputs.objectId === "string" ? inputs.objectId : fakeGuid(`group:${displayName ?? nickname ?? ""}`);
-    return {
-      id: objectId,
-      objectId,
-      displayName: displayName ?? `group-${objectId.slice(0, 8)}`,
-      mailNickname: nickname ?? (displayName ?? objectId).replace(/[^A-Za-z0-9]/g, "").toLowerCase(),
-      securityEnabled: true,
-      mailEnabled: false,
-      description: "",
-      members: [],
-      owners: [],
-      types: [],
+  "azuread:index/getGroup:getGroup": ({ displayName, mailNickname, objectId }) => {
+    const [display, nickname] = [displayName, mailNickname].map((v) => (typeof v === "string" ? v : undefined));
+    const id = typeof objectId === "string" ? objectId : arm.fakeGuid(`group:${display ?? nickname ?? ""}`);
+    const names = {
+      displayName: display ?? `group-${id.slice(0, 8)}`,
+      mailNickname: nickname ?? (display ?? id).replace(/[^A-Za-z0-9]/g, "").toLowerCase(),
     };
+    return { id, objectId: id, ...names, securityEnabled: true, mailEnabled: false, description: "", members: [], owners: [], types: [] };
   },
 };
 

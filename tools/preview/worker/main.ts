@@ -2,9 +2,9 @@
  * One stack's preview, in its own process (the Pulumi runtime keeps global state). Forked by the host: receives a
  * `job`, asks the host for stack references and lookups, streams what the program registers, and ends with `done`.
  */
-import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJob, WorkerResult } from "../shared/ipc";
+import type { FromWorker, StackReferenceOutputs, ToWorker, WorkerJob, WorkerResult } from "../shared/ipc";
 import { errorLine, issueLines } from "../shared/messages";
-import { fakeInvoke, fakeResource, lookupResultFromProps, lookupResultFromRecord, lookupTarget } from "./fakes";
+import { fakeInvoke, fakeResource, lookupResult, lookupTarget } from "./fakes";
 import type { FakeBackend, Recording } from "./monitor";
 import { type ProgramRun, startProgram } from "./program";
 import { decodeRecorded } from "./wire";
@@ -188,18 +188,6 @@ async function stackReference(name: string): Promise<StackReferenceOutputs> {
 
 const unknownInvokes = new Set<string>();
 
-/** An invoke with no fake: its result is unknown, as the engine's is in a preview that cannot run it; said once. */
-function fakeOrUnknown(token: string, inputs: Record<string, unknown>): Record<string, unknown> | undefined {
-  const result = fakeInvoke(token, inputs);
-  if (result === undefined && !unknownInvokes.has(token)) {
-    unknownInvokes.add(token);
-    diagnostics.push(
-      `warning: the offline preview has no fake for invoke '${token}': its result is unknown, so values computed from it are too`,
-    );
-  }
-  return result;
-}
-
 const backend: FakeBackend = {
   async newResource(args) {
     activity++;
@@ -211,12 +199,16 @@ const backend: FakeBackend = {
   async call(token, inputs) {
     activity++;
     const target = lookupTarget(token, inputs);
-    if (!target) return fakeOrUnknown(token, inputs);
-    const reply = await request((requestId) => ({ kind: "lookup", requestId, ...target }));
-    const found: LookupAnswer = reply.kind === "lookup" ? reply.answer : { kind: "none" };
-    if (found.kind === "missing") throw new Error(found.reason);
-    if (found.kind === "recorded") return lookupResultFromRecord(found.resource);
-    return found.kind === "props" ? lookupResultFromProps(token, inputs, found.props) : fakeOrUnknown(token, inputs);
+    const reply = target && (await request((requestId) => ({ kind: "lookup", requestId, ...target })));
+    const result = reply?.kind === "lookup" ? lookupResult(token, inputs, reply.answer) : fakeInvoke(token, inputs);
+    // Unknown, as the engine's result is for an invoke it cannot run in preview; said once per invoke.
+    if (result === undefined && !unknownInvokes.has(token)) {
+      unknownInvokes.add(token);
+      diagnostics.push(
+        `warning: the offline preview has no fake for invoke '${token}': its result is unknown, so values computed from it are too`,
+      );
+    }
+    return result;
   },
 };
 

@@ -5,7 +5,7 @@
  */
 import type { FakeResourceArgs, FakeResourceResult } from "./fakes";
 import type { ReadResource, RecordedResource } from "../shared/types";
-import { engineOptions, recordedOptions, type Registration, type TransformModules, Transforms } from "./transforms";
+import { engineOptions, recordedOptions, type Transformable, type TransformModules, Transforms } from "./transforms";
 import { decodeProperties, decodeRecorded } from "./wire";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- protobuf requests come from the program's runtime, untyped. */
@@ -93,20 +93,13 @@ export function installRecordingMonitor(MockMonitor: any, modules: TransformModu
       if (type === "pulumi:pulumi:Stack" && !parent) recording.stackUrn = urn;
       const seq = order.reserve();
       try {
-        let reg: Registration = {
-          type,
-          name,
-          custom,
-          parent,
-          props: req.getObject()?.toJavaScript() ?? {},
-          opts: engineOptions(req, resproto),
-        };
+        let reg: Transformable = { props: req.getObject()?.toJavaScript() ?? {}, opts: engineOptions(req, resproto) };
         let dependencies: string[] = req.getDependenciesList();
         let propertyDependencies: Record<string, string[]> = {};
         req.getPropertydependenciesMap().forEach((deps: any, key: string) => (propertyDependencies[key] = deps.getUrnsList()));
         const own = req.getTransformsList();
         const callbacks = transforms.collect(urn, parent, own);
-        if (callbacks.length > 0) reg = await transforms.run(callbacks, reg, own.length > 0 ? propertyDependencies : undefined);
+        if (callbacks.length > 0) reg = await transforms.run(callbacks, req, reg, own.length > 0 ? propertyDependencies : undefined);
         const decoded = decodeRecorded(reg.props);
         if (own.length > 0) {
           // The engine rebuilds the dependencies from the output values the transforms returned, plus `dependsOn`.

@@ -12,12 +12,13 @@ const { register } = require("../boot/register") as { register(projectDir?: stri
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- modules loaded from the program's dependency tree are untyped here. */
 
+/**
+ * A run under way: `done` settles once the program has run and every registration is answered; `drain` once those in
+ * flight are (after a failure some never are: race it); `notes` are `info:` lines for the stack's diagnostics.
+ */
 export interface ProgramRun {
-  /** Settles once the program has run and every registration has been answered. */
   done: Promise<void>;
-  /** Resolves once registrations in flight are answered (after a failure some never are: race it). */
   drain(): Promise<void>;
-  /** What the run has to tell the reader (`info:` lines), for the stack's diagnostics. */
   notes: string[];
   timings: { loadMs: number; runMs: number };
 }
@@ -33,8 +34,8 @@ function resolvePulumiSdk(programDir: string, notes: string[]): string {
   } catch {
     const ownDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
     process.env.NODE_PATH = [path.resolve(ownDir, "..", ".."), process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
-    (require("module") as { _initPaths(): void })._initPaths();
-    const { version } = require(path.join(ownDir, "package.json")) as { version: string };
+    (createRequire(__filename)("module") as { _initPaths(): void })._initPaths();
+    const { version } = createRequire(__filename)(path.join(ownDir, "package.json")) as { version: string };
     notes.push(`info: the project has no @pulumi/pulumi; the offline check's own ${version} runs it (${ownDir})`);
     return ownDir;
   }
@@ -61,14 +62,8 @@ function skipWhatPreviewDoesNotUse(sdk: NodeRequire, job: WorkerJob): void {
   if (typeof debuggable.debuggablePromise === "function") debuggable.debuggablePromise = <T>(promise: Promise<T>) => promise;
   sdk("./runtime").registerStackTransformation((args: { type: string; props: unknown; opts: { aliases?: unknown[] } }) => {
     const typeName = args.type.split(":")[2];
-    const own = (alias: any) =>
-      !(
-        typeof alias?.type === "string" &&
-        Object.keys(alias).length === 1 &&
-        /^azure-native:/.test(alias.type) &&
-        alias.type.split(":")[2] === typeName
-      );
-    const kept = args.opts.aliases?.filter(own);
+    const sameType = (t: unknown) => typeof t === "string" && t.startsWith("azure-native:") && t.split(":")[2] === typeName;
+    const kept = args.opts.aliases?.filter((alias: any) => !(sameType(alias?.type) && Object.keys(alias).length === 1));
     if (kept === undefined || kept.length === args.opts.aliases?.length) return undefined;
     return { props: args.props, opts: { ...args.opts, aliases: kept.length > 0 ? kept : undefined } };
   });
@@ -121,7 +116,7 @@ export function startProgram(job: WorkerJob, backend: FakeBackend, recording: Re
       skipWhatPreviewDoesNotUse(sdk, job);
       onStart();
       // Loaded like run.js loads it: through require, so that the TypeScript hook compiles it.
-      const programExport = require(job.programFile);
+      const programExport = createRequire(__filename)(job.programFile);
       loaded = performance.now();
       timings.loadMs = Math.round(loaded - started);
       // As run.js: an exported function is the program; its (awaited) result is the stack's outputs.

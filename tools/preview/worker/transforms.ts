@@ -11,6 +11,7 @@ import { OUTPUT_VALUE_SIG, SECRET_SIG, SIG_KEY } from "./wire";
 /* eslint-disable @typescript-eslint/no-explicit-any -- protobuf messages come from the program's runtime, untyped. */
 
 type Props = Record<string, unknown>;
+type Dependencies = Record<string, string[]>;
 
 /** The program's @pulumi/pulumi pieces transforms need; `callbacks` is its callback server (the SDK's `CallbackServer`). */
 export interface TransformModules {
@@ -63,14 +64,8 @@ export function recordedOptions(opts: any, req: any): ResourceOptions {
     aliases: opts.getAliasesList().map((alias: any) => {
       if (alias.hasUrn()) return { urn: alias.getUrn() };
       const spec = alias.getSpec();
-      const [name, type, stack, project, parentUrn] = [
-        spec.getName(),
-        spec.getType(),
-        spec.getStack(),
-        spec.getProject(),
-        spec.getParenturn(),
-      ];
-      return setOnly({ name, type, stack, project, parentUrn, noParent: spec.getNoparent() || undefined });
+      const fields = { name: spec.getName(), type: spec.getType(), stack: spec.getStack(), project: spec.getProject() };
+      return setOnly({ ...fields, parentUrn: spec.getParenturn(), noParent: spec.getNoparent() || undefined });
     }),
     deletedWith: opts.getDeletedWith(),
     import: req.getImportid(),
@@ -79,15 +74,8 @@ export function recordedOptions(opts: any, req: any): ResourceOptions {
   });
 }
 
-/** A registration as transforms see and change it: inputs in wire form, options a `TransformResourceOptions`. */
-export interface Registration {
-  type: string;
-  name: string;
-  custom: boolean;
-  parent: string;
-  props: Props;
-  opts: any;
-}
+/** A registration's inputs (wire form) and options (`TransformResourceOptions`), as transforms see and change them. */
+export type Transformable = { props: Props; opts: any };
 
 export class Transforms {
   /** `registerResourceTransform` and `registerInvokeTransform` callbacks, in registration order. */
@@ -110,21 +98,21 @@ export class Transforms {
   }
 
   /**
-   * Runs `callbacks` over a registration. For a resource with transforms of its own (`propertyDependencies` given),
-   * the engine hands its inputs over as output values carrying their dependencies.
+   * Runs `callbacks` over a registration (`req`). For a resource with transforms of its own (`propertyDependencies`
+   * given), the engine hands its inputs over as output values carrying their dependencies.
    */
-  async run(callbacks: any[], reg: Registration, propertyDependencies?: Record<string, string[]>): Promise<Registration> {
-    const { resproto, Struct } = this.modules();
+  async run(callbacks: any[], req: any, reg: Transformable, propertyDependencies?: Dependencies): Promise<Transformable> {
     let { props, opts } = reg;
+    const { resproto, Struct } = this.modules();
     if (propertyDependencies) props = withDependencies(props, propertyDependencies);
     for (const callback of callbacks) {
-      const request = new resproto.TransformRequest().setType(reg.type).setName(reg.name).setCustom(reg.custom).setParent(reg.parent);
-      request.setProperties(Struct.fromJavaScript(props)).setOptions(opts);
+      const request = new resproto.TransformRequest().setType(req.getType()).setName(req.getName()).setCustom(req.getCustom());
+      request.setParent(req.getParent()).setProperties(Struct.fromJavaScript(props)).setOptions(opts);
       const response = await this.call(callback, request, resproto.TransformResponse);
       props = response.getProperties()?.toJavaScript() ?? props;
       opts = response.getOptions() ?? opts;
     }
-    return { ...reg, props, opts };
+    return { props, opts };
   }
 
   /** An invoke's arguments (wire form) after the stack's invoke transforms. */
@@ -154,21 +142,13 @@ export class Transforms {
 }
 
 /** Top-level inputs with dependencies become output values carrying them (the engine's UpgradeToOutputValues). */
-function withDependencies(props: Props, propertyDependencies: Record<string, string[]>): Props {
-  const out: Props = {};
-  for (const [key, value] of Object.entries(props)) {
-    const dependencies = propertyDependencies[key] ?? [];
-    const secret = typeof value === "object" && value !== null && (value as Props)[SIG_KEY] === SECRET_SIG;
-    const inner = secret ? (value as Props).value : value;
-    out[key] =
-      dependencies.length === 0
-        ? value
-        : {
-            [SIG_KEY]: OUTPUT_VALUE_SIG,
-            ...(inner === UNKNOWN_VALUE ? {} : { value: inner }),
-            ...(secret ? { secret: true } : {}),
-            dependencies,
-          };
+function withDependencies(props: Props, propertyDependencies: Dependencies): Props {
+  const out: Props = { ...props };
+  for (const [key, dependencies] of Object.entries(propertyDependencies)) {
+    if (!(key in props) || dependencies.length === 0) continue;
+    const secret = (props[key] as Props | null)?.[SIG_KEY] === SECRET_SIG;
+    const value = secret ? (props[key] as Props).value : props[key];
+    out[key] = { [SIG_KEY]: OUTPUT_VALUE_SIG, ...(value === UNKNOWN_VALUE ? {} : { value }), ...(secret ? { secret } : {}), dependencies };
   }
   return out;
 }
