@@ -18,7 +18,7 @@ export interface FakeResourceArgs {
   id?: string;
 }
 
-/** The id the provider assigns (none for components), and the inputs plus the outputs it would compute. */
+/** The id the provider assigns (none for components), and the inputs plus the outputs it would compute (JSON data). */
 export interface FakeResourceResult {
   id: string | undefined;
   state: Props;

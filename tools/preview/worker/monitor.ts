@@ -78,12 +78,13 @@ export function installRecordingMonitor(MockMonitor: any, modules: TransformModu
   const order = arrivalOrder(recording);
   const { invoke, registerResourceOutputs } = MockMonitor.prototype;
 
-  /** Keeps a resource's state for `getResource` and gives it in the form the SDK reads. */
-  function stateOf(monitor: any, urn: string, result: FakeResourceResult): unknown {
-    // Plain data as `Struct.fromJavaScript` takes it: undefined members dropped, as `serializeProperties` would.
-    const state = JSON.parse(JSON.stringify(result.state)) as Props;
-    monitor.resources.set(urn, { urn, id: result.id ?? null, state });
-    return Struct.fromJavaScript(state);
+  /**
+   * Keeps a resource's state for `getResource`, and answers with it. The SDK reads a state only through
+   * `toJavaScript()`, so it gets the fake's plain data as is, not built into a protobuf Struct to be turned back.
+   */
+  function answer(monitor: any, response: any, getter: string, urn: string, { id, state }: FakeResourceResult): unknown {
+    monitor.resources.set(urn, { urn, id: id ?? null, state });
+    return Object.assign(response.setUrn(urn), { [getter]: () => ({ toJavaScript: () => state }) });
   }
 
   Object.assign(MockMonitor.prototype, {
@@ -127,8 +128,7 @@ export function installRecordingMonitor(MockMonitor: any, modules: TransformModu
         const inputs = decodeProperties(reg.props, "plain");
         const result = await backend.newResource({ type, name, urn, inputs, custom, id: req.getImportid() || undefined });
         if (custom && result.id !== undefined) record.id = result.id;
-        const response = new resproto.RegisterResourceResponse().setUrn(urn).setId(result.id ?? "");
-        callback(null, response.setObject(stateOf(this, urn, result)));
+        callback(null, answer(this, new resproto.RegisterResourceResponse().setId(result.id ?? ""), "getObject", urn, result));
       } catch (err) {
         order.settle(seq, undefined);
         callback(rpcError(err));
@@ -142,7 +142,7 @@ export function installRecordingMonitor(MockMonitor: any, modules: TransformModu
       try {
         const inputs = decodeProperties(req.getProperties()?.toJavaScript() ?? {}, "plain");
         const result = await backend.newResource({ type, name, urn, inputs, custom: true, id });
-        callback(null, new resproto.ReadResourceResponse().setUrn(urn).setProperties(stateOf(this, urn, result)));
+        callback(null, answer(this, new resproto.ReadResourceResponse(), "getProperties", urn, result));
       } catch (err) {
         callback(rpcError(err));
       }

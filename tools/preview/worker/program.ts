@@ -51,8 +51,9 @@ function resolvePulumiSdk(programDir: string, notes: string[]): string {
  * - azure-native's own API-version aliases (`{ type: "azure-native:<module>/v<date>:<same Type>" }`, about 50 per
  *   resource), each an Output chain and a URN, for state an offline preview does not have. A stack transformation
  *   runs first in every resource's constructor, before the SDK sees them; the program's own aliases are kept.
+ * Returns the last one, to install once the stack exists.
  */
-function skipWhatPreviewDoesNotUse(sdk: NodeRequire, job: WorkerJob): void {
+function skipWhatPreviewDoesNotUse(sdk: NodeRequire, job: WorkerJob): () => void {
   if (job.sourcePositions) process.setSourceMapsEnabled(true);
   else {
     Error.stackTraceLimit = 0;
@@ -60,13 +61,16 @@ function skipWhatPreviewDoesNotUse(sdk: NodeRequire, job: WorkerJob): void {
   }
   const debuggable = sdk("./runtime/debuggable");
   if (typeof debuggable.debuggablePromise === "function") debuggable.debuggablePromise = <T>(promise: Promise<T>) => promise;
-  sdk("./runtime").registerStackTransformation((args: { type: string; props: unknown; opts: { aliases?: unknown[] } }) => {
-    const typeName = args.type.split(":")[2];
-    const sameType = (t: unknown) => typeof t === "string" && t.startsWith("azure-native:") && t.split(":")[2] === typeName;
-    const kept = args.opts.aliases?.filter((alias: any) => !(sameType(alias?.type) && Object.keys(alias).length === 1));
-    if (kept === undefined || kept.length === args.opts.aliases?.length) return undefined;
-    return { props: args.props, opts: { ...args.opts, aliases: kept.length > 0 ? kept : undefined } };
-  });
+  return () =>
+    sdk("./runtime").registerStackTransformation((args: { type: string; props: unknown; opts: { aliases?: unknown[] } }) => {
+      if (!args.opts.aliases?.length || !args.type.startsWith("azure-native:")) return undefined;
+      const sameType = args.type.slice(args.type.lastIndexOf(":"));
+      const own = (a: any) =>
+        typeof a?.type !== "string" || !a.type.startsWith("azure-native:") || !a.type.endsWith(sameType) || Object.keys(a).length > 1;
+      const kept = args.opts.aliases.filter(own);
+      if (kept.length === args.opts.aliases.length) return undefined;
+      return { props: args.props, opts: { ...args.opts, aliases: kept.length > 0 ? kept : undefined } };
+    });
 }
 
 export function startProgram(job: WorkerJob, backend: FakeBackend, recording: Recording, onStart: () => void): ProgramRun {
@@ -88,6 +92,7 @@ export function startProgram(job: WorkerJob, backend: FakeBackend, recording: Re
     const sdk = createRequire(path.join(resolvePulumiSdk(path.dirname(job.programFile), notes), "index.js"));
     // The program's TypeScript compiles with its project's tsconfig (the language host's transpile-only mode).
     if (job.typescript) register(job.projectDir);
+    const dropApiVersionAliases = skipWhatPreviewDoesNotUse(sdk, job);
     const runtime = sdk("./runtime");
     waitForRPCs = runtime.waitForRPCs ?? runtime.disconnect;
     // Without an engine the runtime prints `log.error` to stderr; the engine would fail the update, so do we.
@@ -113,7 +118,7 @@ export function startProgram(job: WorkerJob, backend: FakeBackend, recording: Re
     await runtime.setMocks(mocks, job.project, job.stack, true, job.organization);
     let loaded = started;
     await runtime.runInPulumiStack(async () => {
-      skipWhatPreviewDoesNotUse(sdk, job);
+      dropApiVersionAliases();
       onStart();
       // Loaded like run.js loads it: through require, so that the TypeScript hook compiles it.
       const programExport = createRequire(__filename)(job.programFile);
