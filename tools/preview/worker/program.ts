@@ -43,7 +43,7 @@ function resolvePulumiSdk(programDir: string, notes: string[]): string {
 
 /**
  * What the SDK spends on that a preview has no use for, about three quarters of a large stack's time and memory:
- * - stack traces, captured by every debuggable promise and complete for every resource (`Resource.sourcePosition`),
+ * - stack traces, captured by every debuggable promise and complete for every resource (`Resource.callsites`),
  *   used by the engine only for source positions in diagnostics (kept for `--format sarif`); messages are unchanged;
  * - its promise-leak bookkeeping (a wrapper, a stack and a set entry per internal promise, for an exit report the
  *   preview never prints: it reports a program that never finishes itself). The SDK calls `debuggablePromise`
@@ -58,6 +58,8 @@ function skipWhatPreviewDoesNotUse(sdk: NodeRequire, job: WorkerJob): () => void
   else {
     Error.stackTraceLimit = 0;
     Error.prepareStackTrace = (error: Error) => `${error.name}: ${error.message}`;
+    // It lifts the limit for the complete stack it takes per resource.
+    sdk("./resource").Resource.callsites = () => [];
   }
   const debuggable = sdk("./runtime/debuggable");
   if (typeof debuggable.debuggablePromise === "function") debuggable.debuggablePromise = <T>(promise: Promise<T>) => promise;
