@@ -1,30 +1,21 @@
 /**
  * Markdown building blocks: escaping for prose, table cells and Mermaid labels, and the resource graph (a Mermaid
  * flowchart: components as subgraphs, custom resources as nodes, dependency edges, offending resources marked).
- * The report itself is laid out in markdownReport.ts.
  */
-import type { RecordedResource, StackResult, Violation } from "../shared/types";
+import type { RecordedResource, StackResult } from "../shared/types";
+import { byLevel } from "./model";
 
 /** Above this many custom resources the graph keeps only offending resources and their neighbours. */
 const MAX_GRAPH_NODES = 60;
-export const LEVEL_ORDER: Record<string, number> = { mandatory: 0, advisory: 1, remediate: 2, disabled: 3 };
 
 /** Escapes text for Markdown prose: HTML stays literal. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+export const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Escapes text for a GFM table cell: no HTML, no cell breaks, newlines as <br>. */
-export function escapeCell(text: string): string {
-  return escapeText(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
+export const escapeCell = (text: string) => escapeText(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 
-/** A code span (in a table cell, `|` must still be escaped); text that contains backticks stays plain. */
-export function code(text: string, inTable = true): string {
-  if (text.includes("`")) return escapeCell(text);
-  const flat = text.replace(/\r?\n/g, " ");
-  return `\`${inTable ? flat.replace(/\|/g, "\\|") : flat}\``;
-}
+/** A code span for a table cell; text that contains backticks stays plain. */
+export const code = (text: string) => (text.includes("`") ? escapeCell(text) : `\`${text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|")}\``);
 
 /** Escapes text for a quoted Mermaid label (Mermaid entity codes; `#` first since they start with it). */
 export function escapeMermaid(text: string): string {
@@ -42,114 +33,77 @@ export function shortType(type: string): string {
 export function transitiveReduction(edges: Array<[string, string]>): Array<[string, string]> {
   const next = new Map<string, string[]>();
   for (const [from, to] of edges) next.set(from, [...(next.get(from) ?? []), to]);
-  const reachableWithout = (from: string, to: string): boolean => {
-    const seen = new Set<string>();
-    const stack = (next.get(from) ?? []).filter((n) => n !== to);
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (n === to) return true;
-      if (seen.has(n)) continue;
-      seen.add(n);
-      stack.push(...(next.get(n) ?? []));
-    }
-    return false;
-  };
-  return edges.filter(([from, to]) => !reachableWithout(from, to));
-}
-
-/** The most severe level reported against each URN. */
-function worstLevels(violations: Violation[]): Map<string, string> {
-  const worst = new Map<string, string>();
-  for (const v of violations) {
-    const current = worst.get(v.urn);
-    if (!current || (LEVEL_ORDER[v.enforcementLevel] ?? 9) < (LEVEL_ORDER[current] ?? 9)) worst.set(v.urn, v.enforcementLevel);
-  }
-  return worst;
-}
-
-/** Which custom resources to draw: all of them, or for big stacks the offending ones and their neighbours. */
-function graphNodes(stack: StackResult, offending: Map<string, string>): { nodes: RecordedResource[]; partial: boolean } {
-  const custom = stack.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
-  if (custom.length <= MAX_GRAPH_NODES) return { nodes: custom, partial: false };
-  const keep = new Set<string>();
-  for (const r of custom) {
-    if (offending.has(r.urn)) {
-      keep.add(r.urn);
-      r.dependencies.forEach((d) => keep.add(d));
-    } else if (r.dependencies.some((d) => offending.has(d))) {
-      keep.add(r.urn);
-    }
-  }
-  const nodes = custom.filter((r) => keep.has(r.urn));
-  return { nodes: nodes.length <= MAX_GRAPH_NODES ? nodes : [], partial: true };
+  const reaches = (from: string, to: string, seen: Set<string>): boolean =>
+    (next.get(from) ?? []).some((n) => n === to || (!seen.has(n) && seen.add(n) && reaches(n, to, seen)));
+  return edges.filter(([from, to]) => !(next.get(from) ?? []).some((n) => n !== to && reaches(n, to, new Set())));
 }
 
 export function renderGraph(stack: StackResult): string[] {
-  const offending = worstLevels(stack.violations);
-  const { nodes, partial } = graphNodes(stack, offending);
-  if (nodes.length === 0) return partial ? [`_Resource graph omitted: ${stack.resources.length} resources._`] : [];
+  // The most severe level reported against each resource: the last one set, from least to most severe.
+  const levels = [...stack.violations].sort(byLevel).reverse();
+  const worst = new Map(levels.map((v) => [v.urn, v.enforcementLevel] as const));
+  let nodes = stack.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+  if (nodes.length > MAX_GRAPH_NODES) {
+    const near = (r: RecordedResource) =>
+      worst.has(r.urn) ? [r.urn, ...r.dependencies] : r.dependencies.some((d) => worst.has(d)) ? [r.urn] : [];
+    const keep = new Set(nodes.flatMap(near));
+    nodes = nodes.filter((r) => keep.has(r.urn));
+    if (nodes.length === 0 || nodes.length > MAX_GRAPH_NODES) return [`_Resource graph omitted: ${stack.resources.length} resources._`];
+  }
+  if (nodes.length === 0) return [];
   const byUrn = new Map(stack.resources.map((r) => [r.urn, r] as const));
-  const ids = new Map(stack.resources.map((r, i) => [r.urn, `r${i}`] as const));
+  const id = new Map(stack.resources.map((r, i) => [r.urn, `r${i}`] as const));
   const shown = new Set(nodes.map((r) => r.urn));
-
-  // Components that contain a shown resource become (nested) subgraphs.
+  const ancestors = (r: RecordedResource): RecordedResource[] => {
+    const parent = byUrn.get(r.parent ?? "");
+    return parent ? [parent, ...ancestors(parent)] : [];
+  };
+  // Components above a shown resource (up to the first custom one, not the stack) become nested subgraphs.
   const subgraphs = new Set<string>();
   for (const r of nodes) {
-    for (let p = byUrn.get(r.parent ?? ""); p && !p.custom && p.parent !== null; p = byUrn.get(p.parent ?? "")) subgraphs.add(p.urn);
+    for (const p of ancestors(r)) {
+      if (p.custom || p.parent === null) break;
+      subgraphs.add(p.urn);
+    }
   }
-  const isAncestor = (urn: string, r: RecordedResource): boolean => {
-    for (let p = byUrn.get(r.parent ?? ""); p; p = byUrn.get(p.parent ?? "")) if (p.urn === urn) return true;
-    return false;
-  };
-  const container = (r: RecordedResource): string => {
-    for (let p = byUrn.get(r.parent ?? ""); p; p = byUrn.get(p.parent ?? "")) if (subgraphs.has(p.urn)) return p.urn;
-    return "";
-  };
   const children = new Map<string, RecordedResource[]>();
-  for (const r of stack.resources) {
-    if (!shown.has(r.urn) && !subgraphs.has(r.urn)) continue;
-    const key = container(r);
+  for (const r of stack.resources.filter((r) => shown.has(r.urn) || subgraphs.has(r.urn))) {
+    const key = ancestors(r).find((p) => subgraphs.has(p.urn))?.urn ?? "";
     children.set(key, [...(children.get(key) ?? []), r]);
   }
-
   const lines = ["```mermaid", "flowchart LR"];
   const emit = (key: string, indent: string): void => {
     for (const r of children.get(key) ?? []) {
-      const label = escapeMermaid(`${r.name} (${shortType(r.type)})`);
-      if (subgraphs.has(r.urn)) {
-        lines.push(`${indent}subgraph ${ids.get(r.urn)}["${label}"]`);
-        emit(r.urn, `${indent}  `);
-        lines.push(`${indent}end`);
-      } else {
-        lines.push(`${indent}${ids.get(r.urn)}["${label}"]`);
+      const node = `${id.get(r.urn)}["${escapeMermaid(`${r.name} (${shortType(r.type)})`)}"]`;
+      if (!subgraphs.has(r.urn)) {
+        lines.push(indent + node);
+        continue;
       }
+      lines.push(`${indent}subgraph ${node}`);
+      emit(r.urn, `${indent}  `);
+      lines.push(`${indent}end`);
     }
   };
   emit("", "  ");
-
-  const dependencyEdges = new Map<string, [string, string]>();
-  const parentEdges: string[] = [];
+  const dependencies = new Map<string, [string, string]>();
   for (const r of nodes) {
+    // A custom resource under a custom resource (a grant under its vault): dotted, unless a dependency links them.
     const parent = byUrn.get(r.parent ?? "");
-    // A custom resource parented to another custom resource (e.g. a grant under its vault): dotted edge,
-    // unless a dependency edge already links them.
-    if (parent?.custom && shown.has(parent.urn) && !r.dependencies.includes(parent.urn)) {
-      parentEdges.push(`  ${ids.get(parent.urn)} -.- ${ids.get(r.urn)}`);
-    }
-    for (const d of r.dependencies) {
-      // Mermaid cannot link a subgraph to a node inside it, so a dependency on an ancestor component is left out.
-      if ((shown.has(d) || subgraphs.has(d)) && d !== r.urn && !isAncestor(d, r)) dependencyEdges.set(`${d} ${r.urn}`, [d, r.urn]);
-    }
+    if (parent?.custom && shown.has(parent.urn) && !r.dependencies.includes(parent.urn))
+      lines.push(`  ${id.get(parent.urn)} -.- ${id.get(r.urn)}`);
+    // Mermaid cannot link a subgraph to a node inside it, so a dependency on an ancestor component is left out.
+    const inside = new Set(ancestors(r).map((p) => p.urn));
+    for (const d of r.dependencies)
+      if ((shown.has(d) || subgraphs.has(d)) && d !== r.urn && !inside.has(d)) dependencies.set(`${d} ${r.urn}`, [d, r.urn]);
   }
-  lines.push(...parentEdges, ...transitiveReduction([...dependencyEdges.values()]).map(([d, r]) => `  ${ids.get(d)} --> ${ids.get(r)}`));
+  lines.push(...transitiveReduction([...dependencies.values()]).map(([d, r]) => `  ${id.get(d)} --> ${id.get(r)}`));
   lines.push(
     "  classDef mandatory fill:#ffd6d6,stroke:#c62828,stroke-width:3px",
     "  classDef advisory fill:#fff4c2,stroke:#b8860b,stroke-width:2px",
   );
   for (const level of ["mandatory", "advisory"]) {
-    const marked = nodes.filter((r) => offending.get(r.urn) === level).map((r) => ids.get(r.urn));
+    const marked = nodes.filter((r) => worst.get(r.urn) === level).map((r) => id.get(r.urn));
     if (marked.length > 0) lines.push(`  class ${marked.join(",")} ${level}`);
   }
-  lines.push("```");
-  return lines;
+  return [...lines, "```"];
 }

@@ -22,7 +22,7 @@ function send(message: FromWorker, then?: () => void): void {
   process.send?.(message, undefined, {}, () => then?.());
 }
 
-/** Program output becomes diagnostics of the stack (stdout stays the host's; stderr is left for crashes). */
+/** Program output becomes diagnostics of the stack; what Node prints on a crash (to fd 2, not through here) reaches the host. */
 for (const stream of [process.stdout, process.stderr]) {
   stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     const lines = String(chunk).replace(/\n$/, "").split("\n");

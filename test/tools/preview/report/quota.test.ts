@@ -1,7 +1,9 @@
 import { quotaSummary } from "../../../../stacks/computeQuota";
 import type { StackConfig } from "../../../../stacks/config";
-import { quotaMarkdownRows, renderQuotaText, stackQuota } from "../../../../tools/preview/report/quota";
-import { escapeCell } from "../../../../tools/preview/report/markdown";
+import { renderMarkdown } from "../../../../tools/preview/report/markdownReport";
+import { stackQuota } from "../../../../tools/preview/report/quota";
+import { PLAIN, renderText } from "../../../../tools/preview/report/text";
+import { fakeStack } from "../policy/fakeStack";
 
 // The program's own summary, so the report is tested against the shape the program really emits.
 const config = {
@@ -19,25 +21,26 @@ const config = {
   ],
 } as unknown as StackConfig;
 const outputs = { computeQuota: quotaSummary(config), workspaceId: "/x" };
-const quota = stackQuota(outputs);
-const wrap = (text: string, indent: string) => [indent + text];
+const stack = { ...fakeStack([]), quota: stackQuota(outputs) };
 
 it("reads the program's computeQuota output, and nothing from a program without one", () => {
   expect(Object.keys(stackQuota(outputs)?.entries ?? {})).toEqual(["team-a"]);
   expect(stackQuota({ computeQuota: "4 nodes" })).toBeUndefined();
   expect(stackQuota({})).toBeUndefined();
-  expect(renderQuotaText(undefined, wrap)).toEqual([]);
+  expect(renderText({ stacks: [fakeStack([])] })).not.toContain("Compute quota");
 });
 
 it("shows nodes per VM size and priority per workspace, and the stack total", () => {
-  const lines = renderQuotaText(quota, wrap);
-  expect(lines[0]).toMatch(/^Compute quota asked for/);
+  const lines = renderText({ stacks: [stack] }, { ...PLAIN, width: 140 }).split("\n");
+  expect(lines).toContain("Compute quota asked for (cores = nodes × the VM size's vCPUs, per VM family):");
   expect(lines).toContain("    team-a: 2 computes; nodes at most: Standard_DS3_v2 dedicated ≤ 4, Standard_NC6s_v3 low-priority ≤ 2");
   expect(lines).toContain("    total: 2 computes; 4 dedicated and 2 low-priority nodes at most");
 });
 
 it("renders one markdown row per workspace plus the total", () => {
-  const rows = quotaMarkdownRows(quota, escapeCell);
+  const rows = renderMarkdown({ stacks: [stack] })
+    .split("\n")
+    .filter((l) => /^\| (team-a|total) \|/.test(l));
   expect(rows).toHaveLength(2);
   expect(rows[1]).toBe("| total | 2 computes; 4 dedicated and 2 low-priority nodes at most |");
 });

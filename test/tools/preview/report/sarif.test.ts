@@ -3,7 +3,6 @@ import * as os from "os";
 import * as path from "path";
 import { z } from "zod";
 import { CONFIG_RULE, renderSarif, SARIF_SCHEMA } from "../../../../tools/preview/report/sarif";
-import { configKeyOf } from "../../../../tools/preview/report/sarifLocations";
 import type { PreviewResult, Violation } from "../../../../tools/preview/shared/types";
 import { fakeStack } from "../policy/fakeStack";
 
@@ -217,16 +216,19 @@ describe("renderSarif", () => {
   });
 });
 
-describe("configKeyOf", () => {
-  it("reads the key path of a config issue line", () => {
-    expect(configKeyOf('config azure-ml-workspaces:workspaces[2].datastores[0].container = "x": must match')).toEqual([
-      "azure-ml-workspaces:workspaces",
-      2,
-      "datastores",
-      0,
-      "container",
+describe("config issues", () => {
+  it("sit at the key the issue names, or its nearest existing parent; an error without a key is the program's", () => {
+    const issues = [
+      'config azure-ml-workspaces:workspaces[0].storage.container = "x": must match',
+      'config azure-ml-workspaces:workspaces[3].name = "x": must match',
+      "TypeError: boom",
+    ];
+    const stack = { ...fakeStack([]), configFile: "stacks/Pulumi.dev.yaml", error: issues[0], issues };
+    const results = JSON.parse(renderSarif({ stacks: [stack] }, ROOT)).runs[0].results;
+    expect(results.map((r: any) => [r.ruleId, r.locations[0].physicalLocation.region.startLine])).toEqual([
+      [CONFIG_RULE, 6],
+      [CONFIG_RULE, 4],
+      ["preview/program-failed", 3],
     ]);
-    expect(configKeyOf("config azure-native:location: is required")).toEqual(["azure-native:location"]);
-    expect(configKeyOf("TypeError: boom")).toBeUndefined();
   });
 });

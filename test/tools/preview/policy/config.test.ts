@@ -1,34 +1,37 @@
 import fc from "fast-check";
 import {
   ENFORCEMENT_LEVELS,
-  effectiveLevels,
   needsRemediation,
-  parsePolicyConfig,
+  readPolicyConfig,
   reconcilePolicyConfig,
   type PackMetadata,
-} from "../../../../tools/preview/policy/policyConfig";
+  type PolicyConfigMap,
+} from "../../../../tools/preview/policy/config";
+
+const parsePolicyConfig = (text: string, file: string) => readPolicyConfig(file, text);
+const effectiveLevels = (config: PolicyConfigMap) => new Map(pack.policies.map((p) => [p.name, config[p.name].enforcementLevel]));
 
 const pack: PackMetadata = {
   name: "pack",
   version: "1.0.0",
   policies: [
-    { name: "res-a", enforcementLevel: "mandatory", kind: "resource" },
-    { name: "res-b", enforcementLevel: "advisory", kind: "resource" },
+    { name: "res-a", enforcementLevel: "mandatory", resourcePolicy: true },
+    { name: "res-b", enforcementLevel: "advisory", resourcePolicy: true },
     {
       name: "tags",
       enforcementLevel: "advisory",
-      kind: "resource",
+      resourcePolicy: true,
       configSchema: {
         properties: { requiredTags: { type: "array", items: { type: "string" }, default: ["owner"] }, note: { type: "string" } },
         required: [],
       },
     },
-    { name: "stack-x", enforcementLevel: "mandatory", kind: "stack" },
+    { name: "stack-x", enforcementLevel: "mandatory", resourcePolicy: false },
   ],
   initialConfig: {},
 };
 
-describe("parsePolicyConfig", () => {
+describe("readPolicyConfig", () => {
   it("accepts level strings and objects, splitting enforcementLevel from properties", () => {
     const parsed = parsePolicyConfig(
       JSON.stringify({ all: "mandatory", "res-b": { enforcementLevel: "disabled", x: 1 }, tags: { requiredTags: ["a"] } }),
@@ -91,7 +94,7 @@ describe("reconcilePolicyConfig", () => {
       pack,
       parsePolicyConfig(JSON.stringify({ all: "advisory", "stack-x": "disabled", tags: { note: "n" } }), "f"),
     );
-    const levels = effectiveLevels(pack, config);
+    const levels = effectiveLevels(config);
     expect(Object.fromEntries(levels)).toEqual({ "res-a": "advisory", "res-b": "advisory", tags: "advisory", "stack-x": "disabled" });
     expect(config.tags.properties).toEqual({ requiredTags: ["owner"], note: "n" });
     // The CLI sends the `all` entry along; it is not a policy.

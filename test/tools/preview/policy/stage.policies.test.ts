@@ -3,7 +3,7 @@
  * contract (policy names, levels, attribution) as a reviewer would see it from `npm run preview`.
  */
 import * as path from "path";
-import { startPolicyCheck, type PolicyCheck } from "../../../../tools/preview/policy/check";
+import { startPolicyStage, type PolicyStage } from "../../../../tools/preview/policy/stage";
 import type { StackResult, Violation } from "../../../../tools/preview/shared/types";
 import { fakeStack, type ResourceSpec } from "./fakeStack";
 
@@ -38,13 +38,19 @@ const workspace = (name: string, storage: string, inputs: Record<string, unknown
 const storageViolations = (vs: Violation[]) => vs.filter((v) => DEFAULT_STORAGE_POLICIES.includes(v.policy));
 const urnOfName = (stack: StackResult, name: string) => stack.resources.find((r) => r.name === name)!.urn;
 
-describe("the real policy pack through startPolicyCheck", () => {
-  let check: PolicyCheck;
-  beforeAll(async () => {
-    check = await startPolicyCheck({ packDir: PACK });
+describe("the real policy pack through startPolicyStage", () => {
+  let stage: PolicyStage;
+  const check = {
+    checkStack: async (stack: StackResult) => {
+      await stage.check(stack);
+      return stack;
+    },
+  };
+  beforeAll(() => {
+    stage = startPolicyStage(PACK);
   });
   afterAll(async () => {
-    await check?.close();
+    await stage?.close();
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { runningPackPids, startPackProcess, summarizeStderr } from "../../../../tools/preview/policy/packProcess";
+import { runningPackPids, startPack, summarizeStderr } from "../../../../tools/preview/policy/pack";
 
 const PACKS = path.resolve(__dirname, "../../../fixtures/packs");
 
@@ -21,8 +21,8 @@ describe("summarizeStderr", () => {
   });
 });
 
-describe("startPackProcess", () => {
-  const start = (packDir: string) => startPackProcess({ packDir, typeCheck: false, startTimeoutMs: 30_000 });
+describe("startPack", () => {
+  const start = (packDir: string) => startPack(packDir, 30_000, false);
 
   it("reports a pack that dies while loading with its own error, in one line, and leaves nothing running", async () => {
     const error = await start(path.join(PACKS, "broken")).then(
@@ -40,9 +40,7 @@ describe("startPackProcess", () => {
   });
 
   it("times out in one line and kills a pack that never prints its port", async () => {
-    await expect(startPackProcess({ packDir: path.join(PACKS, "mini"), typeCheck: false, startTimeoutMs: 1 })).rejects.toThrow(
-      /^policy pack .*mini did not print its port within 1 ms$/,
-    );
+    await expect(startPack(path.join(PACKS, "mini"), 1, false)).rejects.toThrow(/^policy pack .*mini did not print its port within 1 ms$/);
     expect(runningPackPids()).toEqual([]);
   });
 });

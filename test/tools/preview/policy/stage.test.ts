@@ -5,9 +5,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startPolicyCheck, type PolicyCheck } from "../../../../tools/preview/policy/check";
-import { runningPackPids } from "../../../../tools/preview/policy/packProcess";
-import { UNKNOWN_VALUE, type Violation } from "../../../../tools/preview/shared/types";
+import { runningPackPids } from "../../../../tools/preview/policy/pack";
+import { startPolicyStage, type PolicyStage } from "../../../../tools/preview/policy/stage";
+import { UNKNOWN_VALUE, type StackResult, type Violation } from "../../../../tools/preview/shared/types";
 import { fakeStack, STACK_URN, type ResourceSpec } from "./fakeStack";
 
 const MINI_PACK = path.resolve(__dirname, "../../../fixtures/packs/mini");
@@ -44,8 +44,15 @@ const specs: ResourceSpec[] = [
   },
 ];
 
-describe("startPolicyCheck with the fixture pack", () => {
-  let check: PolicyCheck;
+/** The stage's verdicts on `stack`, as the host reads them. */
+async function checked(stage: PolicyStage, stack: StackResult): Promise<Pick<StackResult, "violations" | "remediations">> {
+  await stage.check(stack);
+  return { violations: stack.violations, remediations: stack.remediations };
+}
+
+describe("startPolicyStage with the fixture pack", () => {
+  let stage: PolicyStage;
+  const check = { checkStack: (stack: StackResult) => checked(stage, stack), close: () => stage.close() };
   beforeAll(async () => {
     const config = writeConfig("echo.json", {
       "fixture-echo-resource": "advisory",
@@ -54,10 +61,10 @@ describe("startPolicyCheck with the fixture pack", () => {
       // Only the label: `max` must come from the schema default (100), as the CLI fills it in.
       "fixture-max-resources": { label: "fixture limit" },
     });
-    check = await startPolicyCheck({ packDir: MINI_PACK, policyConfigFile: config });
+    stage = startPolicyStage(MINI_PACK, config);
   });
   afterAll(async () => {
-    await check?.close();
+    await stage?.close();
   });
 
   it("sends Analyze for every registration with name, options, provider, inputs and stack tags", async () => {
@@ -134,8 +141,8 @@ describe("startPolicyCheck with the fixture pack", () => {
   });
 
   it("checks stacks one at a time, so concurrent calls each see their own stack tags", async () => {
-    const a = { ...fakeStack(specs), project: "alpha" };
-    const b = { ...fakeStack(specs), project: "beta" };
+    const a = { ...fakeStack(specs), stack: "a", project: "alpha" };
+    const b = { ...fakeStack(specs), stack: "b", project: "beta" };
     const [ra, rb] = await Promise.all([check.checkStack(a), check.checkStack(b)]);
     const projects = (vs: Violation[]) => new Set(byPolicy(vs, "fixture-echo-resource").map((v) => echoed(v).tags["pulumi:project"]));
     expect(projects(ra.violations)).toEqual(new Set(["alpha"]));
@@ -169,22 +176,23 @@ describe("startPolicyCheck with the fixture pack", () => {
   });
 });
 
-describe("startPolicyCheck lifecycle and errors", () => {
+describe("startPolicyStage lifecycle and errors", () => {
+  const start = async (configFile: string) => {
+    const stage = startPolicyStage(MINI_PACK, configFile);
+    await stage.check(fakeStack([])).finally(() => stage.close());
+  };
   it("rejects a malformed config file in one line before starting the pack", async () => {
     const file = writeConfig("bad.json", '{"fixture-https-only": "sometimes"}');
-    await expect(startPolicyCheck({ packDir: MINI_PACK, policyConfigFile: file })).rejects.toThrow(
+    await expect(start(file)).rejects.toThrow(
       `policy config ${file}: "fixture-https-only": "sometimes" is not a valid enforcement level (advisory | mandatory | remediate | disabled)`,
     );
-    await expect(startPolicyCheck({ packDir: MINI_PACK, policyConfigFile: path.join(tmp, "missing.json") })).rejects.toThrow(
-      /^policy config .*missing\.json: cannot read it \(ENOENT\)$/,
-    );
+    expect(runningPackPids()).toEqual([]);
+    await expect(start(path.join(tmp, "missing.json"))).rejects.toThrow(/^policy config .*missing\.json: cannot read it \(ENOENT\)$/);
   });
 
   it("rejects a config naming a policy the pack lacks, and leaves no process behind", async () => {
     const file = writeConfig("typo.json", { "fixture-http-only": "mandatory" });
-    await expect(startPolicyCheck({ packDir: MINI_PACK, policyConfigFile: file })).rejects.toThrow(
-      `policy config ${file}: unknown policy "fixture-http-only"`,
-    );
+    await expect(start(file)).rejects.toThrow(`policy config ${file}: unknown policy "fixture-http-only"`);
     expect(runningPackPids()).toEqual([]);
   });
 });
