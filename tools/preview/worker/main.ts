@@ -149,15 +149,7 @@ function finish(error?: string): void {
   });
 }
 
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
-
-/** `config <key> = "<value>": ` for the config value (structured ones as JSON, searched inside) that names stack `name`. */
+/** `config <key> = "<value>": ` for the config value (structured ones are JSON, searched inside) that names stack `name`. */
 function configPrefix(name: string): string {
   const find = (value: unknown, at: string): string | undefined => {
     if (typeof value === "string") return value === name || name.endsWith(`/${value}`) ? `${at} = "${value}"` : undefined;
@@ -168,9 +160,14 @@ function configPrefix(name: string): string {
     }
     return undefined;
   };
-  const config = (parseJson(job.configEnv.PULUMI_CONFIG ?? "{}") ?? {}) as Record<string, string>;
-  for (const [key, raw] of Object.entries(config)) {
-    const found = find(/^[[{]/.test(raw) ? (parseJson(raw) ?? raw) : raw, key);
+  for (const [key, raw] of Object.entries(JSON.parse(job.configEnv.PULUMI_CONFIG ?? "{}") as Record<string, string>)) {
+    let value: unknown = raw;
+    try {
+      if (/^[[{]/.test(raw)) value = JSON.parse(raw);
+    } catch {
+      // A plain string that starts with a bracket.
+    }
+    const found = find(value, key);
     if (found !== undefined) return `config ${found}: `;
   }
   return "";

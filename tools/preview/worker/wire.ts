@@ -23,10 +23,7 @@ type Props = Record<string, unknown>;
 export type Decode = "record" | "plain" | "policy";
 
 /** What a walk met on its way: whether a secret, and the dependencies output values carry. */
-export interface Found {
-  secret: boolean;
-  dependencies: string[];
-}
+export type Found = { secret: boolean; dependencies: string[] };
 
 export function decodeWire(value: unknown, mode: Decode, found?: Found): unknown {
   if (value === UNKNOWN_VALUE) return mode === "plain" ? undefined : value;
