@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { readRawConfig } from "../../stacks/rawConfig";
 import { formatConfigIssue, validateConfig } from "../../stacks/validate";
 import type { StackConfig } from "../../stacks/config";
-import { buildConfigEnv, readStackFile } from "../../tools/preview/host/stackConfig";
+import { buildConfigEnv } from "../../tools/preview/host/project";
+import { readStackFile } from "../../tools/preview/host/stackFile";
 
 const PROJECT = "azure-ml-workspaces";
 

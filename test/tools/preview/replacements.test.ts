@@ -1,5 +1,5 @@
 import * as path from "path";
-import { findReplacements, renderReplacementsText, REPLACE_ON_CHANGES, WithReplacements } from "../../../tools/preview/host/replacements";
+import { findReplacements, REPLACE_ON_CHANGES, type WithReplacements } from "../../../tools/preview/host/replacements";
 import type { RecordedResource } from "../../../tools/preview/shared/types";
 import { UNKNOWN_VALUE } from "../../../tools/preview/shared/types";
 import { previewJsonInProcess } from "./inProcess";
@@ -38,16 +38,6 @@ describe("AZ-DATA-10: stateful resources a config change replaces", () => {
   it("ignores resources that hold no data", () => {
     const diag = record("u::diag", "azure-native:monitor:DiagnosticSetting", { name: "a" });
     expect(findReplacements([diag], [])).toEqual([]);
-  });
-
-  it("renders one line per finding", () => {
-    const stack = {
-      replacements: findReplacements([account("u::st")], [account("u::st", { location: "northeurope" })]),
-    } as WithReplacements;
-    expect(renderReplacementsText(stack)).toEqual([
-      "Compared with --base: 1 stateful resource(s) replaced or deleted",
-      '    replaces azure-native:storage:StorageAccount st (location: "westeurope" -> "northeurope")',
-    ]);
   });
 });
 

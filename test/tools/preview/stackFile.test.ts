@@ -1,5 +1,15 @@
 import { createCipheriv, pbkdf2Sync, randomBytes } from "crypto";
-import { parseConfigKey, parseStackFile, passphraseDecrypter, showKey, showValue } from "../../../tools/preview/host/stackFile";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+  parseConfigKey,
+  parseStackFile,
+  passphraseDecrypter,
+  readStackFile,
+  showKey,
+  showValue,
+} from "../../../tools/preview/host/stackFile";
 import { UNKNOWN_VALUE } from "../../../tools/preview/shared/types";
 
 /** Encrypts as the passphrase secrets provider does (pulumi/pulumi sdk/go/common/resource/config/crypt.go). */
@@ -86,5 +96,43 @@ describe("AZ-CLI-02 secure values", () => {
     expect(read(text, "correct horse")).toEqual({ config: { "p:token": "s3cret" }, secretKeys: ["p:token"], usesEnvironment: false });
     expect(() => read(text, "wrong")).toThrow(/^Pulumi\.dev\.yaml: encryptionsalt = "v1:.*": incorrect passphrase/);
     expect(() => passphraseDecrypter("v2:abc", "x")).toThrow("not a v1 passphrase salt");
+  });
+});
+
+describe("readStackFile", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preview-stack-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it("reads config and notices ESC environments", () => {
+    expect(readStackFile(write("Pulumi.a.yaml", "config:\n  p:x: 1\n"))).toEqual({
+      config: { "p:x": 1 },
+      secretKeys: [],
+      usesEnvironment: false,
+    });
+    expect(readStackFile(write("Pulumi.b.yaml", "environment:\n  - shared\n"))).toEqual({
+      config: {},
+      secretKeys: [],
+      usesEnvironment: true,
+    });
+    expect(readStackFile(write("Pulumi.c.yaml", ""))).toEqual({ config: {}, secretKeys: [], usesEnvironment: false });
+  });
+
+  it("reports broken YAML and wrong shapes in one line naming the file", () => {
+    expect(() => readStackFile(write("Pulumi.d.yaml", "config: [\n"))).toThrow(/^Pulumi\.d\.yaml: /);
+    const err = (() => {
+      try {
+        readStackFile(write("Pulumi.e.yaml", "config: 3\n"));
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error("expected a failure");
+    })();
+    expect(err.message).toMatch(/^Pulumi\.e\.yaml: config = 3: /);
+    expect(err.message).not.toContain("\n");
   });
 });

@@ -1,31 +1,21 @@
 /*
- * Preloaded (`node -r`) into stack workers and the policy pack process: defers loading modules that
- * `@pulumi/pulumi` requires eagerly but that a preview or a policy pack never uses, until first use.
- *
- * `@npmcli/arborist` (about 250 ms and 15 MB per process) and TypeScript (`typescript-shim`, about 300 ms and 30 MB)
- * are required by `runtime/closure/codePaths.js` and `parseFunction.js` only to serialize closures (function
- * serialization), which neither process does. Each still loads, unchanged, the first time anything reads from it.
+ * Preloaded into stack workers and the pack process: defers modules that `@pulumi/pulumi` requires eagerly but only
+ * uses to serialize closures, which neither process does: `@npmcli/arborist` (about 250 ms and 15 MB per process) and
+ * TypeScript (`typescript-shim`, about 300 ms and 30 MB). Each still loads, unchanged, the first time it is read from.
  */
 "use strict";
 const Module = require("module");
 
-const DEFERRED = [
-  { request: "@npmcli/arborist", from: /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]closure[\\/]codePaths\.js$/ },
-  { request: "../../typescript-shim", from: /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]closure[\\/]parseFunction\.js$/ },
-];
+const CLOSURE = /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]closure[\\/]/;
+const DEFERRED = { "@npmcli/arborist": "codePaths.js", "../../typescript-shim": "parseFunction.js" };
 
 const load = Module._load;
 Module._load = function deferringLoad(request, parent, isMain) {
-  const deferred = parent && DEFERRED.some((d) => d.request === request && d.from.test(parent.filename ?? ""));
-  if (!deferred) return load.apply(this, arguments);
+  const from = parent?.filename ?? "";
+  if (!Object.hasOwn(DEFERRED, request) || !CLOSURE.test(from) || !from.endsWith(DEFERRED[request])) return load.apply(this, arguments);
   let real;
   const target = () => (real ??= load.call(this, request, parent, isMain));
   // `__esModule` lets TypeScript's `__importStar` hand the proxy through instead of copying (and so loading) it.
-  return new Proxy(
-    {},
-    {
-      get: (_, key) => (key === "__esModule" && real === undefined ? true : Reflect.get(target(), key)),
-      has: (_, key) => Reflect.has(target(), key),
-    },
-  );
+  const get = (_, key) => (key === "__esModule" && real === undefined ? true : Reflect.get(target(), key));
+  return new Proxy({}, { get, has: (_, key) => Reflect.has(target(), key) });
 };

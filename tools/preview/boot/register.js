@@ -1,8 +1,7 @@
 /*
- * Loads TypeScript in every process of the offline check (the host, each stack worker, the policy pack) without
- * the TypeScript compiler: esbuild strips the types (type-checking is `npm test`'s and `tsc`'s job), and its output
- * is kept on disk, keyed by file content and options, so a warm run starts no transpiler at all.
- * `PREVIEW_NO_CACHE=1` turns the cache off, `PREVIEW_CACHE_DIR` moves it. Plain JavaScript: it loads before any .ts.
+ * Loads TypeScript in every process of the offline check without the TypeScript compiler: esbuild strips the types
+ * (type-checking is `npm test`'s and `tsc`'s job), and its output is kept on disk, keyed by content and options, so a
+ * warm run starts no transpiler. `PREVIEW_NO_CACHE=1` turns the cache off, `PREVIEW_CACHE_DIR` moves it.
  */
 "use strict";
 const crypto = require("crypto");
@@ -13,31 +12,13 @@ const CACHE_DIR = process.env.PREVIEW_CACHE_DIR ?? path.resolve(__dirname, "../.
 const CACHE = process.env.PREVIEW_NO_CACHE !== "1";
 /** Bumped when the output for the same input changes (options, esbuild). */
 const FORMAT = "esbuild-2";
-
-let esbuild;
 let options = { tsconfigRaw: "{}", salt: "" };
 
-/** The project tsconfig's text (esbuild reads its compilerOptions as the Pulumi language host does, without `extends`). */
-function readTsconfig(dir) {
-  try {
-    return fs.readFileSync(path.join(dir, "tsconfig.json"), "utf8");
-  } catch {
-    return "{}";
-  }
-}
-
 function transpile(source, filename) {
-  esbuild ??= require("esbuild");
-  const loader = filename.endsWith(".tsx") ? "tsx" : "ts";
   // As TypeScript's commonjs output: `import()` becomes `require`.
-  const common = {
-    loader,
-    format: "cjs",
-    target: "node20",
-    supported: { "dynamic-import": false },
-    sourcemap: "inline",
-    sourcefile: filename,
-  };
+  const common = { loader: filename.endsWith(".tsx") ? "tsx" : "ts", format: "cjs", target: "node20", sourcefile: filename };
+  Object.assign(common, { supported: { "dynamic-import": false }, sourcemap: "inline" });
+  const esbuild = require("esbuild");
   try {
     return esbuild.transformSync(source, { ...common, tsconfigRaw: options.tsconfigRaw }).code;
   } catch (err) {
@@ -56,23 +37,28 @@ function compiled(source, filename) {
   } catch {
     const code = transpile(source, filename);
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
       // Write then rename: a concurrent process reads either nothing or a whole file.
+      fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(`${file}.${process.pid}.tmp`, code);
       fs.renameSync(`${file}.${process.pid}.tmp`, file);
     } catch {
-      // A cache that cannot be written only costs time.
+      // An unwritable cache only costs time.
     }
     return code;
   }
 }
 
 /**
- * Registers the `.ts`/`.tsx` loader, compiling with the compilerOptions of `projectDir`'s tsconfig.json (what matters
- * to output: `useDefineForClassFields`, decorators, JSX); called again for a program, it switches to its project's.
+ * Registers the `.ts`/`.tsx` loader with the compilerOptions of `projectDir`'s tsconfig.json (read as the Pulumi
+ * language host reads it, without `extends`); called again for a program, it switches to its project's.
  */
 function register(projectDir) {
-  const tsconfigRaw = projectDir === undefined ? "{}" : readTsconfig(projectDir);
+  let tsconfigRaw = "{}";
+  try {
+    if (projectDir !== undefined) tsconfigRaw = fs.readFileSync(path.join(projectDir, "tsconfig.json"), "utf8");
+  } catch {
+    // No tsconfig: esbuild's defaults.
+  }
   options = { tsconfigRaw, salt: crypto.createHash("sha256").update(tsconfigRaw).digest("hex") };
   for (const ext of [".ts", ".tsx", ".cts"]) {
     require.extensions[ext] = (module, filename) => module._compile(compiled(fs.readFileSync(filename, "utf8"), filename), filename);

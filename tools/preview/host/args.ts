@@ -1,7 +1,7 @@
-/** Command-line arguments of `npm run preview` (pure). */
+/** Command-line arguments of `npm run preview` (pure). `--help` is the table of flags the parser reads. */
 import { parseArgs } from "util";
 
-export const OUTPUT_FORMATS = ["text", "json", "markdown", "sarif"] as const;
+const OUTPUT_FORMATS = ["text", "json", "markdown", "sarif"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export const USAGE =
@@ -59,86 +59,57 @@ Exit codes:
 Example:
   npm run preview -- --stack team-a --format markdown > report.md`;
 
-export interface CliArgs {
-  /** The Pulumi project directory, as given (relative to the caller's cwd). */
-  cwd: string;
-  /** Requested stacks; empty means every stack. */
-  stacks: string[];
-  format: OutputFormat;
-  policy: boolean;
-  policyPack?: string;
-  policyConfig?: string;
-  lookups?: string;
-  /** The previous stack file (or a directory of them): report the stateful resources the current config replaces. */
-  base?: string;
-  help: boolean;
-  /** Per stack program, in milliseconds. */
-  timeoutMs: number;
-  /** Policy pack start and each stack's check, in milliseconds. */
-  policyTimeoutMs: number;
-  /** `--no-color` given (NO_COLOR and a non-terminal stdout are honoured by the text report itself). */
-  noColor: boolean;
-}
+/** The flags `HELP` lists: `--name VALUE` takes a string, `--name` alone is a switch; `--stack` repeats. */
+const OPTIONS = Object.fromEntries(
+  [...HELP.matchAll(/^ {2}(?:-h, )?--([a-z-]+)( [A-Z])?/gm)].map(([, flag, value]) => [
+    flag,
+    { type: value ? "string" : "boolean", multiple: flag === "stack", ...(flag === "help" ? { short: "h" } : {}) },
+  ]),
+) as Record<string, { type: "string" | "boolean"; multiple: boolean; short?: string }>;
 
 /** Bad usage: one line, exit code 2. */
 export class UsageError extends Error {}
 
-export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed;
+function seconds(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(Number(value) > 0))
+    throw new UsageError(`${flag} must be a positive number of seconds, got '${value}'`);
+  return Number(value);
+}
+
+export type CliArgs = ReturnType<typeof parseCliArgs>;
+
+export function parseCliArgs(argv: string[]) {
+  let v: Record<string, string | string[] | boolean | undefined>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        cwd: { type: "string" },
-        stack: { type: "string", multiple: true },
-        all: { type: "boolean" },
-        format: { type: "string" },
-        "policy-pack": { type: "string" },
-        "policy-config": { type: "string" },
-        "no-policy": { type: "boolean" },
-        lookups: { type: "string" },
-        base: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        timeout: { type: "string" },
-        "policy-timeout": { type: "string" },
-        "no-color": { type: "boolean" },
-      },
-    });
+    v = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values as typeof v;
   } catch (err) {
     throw new UsageError((err as Error).message.split("\n")[0]);
   }
-  const v = parsed.values;
-  const format = v.format ?? "text";
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+  const str = (flag: string) => v[flag] as string | undefined;
+  const format = str("format") ?? "text";
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got '${format}'`);
-  }
-  const stacks = (v.stack ?? []).map((s) => s.split("/").pop() ?? s);
+  const stacks = ((v.stack ?? []) as string[]).map((s) => s.split("/").pop() ?? s);
   if (v.all && stacks.length > 0) throw new UsageError("--stack and --all are mutually exclusive");
   if (stacks.some((s) => s.trim() === "")) throw new UsageError("--stack needs a stack name");
-  if (v["no-policy"] && (v["policy-pack"] !== undefined || v["policy-config"] !== undefined)) {
+  if (v["no-policy"] && (v["policy-pack"] !== undefined || v["policy-config"] !== undefined))
     throw new UsageError("--no-policy cannot be combined with --policy-pack or --policy-config");
-  }
   return {
-    cwd: v.cwd ?? ".",
+    /** The project directory, relative to the caller's cwd. */
+    cwd: str("cwd") ?? ".",
+    /** Requested stacks; empty means every stack. */
     stacks: [...new Set(stacks)],
     format: format as OutputFormat,
     policy: !v["no-policy"],
-    policyPack: v["policy-pack"],
-    policyConfig: v["policy-config"],
-    lookups: v.lookups,
-    base: v.base,
+    policyPack: str("policy-pack"),
+    policyConfig: str("policy-config"),
+    lookups: str("lookups"),
+    base: str("base"),
     help: v.help === true,
-    timeoutMs: seconds("--timeout", v.timeout, DEFAULT_TIMEOUT_S) * 1000,
-    policyTimeoutMs: seconds("--policy-timeout", v["policy-timeout"], DEFAULT_POLICY_TIMEOUT_S) * 1000,
+    timeoutMs: seconds("--timeout", str("timeout"), DEFAULT_TIMEOUT_S) * 1000,
+    policyTimeoutMs: seconds("--policy-timeout", str("policy-timeout"), DEFAULT_POLICY_TIMEOUT_S) * 1000,
+    /** NO_COLOR and a non-terminal stdout are honoured by the text report itself. */
     noColor: v["no-color"] === true,
   };
-}
-
-function seconds(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0)) throw new UsageError(`${flag} must be a positive number of seconds, got '${value}'`);
-  return n;
 }

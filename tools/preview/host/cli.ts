@@ -1,26 +1,42 @@
 /**
- * The host's entry: arguments, then the worker pool, loading as little as possible before forking the stack workers
- * so that they boot while the rest of the host loads. Exit codes in shared/types.ts.
+ * The host, in one flow: arguments, the project, stack workers forked at once (they boot while the rest of the host
+ * loads) and the pack started at once, the stacks previewed (scheduler.ts) and checked as they finish, `--base`,
+ * the report and the exit code (shared/types.ts).
  */
 import * as path from "path";
-import { CliArgs, HELP, parseCliArgs, USAGE } from "./args";
-import { errorLine } from "../shared/messages";
-import { peekProject } from "./projectPeek";
-import { EXIT_OK, EXIT_PROGRAM_ERROR } from "../shared/types";
-import { WorkerPool } from "./workers";
 import type { PolicyStage } from "../policy/stage";
+import { errorLine } from "../shared/messages";
+import {
+  EXIT_MANDATORY_VIOLATION,
+  EXIT_OK,
+  EXIT_PROGRAM_ERROR,
+  type PreviewResult,
+  SCHEMA_VERSION,
+  type StackResult,
+} from "../shared/types";
+import { type CliArgs, HELP, parseCliArgs, USAGE } from "./args";
+import { stackQuota } from "../report/quota";
+import { LookupIndex, loadLookupsFile } from "./lookups";
+import { killTree } from "./processGroups";
+import { findRepoRoot, loadProject, type PulumiProject, relativePath, stackJob } from "./project";
+import { compareWithBase } from "./replacements";
+import { Scheduler } from "./scheduler";
+import { emptyWorkerResult, runWorker, spawnWorker, type SpawnedWorker } from "./workers";
 
 const DEFAULT_POLICY_PACK = path.resolve(__dirname, "../../../policies");
+/** Two cores: at most two programs run at once, and two workers boot ahead. */
+const CONCURRENCY = 2;
 
-async function startPolicy(args: CliArgs, callerCwd: string): Promise<PolicyStage> {
-  const { startPolicyStage } = await import("../policy/stage");
-  const config = args.policyConfig !== undefined ? path.resolve(callerCwd, args.policyConfig) : undefined;
-  return startPolicyStage(path.resolve(callerCwd, args.policyPack ?? DEFAULT_POLICY_PACK), config, args.policyTimeoutMs);
+/** Fails after `ms` unless `work` settles first. */
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s (--policy-timeout)`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Two cores: two workers boot ahead (the scheduler runs at most two programs at once). */
-const WARM_WORKERS = 2;
-
+/** Previews the selected stacks and prints the result; returns the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
   let args: CliArgs;
   try {
@@ -33,31 +49,108 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return EXIT_OK;
   }
-  const callerCwd = process.cwd();
-  const peek = peekProject(path.resolve(callerCwd, args.cwd));
-  const wanted = args.stacks.length > 0 ? args.stacks.filter((s) => peek.stacks.includes(s)) : peek.stacks;
-  const pool = new WorkerPool(peek.nodeArgs, Math.min(WARM_WORKERS, wanted.length));
-  // The pack boots (seconds) while the workers boot and the rest of the host loads.
-  const policy = args.policy && wanted.length > 0 ? await startPolicy(args, callerCwd) : undefined;
+  const at = (file: string) => path.resolve(process.cwd(), file);
+  const spares: SpawnedWorker[] = [];
+  let policy: PolicyStage | undefined;
   try {
-    const { runPreview } = await import("./run");
-    return await runPreview(args, callerCwd, pool, policy ?? (args.policy ? await startPolicy(args, callerCwd) : undefined));
+    const project = loadProject(at(args.cwd));
+    const lookups = new LookupIndex(args.lookups !== undefined ? loadLookupsFile(at(args.lookups)) : undefined);
+    const selected = args.stacks.length > 0 ? args.stacks : project.stacks;
+    const unknown = selected.filter((s) => !project.stacks.includes(s));
+    const known = project.stacks.join(", ") || "none";
+    unknown.forEach((s) => process.stderr.write(`error: ${s}: no stack '${s}' in project '${project.name}' (stacks: ${known})\n`));
+    if (selected.length === 0) process.stderr.write(`error: no stacks: no Pulumi.<stack>.yaml in ${project.stackConfigDir}\n`);
+    if (unknown.length > 0 || selected.length === 0) return EXIT_PROGRAM_ERROR;
+
+    for (const _ of selected.slice(0, CONCURRENCY)) spares.push(spawnWorker(project.nodeArgs));
+    if (args.policy) {
+      const { startPolicyStage } = await import("../policy/stage");
+      const config = args.policyConfig !== undefined ? at(args.policyConfig) : undefined;
+      policy = startPolicyStage(at(args.policyPack ?? DEFAULT_POLICY_PACK), config, args.policyTimeoutMs);
+    }
+    const schedule = (proj: PulumiProject) =>
+      new Scheduler({
+        project: proj.name,
+        stacks: proj.stacks,
+        concurrency: CONCURRENCY,
+        lookups,
+        run: async (stack, hooks) => {
+          const prepared = stackJob(proj, stack);
+          if ("error" in prepared) return emptyWorkerResult(prepared.error);
+          // Always streamed: a program stopped by its time-out still reports what it registered. The pack analyzes
+          // the registrations of the previewed stacks as they arrive.
+          const head = proj === project && selected.includes(stack);
+          const job = { ...prepared.job, streamRecords: true, sourcePositions: head && args.format === "sarif" };
+          const onRecorded = head ? policy?.record.bind(policy, { project: proj.name, stack }) : undefined;
+          const result = await runWorker(spares.shift() ?? spawnWorker(proj.nodeArgs), job, hooks, args.timeoutMs, onRecorded);
+          return { ...result, diagnostics: [...prepared.warnings, ...result.diagnostics] };
+        },
+      });
+    const scheduler = schedule(project);
+    // Outside a repository, paths are relative to the project: never `../`.
+    const repoRoot = findRepoRoot(project.dir, project.dir);
+    let policyError: string | undefined;
+    const stacks = await Promise.all(
+      selected.map(async (stack): Promise<StackResult> => {
+        const run = await scheduler.result(stack);
+        const quota = stackQuota(run.outputs);
+        const result: StackResult = {
+          project: project.name,
+          stack,
+          resources: run.resources,
+          outputs: run.outputs,
+          violations: [],
+          ...(run.error !== undefined ? { error: run.error } : {}),
+          ...(run.issues?.length ? { issues: run.issues } : {}),
+          ...(run.partial ? { partial: true } : {}),
+          ...(quota ? { quota } : {}),
+          policyChecked: false,
+          configFile: relativePath(repoRoot, project.stackFiles.get(stack)!),
+          programFile: relativePath(repoRoot, project.programFile),
+          timings: { ...run.timings },
+          reads: run.reads,
+          diagnostics: run.diagnostics,
+        };
+        if (policy && result.error !== undefined) policy.abandon(stack);
+        else if (policy) {
+          try {
+            await within(policy.check(result), args.policyTimeoutMs, `the policy check of stack ${stack}`);
+            result.policyChecked = true;
+          } catch (err) {
+            policyError ??= errorLine(err);
+          }
+        }
+        return result;
+      }),
+    );
+    await policy?.close().catch(() => undefined);
+    if (args.base !== undefined) await compareWithBase(project, at(args.base), stacks, schedule);
+
+    const pack = relativePath(repoRoot, policy?.packDir ?? "");
+    const result: PreviewResult = {
+      schemaVersion: SCHEMA_VERSION,
+      stacks,
+      ...(policyError !== undefined ? { error: `policy check failed: ${policyError}` } : {}),
+      policy: !policy
+        ? { status: "off", reason: "--no-policy" }
+        : { status: policyError === undefined ? "checked" : "failed", pack, ...(policyError !== undefined ? { reason: policyError } : {}) },
+    };
+    const output = await (await import("../report/render")).renderReport(args.format, result, repoRoot, args.noColor);
+    // Wait until the OS has the output: the caller exits right after, and pipes are written asynchronously when full.
+    await new Promise<void>((resolve) => process.stdout.write(output, () => resolve()));
+    // The text report shows the errors already; on a terminal they are not repeated. A stack's issues, else its error.
+    if (args.format !== "text" || process.stdout.isTTY !== true || process.stderr.isTTY !== true) {
+      for (const s of stacks)
+        for (const e of s.error === undefined ? [] : (s.issues ?? [s.error])) process.stderr.write(`error: ${s.stack}: ${e}\n`);
+      if (result.error !== undefined) process.stderr.write(`error: ${result.error}\n`);
+    }
+    if (policyError !== undefined || stacks.some((s) => s.error !== undefined)) return EXIT_PROGRAM_ERROR;
+    return stacks.some((s) => s.violations.some((v) => v.enforcementLevel === "mandatory")) ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
   } catch (err) {
     process.stderr.write(`error: ${errorLine(err)}\n`);
     return EXIT_PROGRAM_ERROR;
   } finally {
-    pool.close();
+    spares.splice(0).forEach((worker) => killTree(worker.child));
     await policy?.close().catch(() => undefined);
   }
-}
-
-/** Runs the CLI and exits with its code; anything unexpected is one `error:` line and exit 2. */
-export function run(argv: string[]): void {
-  main(argv).then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`error: ${errorLine(err)}\n`);
-      process.exit(EXIT_PROGRAM_ERROR);
-    },
-  );
 }

@@ -1,154 +1,175 @@
 /**
- * Pulumi project discovery: `Pulumi.yaml` (name, main, stackConfigDir, runtime options, project config) and the
- * stacks (`Pulumi.<stack>.yaml` files in the stack config dir).
+ * The checked project as the Pulumi CLI reads it: `Pulumi.yaml` (name, main, stackConfigDir, runtime options,
+ * project config), its stacks (`Pulumi.<stack>.yaml`), and each stack's job for a worker: the stack file's config
+ * merged over the project's, in the engine's environment (`PULUMI_CONFIG`, `PULUMI_CONFIG_SECRET_KEYS`).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
-import { firstLine } from "../shared/messages";
-import { splitNodeArgs } from "./projectPeek";
+import { LOCAL_ORGANIZATION, type WorkerJob } from "../shared/ipc";
+import { errorLine, firstLine } from "../shared/messages";
+import { UNKNOWN_VALUE } from "../shared/types";
+import { readStackFile } from "./stackFile";
 
-/** A bad project, stack or config file: the message is one line naming the file and key. */
-export class PreviewInputError extends Error {}
+/** The project: its absolute directory and entry file, runtime options, `config:` as written, sorted stacks' files. */
+export type PulumiProject = ReturnType<typeof loadProject>;
 
-const runtimeOptionsSchema = z.looseObject({
-  typescript: z.boolean().optional(),
-  nodeargs: z.string().optional(),
-});
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isFile = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isFile() === true;
 
-const projectFileSchema = z.looseObject({
-  name: z.string().min(1),
-  runtime: z.union([z.string(), z.looseObject({ name: z.string(), options: runtimeOptionsSchema.optional() })]),
-  main: z.string().optional(),
-  stackConfigDir: z.string().optional(),
-  config: z.record(z.string(), z.unknown()).nullish(),
-});
-
-export interface PulumiProject {
-  name: string;
-  /** Absolute directory of Pulumi.yaml. */
-  dir: string;
-  projectFile: string;
-  /** Absolute path of the program's entry file. */
-  programFile: string;
-  /** Absolute directory of the `Pulumi.<stack>.yaml` files. */
-  stackConfigDir: string;
-  /** Whether the program runs through ts-node (`runtime.options.typescript`, default true). */
-  typescript: boolean;
-  /** `runtime.options.nodeargs`, split. */
-  nodeArgs: string[];
-  /** Project-level `config:` declarations, as written. */
-  config: Record<string, unknown>;
-  /** Stack names, sorted. */
-  stacks: string[];
-}
-
-/** Parses YAML into a value checked by `schema`; errors name the file and the key. */
-export function parseYamlFile<T>(file: string, text: string, schema: z.ZodType<T>): T {
+export function loadProject(cwd: string) {
+  const file = ["Pulumi.yaml", "Pulumi.yml"].map((name) => path.join(path.resolve(cwd), name)).find((f) => fs.existsSync(f));
+  if (!file) throw new Error(`no Pulumi.yaml in ${path.resolve(cwd)}`);
+  const dir = path.dirname(file);
+  const fail = (key: string, what: string): never => {
+    throw new Error(`${path.basename(file)}: ${key}: ${what}`);
+  };
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = parseYaml(fs.readFileSync(file, "utf8")) ?? {};
   } catch (err) {
-    throw new PreviewInputError(`${path.basename(file)}: ${firstLine((err as Error).message)}`);
+    return fail("document", firstLine((err as Error).message));
   }
-  const result = schema.safeParse(data ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue.path.length > 0 ? `'${issue.path.join(".")}'` : "document";
-    throw new PreviewInputError(`${path.basename(file)}: ${where}: ${issue.message}`);
-  }
-  return result.data;
-}
-
-function readTextFile(file: string): string {
+  if (!isObject(data)) return fail("document", "must be a mapping");
+  const runtime = typeof data.runtime === "string" ? { name: data.runtime } : data.runtime;
+  const options = isObject(runtime) && isObject(runtime.options) ? runtime.options : {};
+  const optional = (key: string, value: unknown, type: string) =>
+    value === undefined || typeof value === type || fail(`'${key}'`, `must be a ${type}`);
+  if (typeof data.name !== "string" || data.name === "") fail("'name'", "must be a non-empty string");
+  if (!isObject(runtime) || typeof runtime.name !== "string") fail("'runtime'", "must be a string or a mapping with a name");
+  if ((runtime as { name: string }).name !== "nodejs")
+    fail("'runtime'", `'${(runtime as { name: string }).name}' is not supported (nodejs only)`);
+  optional("main", data.main, "string");
+  optional("stackConfigDir", data.stackConfigDir, "string");
+  optional("runtime.options.typescript", options.typescript, "boolean");
+  optional("runtime.options.nodeargs", options.nodeargs, "string");
+  if (data.config != null && !isObject(data.config)) fail("'config'", "must be a mapping");
+  const stackConfigDir = path.resolve(dir, (data.stackConfigDir as string | undefined) ?? ".");
+  let stackFiles = new Map<string, string>();
   try {
-    return fs.readFileSync(file, "utf8");
-  } catch (err) {
-    throw new PreviewInputError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    stackFiles = listStackFiles(stackConfigDir);
+  } catch {
+    fail("'stackConfigDir'", `${stackConfigDir} is not a directory`);
   }
-}
-
-/** Finds `Pulumi.yaml` (or `.yml`) in `dir`. */
-export function findProjectFile(dir: string): string {
-  for (const candidate of ["Pulumi.yaml", "Pulumi.yml"]) {
-    const file = path.join(dir, candidate);
-    if (fs.existsSync(file)) return file;
-  }
-  throw new PreviewInputError(`no Pulumi.yaml in ${dir}`);
-}
-
-export function loadProject(cwd: string): PulumiProject {
-  const projectFile = findProjectFile(path.resolve(cwd));
-  const dir = path.dirname(projectFile);
-  const file = parseYamlFile(projectFile, readTextFile(projectFile), projectFileSchema);
-  const runtimeName = typeof file.runtime === "string" ? file.runtime : file.runtime.name;
-  if (runtimeName !== "nodejs") throw new PreviewInputError(`Pulumi.yaml: 'runtime': '${runtimeName}' is not supported (nodejs only)`);
-  const options = typeof file.runtime === "string" ? {} : (file.runtime.options ?? {});
-  const stackConfigDir = path.resolve(dir, file.stackConfigDir ?? ".");
   return {
-    name: file.name,
+    name: data.name as string,
     dir,
-    projectFile,
-    programFile: resolveProgramEntry(dir, file.main),
+    programFile: resolveProgramEntry(dir, data.main as string | undefined),
     stackConfigDir,
-    typescript: options.typescript ?? true,
-    nodeArgs: splitNodeArgs(options.nodeargs),
-    config: file.config ?? {},
-    stacks: listStacks(stackConfigDir),
+    typescript: options.typescript !== false,
+    nodeArgs: String(options.nodeargs ?? "")
+      .split(/\s+/)
+      .filter(Boolean),
+    config: (data.config as Record<string, unknown> | undefined) ?? {},
+    /** Stack names, sorted, and each one's config file. */
+    stacks: [...stackFiles.keys()],
+    stackFiles,
   };
+}
+
+/** The `Pulumi.<stack>.yaml` files in `dir` by stack, sorted (`.yaml` before `.yml`, as the CLI looks them up). */
+export function listStackFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of fs.readdirSync(dir).sort()) {
+    const stack = /^Pulumi\.(.+)\.ya?ml$/.exec(name)?.[1];
+    if (stack !== undefined && !files.has(stack)) files.set(stack, path.join(dir, name));
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** `main` (file or directory, relative to Pulumi.yaml) resolved the way `require` resolves it. */
 export function resolveProgramEntry(projectDir: string, main?: string): string {
+  const asFile = (base: string) => [base, `${base}.js`, `${base}.ts`].find(isFile);
+  const asIndex = (dir: string) => [path.join(dir, "index.js"), path.join(dir, "index.ts")].find(isFile);
   const base = path.resolve(projectDir, main ?? ".");
-  const entry = resolveAsFile(base) ?? resolveAsDirectory(base);
-  if (!entry)
-    throw new PreviewInputError(`Pulumi.yaml: 'main': ${main ?? "."} has no entry point (file, package.json main, index.js or index.ts)`);
+  let entry = asFile(base);
+  if (!entry && isFile(path.join(base, "package.json"))) {
+    let target: unknown;
+    try {
+      target = JSON.parse(fs.readFileSync(path.join(base, "package.json"), "utf8")).main;
+    } catch {
+      throw new Error(`${path.join(base, "package.json")}: not valid JSON`);
+    }
+    if (typeof target === "string") entry = asFile(path.resolve(base, target)) ?? asIndex(path.resolve(base, target));
+  }
+  entry ??= asIndex(base);
+  if (!entry) throw new Error(`Pulumi.yaml: 'main': ${main ?? "."} has no entry point (file, package.json main, index.js or index.ts)`);
   return entry;
 }
 
-const isFile = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isFile() === true;
-
-function resolveAsFile(base: string): string | undefined {
-  return [base, `${base}.js`, `${base}.ts`].find(isFile);
+/** `key` → `<project>:key`; namespaced keys unchanged. */
+export function qualifyKey(project: string, key: string): string {
+  return key.includes(":") ? key : `${project}:${key}`;
 }
 
-function resolveAsDirectory(dir: string): string | undefined {
-  if (fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() !== true) return undefined;
-  const manifest = path.join(dir, "package.json");
-  if (isFile(manifest)) {
-    let main: unknown;
-    try {
-      main = JSON.parse(fs.readFileSync(manifest, "utf8")).main;
-    } catch {
-      throw new PreviewInputError(`${manifest}: not valid JSON`);
+const SCHEMA_KEYS = ["type", "description", "secret", "default", "value", "items"];
+const CONFIG_TYPES = ["string", "integer", "boolean", "array", "object"];
+const HAS_TYPE: Record<string, (v: unknown) => boolean> = {
+  string: (v) => ["string", "number", "boolean"].includes(typeof v),
+  integer: (v) => Number.isInteger(v) || (typeof v === "string" && /^-?\d+$/.test(v)),
+  boolean: (v) => typeof v === "boolean" || v === "true" || v === "false",
+  array: Array.isArray,
+  object: isObject,
+};
+
+/**
+ * Project config declarations (a value, or a schema with `type`, `secret`, `default`/`value`) with the stack's config
+ * over them, as the program's environment. Throws one line for a value of the wrong declared type, or a declared key
+ * without a default that the stack leaves unset. Strings pass as they are, other values as JSON.
+ */
+export function buildConfigEnv(
+  project: string,
+  projectConfig: Record<string, unknown>,
+  stackConfig: Record<string, unknown>,
+  stackSecretKeys: readonly string[] = [],
+): { PULUMI_CONFIG: string; PULUMI_CONFIG_SECRET_KEYS: string } {
+  const values = new Map<string, unknown>();
+  const secretKeys = new Set(stackSecretKeys);
+  const types = new Map<string, string | undefined>();
+  for (const [rawKey, entry] of Object.entries(projectConfig)) {
+    const key = qualifyKey(project, rawKey);
+    const schema = isObject(entry) && Object.keys(entry).length > 0 && Object.keys(entry).every((k) => SCHEMA_KEYS.includes(k));
+    if (!schema) {
+      values.set(key, entry);
+      continue;
     }
-    if (typeof main === "string") {
-      const target = path.resolve(dir, main);
-      const entry = resolveAsFile(target) ?? [path.join(target, "index.js"), path.join(target, "index.ts")].find(isFile);
-      if (entry) return entry;
-    }
+    if (entry.type !== undefined && !CONFIG_TYPES.includes(entry.type as string))
+      throw new Error(`Pulumi.yaml: 'config.${rawKey}.type': '${String(entry.type)}' is not one of ${CONFIG_TYPES.join(", ")}`);
+    types.set(key, entry.type as string | undefined);
+    const value = "value" in entry ? entry.value : entry.default;
+    if (value !== undefined) values.set(key, value);
+    if (entry.secret === true) secretKeys.add(key);
   }
-  return [path.join(dir, "index.js"), path.join(dir, "index.ts")].find(isFile);
+  // Secure values arrive decrypted or unknown (readStackFile), with their keys in `stackSecretKeys`.
+  for (const [rawKey, value] of Object.entries(stackConfig)) values.set(qualifyKey(project, rawKey), value);
+  for (const [key, type] of types) {
+    if (!values.has(key) && type !== undefined)
+      throw new Error(`missing configuration value '${key}' (declared in Pulumi.yaml without a default)`);
+    const value = values.get(key);
+    if (type !== undefined && values.has(key) && value !== UNKNOWN_VALUE && !HAS_TYPE[type](value))
+      throw new Error(`config '${key}' must be of type ${type}, got ${JSON.stringify(value)}`);
+  }
+  const config: Record<string, string> = {};
+  for (const key of [...values.keys()].sort()) {
+    const value = values.get(key);
+    if (value !== undefined && value !== null) config[key] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return { PULUMI_CONFIG: JSON.stringify(config), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify([...secretKeys].sort()) };
 }
 
-const STACK_FILE = /^Pulumi\.(.+)\.ya?ml$/;
-
-export function listStacks(stackConfigDir: string): string[] {
-  let names: string[];
+/** A stack's job for a worker with its `warning:` lines (an ESC environment), or the one line its config fails with. */
+export function stackJob(project: PulumiProject, stack: string): { job: WorkerJob; warnings: string[] } | { error: string } {
   try {
-    names = fs.readdirSync(stackConfigDir);
-  } catch {
-    throw new PreviewInputError(`Pulumi.yaml: 'stackConfigDir': ${stackConfigDir} is not a directory`);
+    const stackFile = readStackFile(project.stackFiles.get(stack)!);
+    const configEnv = buildConfigEnv(project.name, project.config, stackFile.config, stackFile.secretKeys);
+    const { name, dir: projectDir, programFile, typescript } = project;
+    return {
+      job: { project: name, stack, organization: LOCAL_ORGANIZATION, projectDir, programFile, typescript, configEnv: { ...configEnv } },
+      warnings: stackFile.usesEnvironment ? ["warning: 'environment:' (Pulumi ESC) cannot be opened offline; its values are missing"] : [],
+    };
+  } catch (err) {
+    return { error: errorLine(err) };
   }
-  const stacks = names.map((n) => STACK_FILE.exec(n)?.[1]).filter((s): s is string => s !== undefined);
-  return [...new Set(stacks)].sort();
-}
-
-export function stackConfigFile(project: PulumiProject, stack: string): string {
-  const yaml = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
-  return fs.existsSync(yaml) ? yaml : path.join(project.stackConfigDir, `Pulumi.${stack}.yml`);
 }
 
 /** The enclosing git checkout (for repo-relative paths in reports), else `fallback`. */

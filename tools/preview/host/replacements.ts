@@ -1,9 +1,15 @@
 /**
- * Which stateful resources a config change would replace or delete, from the preview of the previous config (`--base`)
- * and of the current one. Pure: the two recordings in, the findings out. docs/azure-rules/data-protection.md AZ-DATA-10
+ * `--base FILE|DIR`: which stateful resources a config change would replace or delete, from the preview of the
+ * previous config (a pull request's base branch stack files) and of the current one. docs/azure-rules/data-protection.md
+ * AZ-DATA-10
  */
+import * as fs from "fs";
+import * as path from "path";
+import { errorLine } from "../shared/messages";
 import type { RecordedResource, StackResult } from "../shared/types";
 import { UNKNOWN_VALUE } from "../shared/types";
+import { listStackFiles, type PulumiProject } from "./project";
+import type { Scheduler } from "./scheduler";
 
 /**
  * Inputs whose change makes azure-native replace the resource: every segment of its ARM id (the provider replaces on
@@ -17,16 +23,8 @@ export const REPLACE_ON_CHANGES: Readonly<Record<string, readonly string[]>> = {
   "azure-native:operationalinsights:Workspace": ["resourceGroupName", "workspaceName", "location"],
   "azure-native:containerregistry:Registry": ["resourceGroupName", "registryName", "location"],
   "azure-native:machinelearningservices:Workspace": [
-    "resourceGroupName",
-    "workspaceName",
-    "location",
-    "kind",
-    "hbiWorkspace",
-    "storageAccount",
-    "keyVault",
-    "applicationInsights",
-    "containerRegistry",
-    "hubResourceId",
+    ...["resourceGroupName", "workspaceName", "location", "kind", "hbiWorkspace", "storageAccount", "keyVault"],
+    ...["applicationInsights", "containerRegistry", "hubResourceId"],
   ],
 };
 
@@ -34,14 +32,14 @@ export interface Replacement {
   urn: string;
   type: string;
   name: string;
-  /** `replace`: the resource stays in the program with an input Azure fixes at creation; `delete`: it is gone. */
+  /** `replace`: the resource stays with an input Azure fixes at creation changed; `delete`: it is gone. */
   change: "replace" | "delete";
   /** The inputs that force the replacement, with their values before and after. */
   properties: { name: string; before: unknown; after: unknown }[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-const isUnknown = (v: unknown) => v === UNKNOWN_VALUE;
+/** What a stack result carries once compared with its base (extra JSON fields). */
+export type WithReplacements = StackResult & { replacements?: Replacement[]; baseError?: string };
 
 /** The resource's Azure identity: its type and the inputs that make up its ARM id. */
 function identity(r: RecordedResource): string {
@@ -49,25 +47,19 @@ function identity(r: RecordedResource): string {
   return JSON.stringify([r.type, ...keys.map((k) => String(r.inputs[k] ?? "").toLowerCase())]);
 }
 
-/** A child's URN under `parent`, as the preview's monitor builds it. */
-function childUrn(parent: string, type: string, name: string): string {
-  const [prefix, , qualified] = parent.split("::");
-  return [prefix, parent.split("::")[1], `${qualified.split("$").pop()}$${type}`, name].join("::");
-}
-
 /**
  * Every URN a resource answers to: its own, its aliases, and those it inherits from its parent's aliases (the engine
  * renames a child whose name starts with its parent's, as `<alias name><rest>`). Parents come before children.
  */
-export function urnsWithAliases(resources: RecordedResource[]): Map<string, RecordedResource> {
+function urnsWithAliases(resources: RecordedResource[]): Map<string, RecordedResource> {
   const known = new Map<string, string[]>();
   const index = new Map<string, RecordedResource>();
   for (const r of resources) {
     const parentName = r.parent?.split("::").pop() ?? "";
     const inherited = (r.parent ? (known.get(r.parent) ?? []) : []).map((alias) => {
-      const aliasName = alias.split("::").pop()!;
+      const [prefix, project, qualified, aliasName] = alias.split("::");
       const name = parentName && r.name.startsWith(parentName) ? aliasName + r.name.slice(parentName.length) : r.name;
-      return childUrn(alias, r.type, name);
+      return [prefix, project, `${qualified.split("$").pop()}$${r.type}`, name].join("::");
     });
     const aliases = [...(r.aliases ?? []), ...inherited];
     known.set(r.urn, aliases);
@@ -83,39 +75,49 @@ export function urnsWithAliases(resources: RecordedResource[]): Map<string, Reco
 export function findReplacements(base: RecordedResource[], head: RecordedResource[]): Replacement[] {
   const byUrn = urnsWithAliases(head);
   const byIdentity = new Map(head.filter((r) => REPLACE_ON_CHANGES[r.type]).map((r) => [identity(r), r]));
-  const findings: Replacement[] = [];
-  for (const before of base) {
+  const same = (a: unknown, b: unknown) =>
+    a === UNKNOWN_VALUE || b === UNKNOWN_VALUE || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return base.flatMap((before): Replacement[] => {
     const watched = REPLACE_ON_CHANGES[before.type];
-    if (!watched) continue;
+    if (!watched) return [];
     const after = byUrn.get(before.urn) ?? byIdentity.get(identity(before));
     const entry = { urn: before.urn, type: before.type, name: before.name };
-    if (!after) {
-      findings.push({ ...entry, change: "delete", properties: [] });
-      continue;
-    }
-    const changed = watched
-      .filter((k) => !isUnknown(before.inputs[k]) && !isUnknown(after.inputs[k]) && !same(before.inputs[k], after.inputs[k]))
-      .map((k) => ({ name: k, before: before.inputs[k], after: after.inputs[k] }));
-    if (changed.length) findings.push({ ...entry, change: "replace", properties: changed });
-  }
-  return findings;
+    if (!after) return [{ ...entry, change: "delete", properties: [] }];
+    const changed = watched.filter((k) => !same(before.inputs[k], after.inputs[k]));
+    const properties = changed.map((k) => ({ name: k, before: before.inputs[k], after: after.inputs[k] }));
+    return properties.length ? [{ ...entry, change: "replace", properties }] : [];
+  });
 }
 
-/** What a stack result carries once compared with its base (an extra JSON field). */
-export type WithReplacements = StackResult & { replacements?: Replacement[]; baseError?: string };
-
-/** Text lines for `--format text`. */
-export function renderReplacementsText(stack: WithReplacements): string[] {
-  if (stack.baseError !== undefined) return [`Compared with --base: the base config failed: ${stack.baseError}`];
-  if (!stack.replacements) return [];
-  if (stack.replacements.length === 0) return ["Compared with --base: no stateful resource is replaced or deleted"];
-  const show = (v: unknown) => JSON.stringify(v) ?? "undefined";
-  return [
-    `Compared with --base: ${stack.replacements.length} stateful resource(s) replaced or deleted`,
-    ...stack.replacements.map((r) =>
-      r.change === "delete"
-        ? `    deletes ${r.type} ${r.name}`
-        : `    replaces ${r.type} ${r.name} (${r.properties.map((p) => `${p.name}: ${show(p.before)} -> ${show(p.after)}`).join(", ")})`,
-    ),
-  ];
+/**
+ * Previews the base config, the project's stack files with the base ones laid over them (so the base of a stack that
+ * references another still finds it), and adds `replacements` (or `baseError`) to each stack that did not fail itself.
+ * A file named `Pulumi.<stack>.yaml` is that stack's base; another file is the base of the only stack previewed.
+ */
+export async function compareWithBase(
+  project: PulumiProject,
+  base: string,
+  results: WithReplacements[],
+  preview: (project: PulumiProject) => Scheduler,
+): Promise<void> {
+  if (!fs.existsSync(base)) throw new Error(`--base: ${base} does not exist`);
+  const stackFiles = new Map(project.stackFiles);
+  if (fs.statSync(base).isDirectory()) listStackFiles(base).forEach((file, stack) => stackFiles.set(stack, file));
+  else {
+    const named = /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(base))?.[1];
+    const stack = named && project.stacks.includes(named) ? named : results.length === 1 ? results[0].stack : undefined;
+    if (!stack) throw new Error(`--base: ${base} is not named Pulumi.<stack>.yaml and several stacks are previewed`);
+    stackFiles.set(stack, base);
+  }
+  try {
+    const scheduler = preview({ ...project, stacks: [...stackFiles.keys()].sort(), stackFiles });
+    for (const result of results) {
+      if (result.error !== undefined) continue;
+      const before = await scheduler.result(result.stack);
+      if (before.error !== undefined) result.baseError = before.error;
+      else result.replacements = findReplacements(before.resources, result.resources);
+    }
+  } catch (err) {
+    for (const result of results) result.baseError ??= errorLine(err);
+  }
 }

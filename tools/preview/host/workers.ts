@@ -1,27 +1,14 @@
 /**
- * The CLI side of stack workers: a pool that forks `worker.ts` processes early (they boot ts-node while the CLI is
- * still loading), and `runWorker`, which hands one a job, answers its requests and resolves with its result.
+ * Stack workers, seen from the host: each is `worker/main.ts` forked in its own process group; `runWorker` hands one
+ * a job, answers its requests through the scheduler's hooks and resolves with its result, whatever happens to it.
  */
 import { ChildProcess, fork } from "child_process";
 import * as path from "path";
-import {
-  completeStreamedResources,
-  type FromWorker,
-  type LookupAnswer,
-  type StackReferenceOutputs,
-  type ToWorker,
-  type WorkerJob,
-  type WorkerResult,
-} from "../shared/ipc";
+import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJob, WorkerResult } from "../shared/ipc";
 import { crashSummary, errorLine, firstLine } from "../shared/messages";
+import type { RecordedResource } from "../shared/types";
 import { WORKER_START_LIMIT_S } from "./args";
 import { killTree, OWN_GROUP, trackGroup } from "./processGroups";
-import type { RecordedResource } from "../shared/types";
-
-const WORKER_FILE = path.join(__dirname, "../worker/main.ts");
-/** TypeScript through esbuild and the SDK's unused modules deferred (plain JS: loads first). */
-const WORKER_PRELOAD = path.join(__dirname, "../boot/preload.js");
-const MAX_STDERR_CHARS = 64 * 1024;
 
 export interface WorkerHooks {
   stackReference(name: string): Promise<StackReferenceOutputs>;
@@ -43,148 +30,93 @@ export function emptyWorkerResult(error: string): WorkerResult {
   };
 }
 
-export interface SpawnedWorker {
-  child: ChildProcess;
-  stderr(): string;
-}
+export type SpawnedWorker = { child: ChildProcess; stderr(): string };
 
-/** Extra node flags for every worker, for diagnosis (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
-const DEBUG_NODE_ARGS = (process.env.PREVIEW_WORKER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+/** TypeScript through esbuild and the SDK's unused modules deferred; `PREVIEW_WORKER_NODE_ARGS` adds node flags. */
+const EXEC_ARGV = ["-r", path.join(__dirname, "../boot/preload.js"), ...(process.env.PREVIEW_WORKER_NODE_ARGS ?? "").split(/\s+/)];
 
-function spawnWorker(nodeArgs: string[]): SpawnedWorker {
-  const child = fork(WORKER_FILE, [], {
-    execArgv: ["-r", WORKER_PRELOAD, ...nodeArgs, ...DEBUG_NODE_ARGS],
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-    ...OWN_GROUP,
-  });
+export function spawnWorker(nodeArgs: string[]): SpawnedWorker {
+  const execArgv = [...EXEC_ARGV, ...nodeArgs].filter(Boolean);
+  const child = fork(path.join(__dirname, "../worker/main.ts"), [], { execArgv, stdio: ["ignore", "pipe", "pipe", "ipc"], ...OWN_GROUP });
   trackGroup(child);
   let stderr = "";
   child.stdout?.resume();
-  child.stderr?.on("data", (chunk: Buffer) => {
-    if (stderr.length < MAX_STDERR_CHARS) stderr += chunk.toString();
-  });
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += stderr.length < 65536 ? chunk.toString() : ""));
   child.on("error", () => undefined);
   return { child, stderr: () => stderr };
-}
-
-/** Keeps workers booting ahead of need: one per expected stack, at most `warm` at a time. */
-export class WorkerPool {
-  private readonly idle: SpawnedWorker[] = [];
-  private expected: number;
-
-  constructor(
-    private readonly nodeArgs: string[],
-    private readonly warm: number,
-  ) {
-    this.expected = warm;
-    this.refill();
-  }
-
-  /** How many more stacks will need a worker (stack references may add more; those fork on demand). */
-  expect(count: number): void {
-    this.expected = count;
-    while (this.idle.length > Math.max(0, count)) {
-      const spare = this.idle.pop();
-      if (spare) killTree(spare.child);
-    }
-    this.refill();
-  }
-
-  take(): SpawnedWorker {
-    this.expected = Math.max(0, this.expected - 1);
-    const worker = this.idle.shift() ?? spawnWorker(this.nodeArgs);
-    this.refill();
-    return worker;
-  }
-
-  close(): void {
-    for (const worker of this.idle.splice(0)) killTree(worker.child);
-  }
-
-  private refill(): void {
-    while (this.idle.length < Math.min(this.warm, this.expected)) this.idle.push(spawnWorker(this.nodeArgs));
-  }
 }
 
 /** Milliseconds as the seconds a user gave (`--timeout 0.5` is not "0 s"). */
 const seconds = (ms: number): string => String(Math.round(ms) / 1000);
 
-/** `onRecorded` receives the registrations a job with `streamRecords` sends while it runs. */
+/**
+ * Runs `job` on `worker`; `onRecorded` gets its registrations as they come. `timeoutMs` counts from the worker's
+ * `started` message: its own start-up (Node, the loader, the SDK) has a limit of its own.
+ */
 export function runWorker(
-  worker: SpawnedWorker,
+  { child, stderr }: SpawnedWorker,
   job: WorkerJob,
   hooks: WorkerHooks,
   timeoutMs: number,
   onRecorded?: (resources: RecordedResource[]) => void,
 ): Promise<WorkerResult> {
-  const { child } = worker;
   return new Promise((resolve) => {
+    const recorded: RecordedResource[] = [];
     let settled = false;
     const settle = (result: WorkerResult) => {
-      if (settled) return;
+      if (!settled) resolve(result);
       settled = true;
       clearTimeout(timer);
-      resolve(result);
     };
-    // The worker's own start-up (Node, the TypeScript hook, the SDK's runtime) is not the program's time: `timeoutMs`
-    // counts from its `started` message. Start-up has a limit of its own.
-    const startLimitMs = Math.max(timeoutMs, WORKER_START_LIMIT_S * 1000);
-    let timer = setTimeout(() => {
-      killTree(child);
-      settle(emptyWorkerResult(`the stack worker did not start the program within ${seconds(startLimitMs)} s`));
-    }, startLimitMs);
-    const programTimer = () =>
+    const stopAfter = (ms: number, result: () => WorkerResult) =>
       setTimeout(() => {
         killTree(child);
-        // What the program registered so far is kept and reported as partial.
-        settle({
+        settle(result());
+      }, ms);
+    const startLimitMs = Math.max(timeoutMs, WORKER_START_LIMIT_S * 1000);
+    let timer = stopAfter(startLimitMs, () =>
+      emptyWorkerResult(`the stack worker did not start the program within ${seconds(startLimitMs)} s`),
+    );
+    const reply = (message: ToWorker) => child.connected && child.send(message);
+    child.on("message", (message: FromWorker) => {
+      if (message.kind === "started") {
+        clearTimeout(timer);
+        // What the program registered so far is kept (without the stack itself) and reported as partial.
+        timer = stopAfter(timeoutMs, () => ({
           ...emptyWorkerResult(`the program did not finish within ${seconds(timeoutMs)} s (--timeout)`),
           resources: recorded.filter((r) => !(r.type === "pulumi:pulumi:Stack" && r.parent === null)),
           partial: true,
-        });
-      }, timeoutMs);
-    const reply = (message: ToWorker) => {
-      if (child.connected) child.send(message);
-    };
-
-    const recorded: RecordedResource[] = [];
-    child.on("message", (message: FromWorker) => {
-      switch (message.kind) {
-        case "started":
-          clearTimeout(timer);
-          if (!settled) timer = programTimer();
-          return;
-        case "done":
-          settle(
-            message.streamed ? { ...message.result, resources: completeStreamedResources(recorded, message.streamed) } : message.result,
-          );
-          return;
-        case "idle":
-          hooks.idle(message.repliesSeen);
-          return;
-        case "recorded":
-          if (settled) return;
-          recorded.push(...message.resources);
-          onRecorded?.(message.resources);
-          return;
-        case "stackReference":
-          hooks.stackReference(message.name).then(
-            (outputs) => reply({ kind: "stackReference", requestId: message.requestId, outputs }),
-            (err) => reply({ kind: "stackReference", requestId: message.requestId, error: errorLine(err) }),
-          );
-          return;
-        case "lookup":
-          hooks.lookup(message.id, message.globalName).then(
-            (answer) => reply({ kind: "lookup", requestId: message.requestId, answer }),
-            (err) => reply({ kind: "lookup", requestId: message.requestId, answer: { kind: "missing", reason: errorLine(err) } }),
-          );
-          return;
+        }));
+      } else if (message.kind === "recorded" && !settled) {
+        recorded.push(...message.resources);
+        onRecorded?.(message.resources);
+      } else if (message.kind === "done") {
+        const { streamed, result } = message;
+        if (!streamed) return settle(result);
+        const omitted = new Set(streamed.omitted);
+        const resources = recorded
+          .filter((r) => !omitted.has(r.urn))
+          .map((r) => (streamed.ids[r.urn] !== undefined ? { ...r, id: streamed.ids[r.urn] } : r));
+        settle({ ...result, resources });
+      } else if (message.kind === "idle") hooks.idle(message.repliesSeen);
+      else if (message.kind === "stackReference") {
+        const { requestId } = message;
+        hooks.stackReference(message.name).then(
+          (outputs) => reply({ kind: "stackReference", requestId, outputs }),
+          (err) => reply({ kind: "stackReference", requestId, error: errorLine(err) }),
+        );
+      } else if (message.kind === "lookup") {
+        const { requestId } = message;
+        hooks.lookup(message.id, message.globalName).then(
+          (answer) => reply({ kind: "lookup", requestId, answer }),
+          (err) => reply({ kind: "lookup", requestId, answer: { kind: "missing", reason: errorLine(err) } }),
+        );
       }
     });
     child.on("error", (err) => settle(emptyWorkerResult(`cannot start the stack worker: ${errorLine(err)}`)));
     // 'close' comes after the IPC channel and pipes are drained, so a final `done` message is never lost.
     const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
-      const why = crashSummary("the program", worker.stderr(), code, signal);
+      const why = crashSummary("the program", stderr(), code, signal);
       settle(emptyWorkerResult(why ? firstLine(why) : `the stack worker exited (${signal ?? `code ${code}`}) before reporting`));
     };
     if (child.exitCode !== null || child.signalCode !== null) onClose(child.exitCode, child.signalCode);
