@@ -137,20 +137,12 @@ const clientConfig = {
 const INVOKES: Record<string, (inputs: Props) => Props> = {
   "azure-native:authorization:getClientConfig": () => ({ ...clientConfig }),
   "azure:core/getClientConfig:getClientConfig": () => ({ ...clientConfig, id: arm.CLIENT_OBJECT_ID }),
-  [GET_STORAGE_ACCOUNT]: (inputs) => ({
-    id: storageAccountId(inputs),
-    name: text(inputs.accountName),
-    type: "Microsoft.Storage/storageAccounts",
-    location: arm.DEFAULT_LOCATION,
-    kind: "StorageV2",
-    sku: { name: "Standard_LRS", tier: "Standard" },
-    isHnsEnabled: false,
-    enableHttpsTrafficOnly: true,
-    minimumTlsVersion: "TLS1_2",
-    allowBlobPublicAccess: false,
-    primaryEndpoints: storageEndpoints(text(inputs.accountName)),
-    provisioningState: "Succeeded",
-  }),
+  // An existing account of unknown settings: a plausible one, StorageV2 / Standard_LRS without HNS, as a new one would be.
+  [GET_STORAGE_ACCOUNT]: (inputs) => {
+    const settings = { enableHttpsTrafficOnly: true, minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false, isHnsEnabled: false };
+    const account = { ...inputs, kind: "StorageV2", sku: { name: "Standard_LRS" }, ...settings };
+    return fakeResource({ type: "azure-native:storage:StorageAccount", name: "", urn: "", inputs: account, custom: true }).state;
+  },
   [GET_RESOURCE_GROUP]: (inputs) => ({
     id: resourceGroupId(inputs),
     name: text(inputs.resourceGroupName),
