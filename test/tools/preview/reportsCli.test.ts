@@ -4,8 +4,9 @@
  * output when policies did not run or the pack crashed, and no internal markers anywhere. (SARIF of the bundled
  * stacks: test/stacks/bundledStacks.test.ts.)
  *
- * Six previews run through the CLI's `main` in this process (real stack workers, the real or a fixture pack), one
- * format each; the other formats of the same result are rendered from its JSON, as the CLI renders them.
+ * Six previews, one format each: the text report without policies in its own process as the npm script starts it (a
+ * real stdout), the others through the CLI's `main` in this process (real stack workers, the real or a fixture pack);
+ * the other formats of the same result are rendered from its JSON, as the CLI renders them.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -14,7 +15,7 @@ import { benchWorkspace, scalingConfig } from "../../../tools/bench/configGen";
 import { writeBenchProject, type BenchProject } from "../../../tools/bench/benchProject";
 import { COMMENT_LIMIT } from "../../../tools/preview/report/markdownReport";
 import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/shared/types";
-import { CliRun, REPO_ROOT } from "../../previewCli";
+import { CliRun, REPO_ROOT, runPreview } from "../../previewCli";
 import { previewInProcess, renderMarkdown, renderSarif, renderText } from "./inProcess";
 import { unbalancedHtml } from "./report/htmlBalance";
 
@@ -37,12 +38,14 @@ const projects: Record<string, BenchProject> = {
   ws2: writeBenchProject({ "ws-2": plain(scalingConfig(WORKSPACES)) }),
 };
 
-const plan: Record<string, string[]> = {
-  programSarif: ["--cwd", path.join(REPO_ROOT, "examples/custom-program"), "--stack", "dev", "--format", "sarif"],
-  badConfigJson: ["--cwd", projects.bad.dir, "--format", "json", "--no-policy"],
-  noPolicyText: ["--cwd", STORAGE, "--stack", "dev", "--no-policy"],
-  unknownPolicyText: ["--cwd", STORAGE, "--stack", "dev", "--policy-config", unknownPolicy],
-  ws2Json: ["--cwd", projects.ws2.dir, "--format", "json"],
+const inProcess = (argv: string[]) => () => previewInProcess(argv);
+const plan: Record<string, () => Promise<CliRun>> = {
+  programSarif: inProcess(["--cwd", path.join(REPO_ROOT, "examples/custom-program"), "--stack", "dev", "--format", "sarif"]),
+  badConfigJson: inProcess(["--cwd", projects.bad.dir, "--format", "json", "--no-policy"]),
+  // The npm script's own command (`node tools/preview/bin.js`), from the project directory.
+  noPolicyText: () => runPreview(["--stack", "dev", "--no-policy"], STORAGE),
+  unknownPolicyText: inProcess(["--cwd", STORAGE, "--stack", "dev", "--policy-config", unknownPolicy]),
+  ws2Json: inProcess(["--cwd", projects.ws2.dir, "--format", "json"]),
 };
 const runs: Record<string, CliRun> = {};
 /** Outputs rendered here from a run's JSON (the CLI's renderers, as `--format` picks them). */
@@ -59,7 +62,7 @@ beforeAll(async () => {
   const lane = async () => {
     while (next < names.length) {
       const name = names[next++];
-      runs[name] = await previewInProcess(plan[name]);
+      runs[name] = await plan[name]();
     }
   };
   await Promise.all([lane(), lane()]);
