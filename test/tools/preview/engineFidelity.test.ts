@@ -2,8 +2,9 @@
  * End to end, what the offline check shares with `pulumi preview --policy-pack`: every provider style of default
  * storage, transforms, secret config, invokes it has no fake for, hard-coded ids, resource options, and a project
  * outside this checkout. Two previews through the CLI's `main` in this process (real stack workers and pack): every
- * provider style from a copy of its project outside this checkout, and the engine fixtures; everything else is tested
- * at the module level.
+ * provider style side by side in one stack, from a copy of its project outside this checkout (one worker), and the
+ * engine fixtures (two stacks: a stack transform applies to every resource after it, so it has its own); everything
+ * else is tested at the module level. Each scenario's resources are named `<scenario>-...`.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -35,38 +36,48 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(outside, { recursive: true, force: true }));
 
-const mandatory = (stack: StackResult) => stack.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.policy);
 const resource = (stack: StackResult, name: string) => stack.resources.find((r) => r.name === name)!;
+/** The violations on one scenario's resources. */
+const violations = (stack: StackResult, scenario: string) => {
+  const urns = stack.resources.filter((r) => r.name.startsWith(`${scenario}-`)).map((r) => r.urn);
+  expect(urns.length).toBeGreaterThan(0);
+  return stack.violations.filter((v) => urns.includes(v.urn));
+};
+const mandatory = (stack: StackResult, scenario: string) =>
+  violations(stack, scenario)
+    .filter((v) => v.enforcementLevel === "mandatory")
+    .map((v) => v.policy);
 
 it("every run completes: no program or policy-check failure", () => {
   for (const { run } of Object.values(runs)) expect(run.stderr).toBe("");
 });
 
 describe("default storage in each provider style", () => {
-  it.each([
-    ["styles", "versioned-hns", "aml-default-storage-no-hns"],
-    ["styles", "classic-premium", "aml-default-storage-not-premium"],
-    ["styles", "classic-blob", "aml-default-storage-supported-kind"],
-    ["styles", "classic-hub-hns", "aml-default-storage-no-hns"],
-  ] as const)("%s %s: a mandatory %s on the workspace", (run, stack, policy) => {
-    const result = runs[run].stacks[stack];
-    expect(result.error).toBeUndefined();
-    expect(result.violations.filter((v) => v.policy === policy)).toEqual([
-      expect.objectContaining({ enforcementLevel: "mandatory", urn: resource(result, "ws").urn }),
-    ]);
+  const styles = () => runs.styles.stacks.dev;
+
+  it("previews the one stack of every style, exit 1", () => {
+    expect(Object.keys(runs.styles.stacks)).toEqual(["dev"]);
+    expect(styles().error).toBeUndefined();
     expect(runs.styles.run.code).toBe(1);
   });
 
+  it.each([
+    ["versioned-hns", "aml-default-storage-no-hns"],
+    ["classic-premium", "aml-default-storage-not-premium"],
+    ["classic-blob", "aml-default-storage-supported-kind"],
+    ["classic-hub-hns", "aml-default-storage-no-hns"],
+  ])("%s: a mandatory %s on the workspace", (scenario, policy) => {
+    expect(violations(styles(), scenario).filter((v) => v.policy === policy)).toEqual([
+      expect.objectContaining({ enforcementLevel: "mandatory", urn: resource(styles(), `${scenario}-ws`).urn }),
+    ]);
+  });
+
   it("standard default storage passes", () => {
-    expect(Object.keys(runs.styles.stacks)).toHaveLength(6);
-    for (const stack of ["classic-standard", "versioned-standard"]) {
-      expect(runs.styles.stacks[stack].error).toBeUndefined();
-      expect(mandatory(runs.styles.stacks[stack])).toEqual([]);
-    }
+    for (const scenario of ["classic-standard", "versioned-standard"]) expect(mandatory(styles(), scenario)).toEqual([]);
   });
 
   it("runs a project outside this checkout on the check's own @pulumi/pulumi, and says so", () => {
-    expect(runs.styles.stacks["classic-standard"].diagnostics).toEqual([
+    expect(styles().diagnostics).toEqual([
       expect.stringMatching(/^info: the project has no @pulumi\/pulumi; the offline check's own \S+ runs it/),
     ]);
   });
@@ -74,20 +85,26 @@ describe("default storage in each provider style", () => {
 
 describe("engine behaviour", () => {
   const stacks = () => runs.engine.stacks;
+  /** The stack a scenario runs in. */
+  const of = (scenario: string) => stacks()[scenario === "stack-transform" ? "stack-transform" : "scenarios"];
+
+  it("previews both stacks without error", () => {
+    expect(Object.keys(stacks()).sort()).toEqual(["scenarios", "stack-transform"]);
+    for (const stack of Object.values(stacks())) expect(stack.error).toBeUndefined();
+  });
 
   it.each(["transform-premium", "stack-transform", "secret-sku", "hardcoded-id"])("%s: the premium default storage is caught", (name) => {
-    expect(stacks()[name].error).toBeUndefined();
-    expect(mandatory(stacks()[name])).toEqual(["aml-default-storage-not-premium"]);
-    expect(stacks()[name].violations.map((v) => v.policy)).not.toContain("aml-default-storage-verifiable");
+    expect(mandatory(of(name), name)).toEqual(["aml-default-storage-not-premium"]);
+    expect(violations(of(name), name).map((v) => v.policy)).not.toContain("aml-default-storage-verifiable");
   });
 
   it("a transform that fixes the SKU is not flagged, and the recorded inputs are the transformed ones", () => {
-    expect(mandatory(stacks()["transform-fixed"])).toEqual([]);
-    expect(resource(stacks()["transform-fixed"], "st").inputs.sku).toEqual({ name: "Standard_LRS" });
+    expect(mandatory(of("transform-fixed"), "transform-fixed")).toEqual([]);
+    expect(resource(of("transform-fixed"), "transform-fixed-st").inputs.sku).toEqual({ name: "Standard_LRS" });
   });
 
   it("secret config reaches policies as its value but the report shows [secret]", () => {
-    expect(resource(stacks()["secret-sku"], "st").inputs.sku).toEqual({ name: "[secret]" });
+    expect(resource(of("secret-sku"), "secret-sku-st").inputs.sku).toEqual({ name: "[secret]" });
     expect(runs.engine.run.stdout).not.toContain("secretInputs");
   });
 
@@ -100,13 +117,13 @@ describe("engine behaviour", () => {
   });
 
   it("shows each resource's options in the JSON", () => {
-    expect(resource(stacks()["secret-sku"], "st").options).toMatchObject({
+    expect(resource(of("secret-sku"), "secret-sku-st").options).toMatchObject({
       deleteBeforeReplace: true,
       retainOnDelete: true,
       ignoreChanges: ["tags"],
-      aliases: [expect.objectContaining({ name: "st-old" })],
+      aliases: [expect.objectContaining({ name: "secret-sku-st-old" })],
     });
     // azure-native's own API-version aliases are not the program's and are not shown.
-    expect(resource(stacks()["secret-sku"], "ws").options?.aliases).toBeUndefined();
+    expect(resource(of("secret-sku"), "secret-sku-ws").options?.aliases).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { CLIENT_ID, CLIENT_OBJECT_ID, SUBSCRIPTION_ID, TENANT_ID } from "../../../tools/preview/shared/armIds";
-import { fakeInvoke, fakeResource, lookupResultFromProps, lookupResultFromRecord, lookupTarget } from "../../../tools/preview/worker/fakes";
+import { fakeInvoke, fakeResource, lookupResult, lookupTarget } from "../../../tools/preview/worker/fakes";
 import { SECRET_SIG, SIG_KEY } from "../../../tools/preview/worker/wire";
 
 const SUB = `/subscriptions/${SUBSCRIPTION_ID}`;
@@ -212,25 +212,25 @@ describe("lookups", () => {
     expect(lookupTarget("azure-native:authorization:getClientConfig", {})).toBeUndefined();
   });
 
-  it("answers from a recorded resource (its inputs and computed state) or from lookup props over the defaults", () => {
-    const recorded = lookupResultFromRecord({
+  it("answers from a recorded resource (its inputs and computed state), lookup props over the defaults, or the fake", () => {
+    const token = "azure-native:storage:getStorageAccount";
+    const args = { accountName: "stx", resourceGroupName: "rg" };
+    const resource = {
       type: "azure-native:storage:StorageAccount",
       name: "shared",
       urn: urnOf("azure-native:storage:StorageAccount", "shared"),
       id: "/the/recorded/id",
       inputs: { resourceGroupName: "rg", accountName: "stshared", kind: "BlobStorage", sku: { name: "Standard_GRS" } },
-    });
-    expect(recorded).toMatchObject({
+    };
+    expect(lookupResult(token, args, { kind: "recorded", resource: resource as never })).toMatchObject({
       id: "/the/recorded/id",
       kind: "BlobStorage",
       sku: { name: "Standard_GRS", tier: "Standard" },
       name: "stshared",
     });
-    const fromFile = lookupResultFromProps(
-      "azure-native:storage:getStorageAccount",
-      { accountName: "stx", resourceGroupName: "rg" },
-      { isHnsEnabled: true },
-    );
+    const fromFile = lookupResult(token, args, { kind: "props", props: { isHnsEnabled: true } });
     expect(fromFile).toMatchObject({ isHnsEnabled: true, kind: "StorageV2", name: "stx" });
+    expect(lookupResult(token, args, { kind: "none" })).toEqual(fakeInvoke(token, args));
+    expect(() => lookupResult(token, args, { kind: "missing", reason: "no such account" })).toThrow("no such account");
   });
 });

@@ -1,11 +1,12 @@
 /**
  * What a reviewer gets from real previews: SARIF at the line that caused each result (a program, a config error),
- * markdown within GitHub's limit at 100 and 1000 workspaces (copies of a real 10-workspace preview), no clean-looking
+ * markdown within GitHub's limit at 100 and 1000 workspaces (copies of a real 2-workspace preview), no clean-looking
  * output when policies did not run or the pack crashed, and no internal markers anywhere. (SARIF of the bundled
  * stacks: test/stacks/bundledStacks.test.ts.)
  *
- * Six previews run through the CLI's `main` in this process (real stack workers, the real or a fixture pack), one
- * format each; the other formats of the same result are rendered from its JSON, as the CLI renders them.
+ * Six previews, one format each: the text report without policies in its own process as the npm script starts it (a
+ * real stdout), the others through the CLI's `main` in this process (real stack workers, the real or a fixture pack);
+ * the other formats of the same result are rendered from its JSON, as the CLI renders them.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -14,7 +15,7 @@ import { benchWorkspace, scalingConfig } from "../../../tools/bench/configGen";
 import { writeBenchProject, type BenchProject } from "../../../tools/bench/benchProject";
 import { COMMENT_LIMIT } from "../../../tools/preview/report/markdownReport";
 import type { PreviewResult, RecordedResource, StackResult } from "../../../tools/preview/shared/types";
-import { CliRun, REPO_ROOT } from "../../previewCli";
+import { CliRun, REPO_ROOT, runPreview } from "../../previewCli";
 import { previewInProcess, renderMarkdown, renderSarif, renderText } from "./inProcess";
 import { unbalancedHtml } from "./report/htmlBalance";
 
@@ -30,17 +31,21 @@ const badConfig = plain({
   ...scalingConfig(1),
   workspaces: [{ ...benchWorkspace(0), containerRegistry: { skuName: "Huge" }, nameSeed: 5 }],
 });
+/** Workspaces (one dedicated, one on a shared set) and hub projects of the previewed bench stack; copies make 100 and 1000. */
+const WORKSPACES = 2;
 const projects: Record<string, BenchProject> = {
   bad: writeBenchProject({ bad: badConfig }),
-  ws10: writeBenchProject({ "ws-10": plain(scalingConfig(10)) }),
+  ws2: writeBenchProject({ "ws-2": plain(scalingConfig(WORKSPACES)) }),
 };
 
-const plan: Record<string, string[]> = {
-  programSarif: ["--cwd", path.join(REPO_ROOT, "examples/custom-program"), "--stack", "dev", "--format", "sarif"],
-  badConfigJson: ["--cwd", projects.bad.dir, "--format", "json", "--no-policy"],
-  noPolicyText: ["--cwd", STORAGE, "--stack", "dev", "--no-policy"],
-  unknownPolicyText: ["--cwd", STORAGE, "--stack", "dev", "--policy-config", unknownPolicy],
-  ws10Json: ["--cwd", projects.ws10.dir, "--format", "json"],
+const inProcess = (argv: string[]) => () => previewInProcess(argv);
+const plan: Record<string, () => Promise<CliRun>> = {
+  programSarif: inProcess(["--cwd", path.join(REPO_ROOT, "examples/custom-program"), "--stack", "dev", "--format", "sarif"]),
+  badConfigJson: inProcess(["--cwd", projects.bad.dir, "--format", "json", "--no-policy"]),
+  // The npm script's own command (`node tools/preview/bin.js`), from the project directory.
+  noPolicyText: () => runPreview(["--stack", "dev", "--no-policy"], STORAGE),
+  unknownPolicyText: inProcess(["--cwd", STORAGE, "--stack", "dev", "--policy-config", unknownPolicy]),
+  ws2Json: inProcess(["--cwd", projects.ws2.dir, "--format", "json"]),
 };
 const runs: Record<string, CliRun> = {};
 /** Outputs rendered here from a run's JSON (the CLI's renderers, as `--format` picks them). */
@@ -57,7 +62,7 @@ beforeAll(async () => {
   const lane = async () => {
     while (next < names.length) {
       const name = names[next++];
-      runs[name] = await previewInProcess(plan[name]);
+      runs[name] = await plan[name]();
     }
   };
   await Promise.all([lane(), lane()]);
@@ -71,8 +76,8 @@ beforeAll(async () => {
   rendered.badConfigText = renderText(json(runs.badConfigJson));
   rendered.crashMarkdown = renderMarkdown(json(runs.crashJson));
   rendered.crashSarif = renderSarif(json(runs.crashJson), REPO_ROOT);
-  rendered.markdown100 = renderMarkdown(copied(json(runs.ws10Json), 10));
-  rendered.markdown1000 = renderMarkdown(copied(json(runs.ws10Json), 100));
+  rendered.markdown100 = renderMarkdown(copied(json(runs.ws2Json), 100 / WORKSPACES));
+  rendered.markdown1000 = renderMarkdown(copied(json(runs.ws2Json), 1000 / WORKSPACES));
 }, 900_000);
 
 afterAll(() => {
@@ -81,7 +86,7 @@ afterAll(() => {
 });
 
 /**
- * 100 or 1000 workspaces from the real 10-workspace preview (with the real pack's violations): its stack's
+ * 100 or 1000 workspaces from the real 2-workspace preview (with the real pack's violations): its stack's
  * resources, outputs and violations `copies` times over, each copy's names and URNs suffixed. Previewing 1000
  * workspaces would add minutes; the report renders from the result alone.
  */
@@ -113,7 +118,7 @@ function copied(result: PreviewResult, copies: number): PreviewResult {
     outputs: { ...stack.outputs, workspaces: Object.assign({}, ...parts.map((c) => c.workspaces)) },
     violations: parts.flatMap((c) => c.violations),
   };
-  expect(Object.keys(big.outputs.workspaces as object)).toHaveLength(10 * copies);
+  expect(Object.keys(big.outputs.workspaces as object)).toHaveLength(WORKSPACES * copies);
   return { ...result, stacks: [big] };
 }
 
@@ -196,11 +201,11 @@ describe("a pack that crashes mid-analysis", () => {
 });
 
 describe("markdown at any size", () => {
-  it("the 10-workspace preview passes the pack (exit 0) with advisory violations to report", () => {
-    expect(runs.ws10Json.stderr).toBe("");
-    expect(runs.ws10Json.code).toBe(0);
-    expect(json(runs.ws10Json).policy).toMatchObject({ status: "checked" });
-    expect(json(runs.ws10Json).stacks[0].violations.length).toBeGreaterThan(0);
+  it("the 2-workspace preview passes the pack (exit 0) with advisory violations to report", () => {
+    expect(runs.ws2Json.stderr).toBe("");
+    expect(runs.ws2Json.code).toBe(0);
+    expect(json(runs.ws2Json).policy).toMatchObject({ status: "checked" });
+    expect(json(runs.ws2Json).stacks[0].violations.length).toBeGreaterThan(0);
   });
 
   it.each(["markdown100", "markdown1000"])("%s: under GitHub's limit, balanced, counting what it leaves out", (name) => {

@@ -1,6 +1,6 @@
 /** Options and transforms as the engine's resource monitor handles them, on the SDK's own protobuf messages. */
-import { engineOptions, recordedOptions, TransformModules, TransformRunner } from "../../../tools/preview/worker/transforms";
-import { OUTPUT_VALUE_SIG, SIG_KEY } from "../../../tools/preview/worker/wire";
+import { engineOptions, recordedOptions, TransformModules, Transforms } from "../../../tools/preview/worker/transforms";
+import { decodeRecorded, OUTPUT_VALUE_SIG, SIG_KEY } from "../../../tools/preview/worker/wire";
 
 const resproto = require("@pulumi/pulumi/proto/resource_pb");
 const aliasproto = require("@pulumi/pulumi/proto/alias_pb");
@@ -47,8 +47,8 @@ describe("recorded options", () => {
 
 /** A callback server stand-in: each token's transform rewrites the request's properties (or returns nothing). */
 function fakeModules(transforms: Record<string, (props: Record<string, unknown>) => Record<string, unknown> | undefined>, seen: string[]) {
-  class CallbacksClient {
-    invoke(req: any, done: (err: unknown, res?: unknown) => void): void {
+  const server = {
+    invoke({ request: req }: { request: any }, done: (err: unknown, res?: unknown) => void): void {
       const token = req.getToken();
       seen.push(token);
       const request = resproto.TransformRequest.deserializeBinary(req.getRequest_asU8());
@@ -56,18 +56,17 @@ function fakeModules(transforms: Record<string, (props: Record<string, unknown>)
       const response = new resproto.TransformResponse();
       if (props) response.setProperties(Struct.fromJavaScript(props)).setOptions(request.getOptions().setProtect(true));
       done(null, new callbackProto.CallbackInvokeResponse().setResponse(response.serializeBinary()));
-    }
-  }
-  const grpc = { credentials: { createInsecure: () => undefined } };
-  return (): TransformModules => ({ resproto, callbackProto, CallbacksClient: CallbacksClient as never, grpc, Struct });
+    },
+  };
+  return (): TransformModules => ({ resproto, callbackProto, Struct, callbacks: () => server });
 }
 
 const callback = (token: string) => new callbackProto.Callback().setToken(token).setTarget("127.0.0.1:1");
 
-describe("TransformRunner", () => {
+describe("Transforms", () => {
   it("runs a resource's own transforms, then its ancestors', then the stack's", () => {
-    const runner = new TransformRunner(fakeModules({}, []));
-    runner.addStackTransform("stack");
+    const runner = new Transforms(fakeModules({}, []));
+    runner.stack.push("stack");
     expect(runner.collect("urn:parent", "", ["parent"])).toEqual(["parent", "stack"]);
     expect(runner.collect("urn:child", "urn:parent", [])).toEqual(["parent", "stack"]);
     expect(runner.collect("urn:grandchild", "urn:child", ["own"])).toEqual(["own", "parent", "stack"]);
@@ -76,7 +75,7 @@ describe("TransformRunner", () => {
 
   it("passes each transform's result to the next, and takes the options they return", async () => {
     const seen: string[] = [];
-    const runner = new TransformRunner(
+    const runner = new Transforms(
       fakeModules(
         {
           premium: (p) => ({ ...p, sku: { name: "Premium_LRS" } }),
@@ -86,70 +85,45 @@ describe("TransformRunner", () => {
         seen,
       ),
     );
-    const reg = {
-      type: "t",
-      name: "st",
-      custom: true,
-      parent: "",
-      props: { kind: "StorageV2" },
-      opts: engineOptions(request(), resproto),
-      dependencies: [],
-      propertyDependencies: {},
-    };
-    const out = await runner.run([callback("premium"), callback("same")], false, reg);
+    const reg = { props: { kind: "StorageV2" }, opts: engineOptions(request(), resproto) };
+    const out = await runner.run([callback("premium"), callback("same")], request(), reg);
     expect(seen).toEqual(["premium", "same"]);
     expect(out.props).toEqual({ kind: "StorageV2", sku: { name: "Premium_LRS" } });
     expect(out.opts.getProtect()).toBe(true);
-    expect((await runner.run([callback("standard")], false, out)).props.sku).toEqual({ name: "Standard_LRS" });
+    expect((await runner.run([callback("standard")], request(), out)).props.sku).toEqual({ name: "Standard_LRS" });
   });
 
-  it("with transforms of its own, hands inputs over as output values and rebuilds the dependencies from the result", async () => {
+  it("with transforms of its own, hands inputs over as output values; their dependencies come back in what they return", async () => {
     let received: Record<string, unknown> = {};
     const keep = (p: Record<string, unknown>) => ((received = p), p);
-    const runner = new TransformRunner(fakeModules({ keep, plain: (p) => ({ ...p, storageAccount: "id" }) }, []));
+    const runner = new Transforms(fakeModules({ keep, plain: (p) => ({ ...p, storageAccount: "id" }) }, []));
     const opts = engineOptions(
       request((r) => r.setDependenciesList(["urn:st", "urn:kv"])),
       resproto,
     );
-    const reg = {
-      type: "t",
-      name: "ws",
-      custom: true,
-      parent: "",
-      props: { storageAccount: "id", kind: "Default" },
-      opts,
-      dependencies: ["urn:st", "urn:kv"],
-      propertyDependencies: { storageAccount: ["urn:st"], kind: [] },
-    };
-    const kept = await runner.run([callback("keep")], true, reg);
+    const reg = { props: { storageAccount: "id", kind: "Default" }, opts };
+    const dependencies = { storageAccount: ["urn:st"], kind: [] };
+    const kept = await runner.run([callback("keep")], request(), reg, dependencies);
     expect(received.storageAccount).toEqual({ [SIG_KEY]: OUTPUT_VALUE_SIG, value: "id", dependencies: ["urn:st"] });
-    expect(kept.propertyDependencies).toEqual({ storageAccount: ["urn:st"], kind: [] });
+    expect(decodeRecorded(kept.props).dependencies).toEqual({ storageAccount: ["urn:st"], kind: [] });
     // The Node SDK serializes a transform's result as plain values: the per-property dependencies are gone.
-    const plain = await runner.run([callback("plain")], true, reg);
-    expect(plain.propertyDependencies).toEqual({ storageAccount: [], kind: [] });
-    expect(plain.dependencies).toEqual(["urn:st", "urn:kv"]);
+    const plain = await runner.run([callback("plain")], request(), reg, dependencies);
+    expect(decodeRecorded(plain.props).dependencies).toEqual({ storageAccount: [], kind: [] });
   });
 
   it("runs the stack's invoke transforms over an invoke's arguments", async () => {
-    class CallbacksClient {
-      invoke(req: any, done: (err: unknown, res?: unknown) => void): void {
+    const server = {
+      invoke({ request: req }: { request: any }, done: (err: unknown, res?: unknown) => void): void {
         const request = resproto.TransformInvokeRequest.deserializeBinary(req.getRequest_asU8());
         const args = { ...request.getArgs().toJavaScript(), resourceGroupName: `${request.getToken()}-rg` };
         const response = new resproto.TransformInvokeResponse().setArgs(Struct.fromJavaScript(args));
         done(null, new callbackProto.CallbackInvokeResponse().setResponse(response.serializeBinary()));
-      }
-    }
-    const modules = {
-      resproto,
-      callbackProto,
-      CallbacksClient: CallbacksClient as never,
-      grpc: { credentials: { createInsecure: () => undefined } },
-      Struct,
+      },
     };
-    const runner = new TransformRunner(() => modules);
+    const runner = new Transforms(() => ({ resproto, callbackProto, Struct, callbacks: () => server }));
     const req = new resproto.ResourceInvokeRequest().setTok("azure-native:storage:getStorageAccount");
     expect(await runner.transformInvoke(req, { accountName: "st" })).toEqual({ accountName: "st" });
-    runner.addStackInvokeTransform(callback("invoke"));
+    runner.invoke.push(callback("invoke"));
     expect(await runner.transformInvoke(req, { accountName: "st" })).toEqual({
       accountName: "st",
       resourceGroupName: "azure-native:storage:getStorageAccount-rg",

@@ -1,12 +1,10 @@
 import {
-  containsSecret,
+  decodeProperties,
+  decodeRecorded,
   decodeWire,
-  decodeWireProperties,
-  PLAIN,
+  type Found,
   OUTPUT_VALUE_SIG,
-  RECORD,
   SECRET_SIG,
-  secretInputs,
   SIG_KEY,
   wireSecret,
 } from "../../../tools/preview/worker/wire";
@@ -25,7 +23,7 @@ describe("decodeWire", () => {
   };
 
   it("records secrets as the placeholder, keeps unknowns visible and resource references as URNs", () => {
-    expect(decodeWireProperties(wire, RECORD)).toEqual({
+    expect(decodeProperties(wire, "record")).toEqual({
       name: "sa",
       password: SECRET_PLACEHOLDER,
       nested: { list: [1, SECRET_PLACEHOLDER, UNKNOWN_VALUE], unknown: UNKNOWN_VALUE },
@@ -35,19 +33,29 @@ describe("decodeWire", () => {
   });
 
   it("gives the fakes plain values: secrets unwrapped, unknown keys dropped, unknown list items null", () => {
-    expect(decodeWireProperties(wire, PLAIN)).toEqual({
+    expect(decodeProperties(wire, "plain")).toEqual({
       name: "sa",
       password: "hunter2",
       nested: { list: [1, { deep: true }, null] },
       account: urn,
       asset: "[asset ./file.txt]",
     });
-    expect(decodeWire(UNKNOWN_VALUE, PLAIN)).toBeUndefined();
+    expect(decodeWire(UNKNOWN_VALUE, "plain")).toBeUndefined();
   });
 
-  it("finds secrets anywhere in a value", () => {
-    expect(containsSecret(wire)).toBe(true);
-    expect(containsSecret({ a: [1, { b: "x" }] })).toBe(false);
+  it("notes secrets anywhere in a value, and the dependencies of output values", () => {
+    const found = (value: unknown): Found => {
+      const seen: Found = { secret: false, dependencies: [] };
+      decodeWire(value, "record", seen);
+      return seen;
+    };
+    expect(found(wire).secret).toBe(true);
+    expect(found({ a: [1, { b: "x" }] }).secret).toBe(false);
+    expect(found({ a: [{ [SIG_KEY]: OUTPUT_VALUE_SIG, value: 1, dependencies: ["urn:a"] }] })).toEqual({
+      secret: false,
+      dependencies: ["urn:a"],
+    });
+    expect(found({ [SIG_KEY]: OUTPUT_VALUE_SIG, secret: true, dependencies: [] }).secret).toBe(true);
     expect(wireSecret(1)).toEqual({ [SIG_KEY]: SECRET_SIG, value: 1 });
   });
 });
@@ -61,16 +69,17 @@ describe("secrets for a policy pack", () => {
   };
 
   it("keeps the plain value marked secret, for the top-level inputs holding one", () => {
-    expect(secretInputs(props)).toEqual({
+    expect(decodeRecorded(props).secrets).toEqual({
       sku: { name: wireSecret("Premium_LRS") },
       tags: wireSecret({ team: "a" }),
       keys: wireSecret(UNKNOWN_VALUE),
     });
-    expect(secretInputs({ kind: "StorageV2" })).toBeUndefined();
+    expect(decodeRecorded({ kind: "StorageV2" }).secrets).toBeUndefined();
   });
 
   it("never prints them: the report replaces them by the placeholder and drops the secret copy", () => {
-    const record = { inputs: decodeWireProperties(props, RECORD), secretInputs: secretInputs(props) };
+    const decoded = decodeRecorded(props);
+    const record = { inputs: decoded.values, secretInputs: decoded.secrets };
     const json = JSON.stringify(record, withoutSecretValues);
     expect(JSON.parse(json)).toEqual({
       inputs: { kind: "StorageV2", sku: { name: SECRET_PLACEHOLDER }, tags: SECRET_PLACEHOLDER, keys: SECRET_PLACEHOLDER },

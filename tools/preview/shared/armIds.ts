@@ -1,6 +1,4 @@
-/**
- * ARM ids and physical names for azure-native resources, the way Azure would assign them (pure, deterministic).
- */
+/** ARM ids and physical names for azure-native resources, the way Azure would assign them (pure, deterministic). */
 import { createHash } from "crypto";
 import { v5 as uuidv5 } from "uuid";
 
@@ -12,204 +10,88 @@ export const CLIENT_ID = "22222222-2222-2222-2222-222222222222";
 export const CLIENT_OBJECT_ID = "33333333-3333-3333-3333-333333333333";
 export const DEFAULT_LOCATION = "westeurope";
 
-/** Namespace for every uuid v5 the fakes derive (fixed so two previews agree). */
-const FAKE_UUID_NAMESPACE = "6f1c4d52-8a57-4f0e-9d0b-3c1f1b7a9e21";
-
-/** A deterministic GUID for any string (usually a URN plus a purpose suffix). */
-export function fakeGuid(seed: string): string {
-  return uuidv5(seed, FAKE_UUID_NAMESPACE);
-}
+/** A deterministic GUID for any string (usually a URN plus a purpose suffix); the namespace is fixed so previews agree. */
+export const fakeGuid = (seed: string): string => uuidv5(seed, "6f1c4d52-8a57-4f0e-9d0b-3c1f1b7a9e21");
 
 /** `n` hex characters of the SHA-256 of `seed`. */
-export function hashHex(seed: string, n: number): string {
-  return createHash("sha256").update(seed).digest("hex").slice(0, n);
-}
+export const hashHex = (seed: string, n: number): string => createHash("sha256").update(seed).digest("hex").slice(0, n);
 
-interface ArmSpec {
-  /** `{sub}`, `{name}` (the physical name) and `{<input>}` placeholders; `{rg}` is the resource group prefix. */
-  template: string;
-  /** Inputs that carry the physical name, first one set wins. */
-  nameInputs: string[];
-  /** Azure requires a GUID name (role assignments and definitions). */
-  guidName?: boolean;
-}
+const RG = "/subscriptions/{sub}/resourceGroups/{resourceGroupName}";
 
-const RG = "/subscriptions/{sub}/resourceGroups/{resourceGroupName}/providers/";
-
-/** Known azure-native tokens (module:Type, without the package and API-version suffix). */
-const ARM_SPECS: Record<string, ArmSpec> = {
-  "resources:ResourceGroup": { template: "/subscriptions/{sub}/resourceGroups/{name}", nameInputs: ["resourceGroupName"] },
-  "storage:StorageAccount": { template: `${RG}Microsoft.Storage/storageAccounts/{name}`, nameInputs: ["accountName"] },
-  "storage:BlobContainer": {
-    template: `${RG}Microsoft.Storage/storageAccounts/{accountName}/blobServices/default/containers/{name}`,
-    nameInputs: ["containerName"],
-  },
-  "storage:FileShare": {
-    template: `${RG}Microsoft.Storage/storageAccounts/{accountName}/fileServices/default/shares/{name}`,
-    nameInputs: ["shareName"],
-  },
-  "keyvault:Vault": { template: `${RG}Microsoft.KeyVault/vaults/{name}`, nameInputs: ["vaultName"] },
-  "keyvault:Secret": { template: `${RG}Microsoft.KeyVault/vaults/{vaultName}/secrets/{name}`, nameInputs: ["secretName"] },
-  "containerregistry:Registry": { template: `${RG}Microsoft.ContainerRegistry/registries/{name}`, nameInputs: ["registryName"] },
-  "operationalinsights:Workspace": {
-    template: `${RG}Microsoft.OperationalInsights/workspaces/{name}`,
-    nameInputs: ["workspaceName"],
-  },
-  "applicationinsights:Component": { template: `${RG}Microsoft.Insights/components/{name}`, nameInputs: ["resourceName"] },
-  "machinelearningservices:Workspace": {
-    template: `${RG}Microsoft.MachineLearningServices/workspaces/{name}`,
-    nameInputs: ["workspaceName"],
-  },
-  "machinelearningservices:Datastore": {
-    template: `${RG}Microsoft.MachineLearningServices/workspaces/{workspaceName}/datastores/{name}`,
-    nameInputs: ["name"],
-  },
-  "machinelearningservices:Compute": {
-    template: `${RG}Microsoft.MachineLearningServices/workspaces/{workspaceName}/computes/{name}`,
-    nameInputs: ["computeName"],
-  },
-  "machinelearningservices:WorkspaceConnection": {
-    template: `${RG}Microsoft.MachineLearningServices/workspaces/{workspaceName}/connections/{name}`,
-    nameInputs: ["connectionName"],
-  },
-  "managedidentity:UserAssignedIdentity": {
-    template: `${RG}Microsoft.ManagedIdentity/userAssignedIdentities/{name}`,
-    nameInputs: ["resourceName"],
-  },
-  "authorization:RoleAssignment": {
-    template: "{scope}/providers/Microsoft.Authorization/roleAssignments/{name}",
-    nameInputs: ["roleAssignmentName"],
-    guidName: true,
-  },
-  "authorization:RoleDefinition": {
-    template: "{scope}/providers/Microsoft.Authorization/roleDefinitions/{name}",
-    nameInputs: ["roleDefinitionId"],
-    guidName: true,
-  },
-  "authorization:ManagementLockByScope": {
-    template: "{scope}/providers/Microsoft.Authorization/locks/{name}",
-    nameInputs: ["lockName"],
-  },
-  "authorization:ManagementLockAtResourceGroupLevel": {
-    template: `${RG}Microsoft.Authorization/locks/{name}`,
-    nameInputs: ["lockName"],
-  },
-  "authorization:ManagementLockAtResourceLevel": {
-    template:
-      `${RG}{resourceProviderNamespace}/{parentResourcePath}/{resourceType}/{resourceName}` +
-      "/providers/Microsoft.Authorization/locks/{name}",
-    nameInputs: ["lockName"],
-  },
-  "monitor:DiagnosticSetting": {
-    template: "{resourceUri}/providers/Microsoft.Insights/diagnosticSettings/{name}",
-    nameInputs: ["name"],
-  },
-  "consumption:Budget": { template: "{scope}/providers/Microsoft.Consumption/budgets/{name}", nameInputs: ["budgetName"] },
+/**
+ * ARM id shapes by azure-native `module:Type`: `~` is the resource group's `…/providers/`, `{input}` an input's value,
+ * and the last placeholder names the inputs that may hold the physical name (`a|b`; `!`: Azure wants a GUID there).
+ */
+const ARM_IDS: Record<string, string> = {
+  "resources:ResourceGroup": RG,
+  "storage:StorageAccount": "~Microsoft.Storage/storageAccounts/{accountName}",
+  "storage:BlobContainer": "~Microsoft.Storage/storageAccounts/{accountName}/blobServices/default/containers/{containerName}",
+  "storage:FileShare": "~Microsoft.Storage/storageAccounts/{accountName}/fileServices/default/shares/{shareName}",
+  "keyvault:Vault": "~Microsoft.KeyVault/vaults/{vaultName}",
+  "keyvault:Secret": "~Microsoft.KeyVault/vaults/{vaultName}/secrets/{secretName}",
+  "containerregistry:Registry": "~Microsoft.ContainerRegistry/registries/{registryName}",
+  "operationalinsights:Workspace": "~Microsoft.OperationalInsights/workspaces/{workspaceName}",
+  "applicationinsights:Component": "~Microsoft.Insights/components/{resourceName}",
+  "machinelearningservices:Workspace": "~Microsoft.MachineLearningServices/workspaces/{workspaceName}",
+  "machinelearningservices:Datastore": "~Microsoft.MachineLearningServices/workspaces/{workspaceName}/datastores/{name}",
+  "machinelearningservices:Compute": "~Microsoft.MachineLearningServices/workspaces/{workspaceName}/computes/{computeName}",
+  "machinelearningservices:WorkspaceConnection":
+    "~Microsoft.MachineLearningServices/workspaces/{workspaceName}/connections/{connectionName}",
+  "managedidentity:UserAssignedIdentity": "~Microsoft.ManagedIdentity/userAssignedIdentities/{resourceName}",
+  "authorization:RoleAssignment": "{scope}/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName!}",
+  "authorization:RoleDefinition": "{scope}/providers/Microsoft.Authorization/roleDefinitions/{roleDefinitionId!}",
+  "authorization:ManagementLockByScope": "{scope}/providers/Microsoft.Authorization/locks/{lockName}",
+  "authorization:ManagementLockAtResourceGroupLevel": "~Microsoft.Authorization/locks/{lockName}",
+  "authorization:ManagementLockAtResourceLevel":
+    "~{resourceProviderNamespace}/{parentResourcePath}/{resourceType}/{resourceName}/providers/Microsoft.Authorization/locks/{lockName}",
+  "monitor:DiagnosticSetting": "{resourceUri}/providers/Microsoft.Insights/diagnosticSettings/{name}",
+  "consumption:Budget": "{scope}/providers/Microsoft.Consumption/budgets/{budgetName}",
 };
 
-/** Resource provider namespaces whose casing cannot be derived from the module name. */
-const MODULE_NAMESPACES: Record<string, string> = {
-  applicationinsights: "Microsoft.Insights",
-  authorization: "Microsoft.Authorization",
-  cognitiveservices: "Microsoft.CognitiveServices",
-  consumption: "Microsoft.Consumption",
-  containerregistry: "Microsoft.ContainerRegistry",
-  containerservice: "Microsoft.ContainerService",
-  documentdb: "Microsoft.DocumentDB",
-  insights: "Microsoft.Insights",
-  keyvault: "Microsoft.KeyVault",
-  machinelearningservices: "Microsoft.MachineLearningServices",
-  managedidentity: "Microsoft.ManagedIdentity",
-  monitor: "Microsoft.Insights",
-  network: "Microsoft.Network",
-  operationalinsights: "Microsoft.OperationalInsights",
-  privatedns: "Microsoft.Network",
-  resources: "Microsoft.Resources",
-  storage: "Microsoft.Storage",
-};
+/** Resource provider namespaces whose casing the module name does not give (matched case-insensitively), then by module. */
+const NAMESPACES =
+  "CognitiveServices ContainerRegistry ContainerService DocumentDB KeyVault MachineLearningServices ManagedIdentity OperationalInsights";
+const MODULE_NAMESPACES: Record<string, string> = { applicationinsights: "Insights", monitor: "Insights", privatedns: "Network" };
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** `azure-native:storage/v20240101:StorageAccount` → `{ module: "storage", type: "StorageAccount" }`. */
-export function parseAzureNativeToken(token: string): { module: string; type: string } | undefined {
-  const [pkg, mod, type] = token.split(":");
-  if (pkg !== "azure-native" || !mod || !type) return undefined;
-  return { module: mod.split("/")[0], type };
-}
-
-/** The spec for a known token, or one derived from the token (`Microsoft.<Module>/<type>s/<name>`). */
-function specFor(module: string, type: string, inputs: Record<string, unknown>): ArmSpec {
-  const known = ARM_SPECS[`${module}:${type}`];
-  if (known) return known;
-  const namespace = MODULE_NAMESPACES[module] ?? `Microsoft.${upperFirst(module)}`;
-  const tail = `${namespace}/${lowerFirst(type)}s/{name}`;
-  const nameInputs = [`${lowerFirst(type)}Name`, "resourceName", "name"];
-  if (typeof inputs.resourceGroupName === "string") return { template: `${RG}${tail}`, nameInputs };
-  if (typeof inputs.scope === "string") return { template: `{scope}/providers/${tail}`, nameInputs };
-  return { template: `/subscriptions/{sub}/providers/${tail}`, nameInputs };
-}
-
-export interface ArmResourceNaming {
-  /** The ARM resource id. */
-  id: string;
-  /** The physical (Azure) name. */
-  name: string;
-  /** The ARM type, e.g. `Microsoft.Storage/storageAccounts`. */
-  armType: string;
-  /** Whether the resource is a resource group or lives in one (so it has a location). */
-  hasLocation: boolean;
+/** The id shape of a type the table does not know: `Microsoft.<Module>/<type>s/<name>`, where its inputs place it. */
+function derivedShape(module: string, type: string, inputs: Record<string, unknown>): string {
+  const namespace =
+    MODULE_NAMESPACES[module] ??
+    NAMESPACES.split(" ").find((n) => n.toLowerCase() === module) ??
+    module.charAt(0).toUpperCase() + module.slice(1);
+  const plural = type.charAt(0).toLowerCase() + type.slice(1);
+  const tail = `Microsoft.${namespace}/${plural}s/{${plural}Name|resourceName|name}`;
+  if (typeof inputs.resourceGroupName === "string") return `~${tail}`;
+  return typeof inputs.scope === "string" ? `{scope}/providers/${tail}` : `/subscriptions/{sub}/providers/${tail}`;
 }
 
 /**
- * Names and identifies an azure-native resource from its token, logical name, URN and inputs. The physical name is
- * the name input when set, else Pulumi-style autoname `<logical>-<7 hex of the URN hash>` (a GUID where Azure wants one).
+ * Names and identifies an azure-native resource (`module:Type`) from its logical name, URN and inputs: its ARM id,
+ * physical name, ARM type, and whether it has a location (a resource group or in one). The physical name is the name
+ * input when set, else Pulumi-style autoname `<logical>-<7 hex of the URN hash>` (a GUID where Azure wants one).
  */
-export function armNaming(
-  module: string,
-  type: string,
-  logicalName: string,
-  urn: string,
-  inputs: Record<string, unknown>,
-): ArmResourceNaming {
-  const spec = specFor(module, type, inputs);
-  const explicit = spec.nameInputs.map((key) => inputs[key]).find((v): v is string => typeof v === "string" && v !== "");
-  const name = explicit ?? (spec.guidName ? fakeGuid(urn) : `${logicalName}-${hashHex(urn, 7)}`);
-  const id = spec.template
-    .replace(/\{(\w+)\}/g, (_, key: string) => {
-      if (key === "sub") return SUBSCRIPTION_ID;
-      if (key === "name") return name;
-      const value = inputs[key];
-      return typeof value === "string" ? value : "";
-    })
-    .replace(/\/{2,}/g, "/")
-    .replace(/\/$/, "");
-  return { id, name, armType: armTypeOf(id), hasLocation: spec.template.startsWith("/subscriptions/{sub}/resourceGroups/") };
-}
-
-/** `…/providers/Microsoft.Storage/storageAccounts/x/blobServices/default/containers/c` → `Microsoft.Storage/storageAccounts/blobServices/containers`. */
-export function armTypeOf(id: string): string {
-  const at = id.toLowerCase().lastIndexOf("/providers/");
-  if (at < 0) return /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(id) ? "Microsoft.Resources/resourceGroups" : "";
-  const parts = id.slice(at + "/providers/".length).split("/");
-  const types = [parts[0]];
-  for (let i = 1; i < parts.length; i += 2) types.push(parts[i]);
-  return types.join("/");
+export function armNaming(token: string, logicalName: string, urn: string, inputs: Record<string, unknown>) {
+  const [module, type] = token.split(":");
+  const shape = (ARM_IDS[token] ?? derivedShape(module, type, inputs)).replace(/^~/, `${RG}/providers/`);
+  const slot = shape.lastIndexOf("{");
+  const nameInputs = shape
+    .slice(slot + 1, -1)
+    .replace("!", "")
+    .split("|");
+  const explicit = nameInputs.map((key) => inputs[key]).find((v): v is string => typeof v === "string" && v !== "");
+  const name = explicit ?? (shape.endsWith("!}") ? fakeGuid(urn) : `${logicalName}-${hashHex(urn, 7)}`);
+  const parent = shape.slice(0, slot).replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = key === "sub" ? SUBSCRIPTION_ID : inputs[key];
+    return typeof value === "string" ? value : "";
+  });
+  const id = `${parent}${name}`.replace(/\/{2,}/g, "/");
+  // The type segments of the id: `Microsoft.Storage/storageAccounts/x/blobServices/default/containers/c` → `…/blobServices/containers`.
+  const providers = id.slice(id.lastIndexOf("/providers/") + "/providers/".length).split("/");
+  const armType = shape === RG ? "Microsoft.Resources/resourceGroups" : providers.filter((_, i) => i === 0 || i % 2 === 1).join("/");
+  return { id, name, armType, hasLocation: shape.startsWith(RG) };
 }
 
 /** Key for matching ARM ids: case-insensitive and independent of the subscription (lookups may name a real one). */
 export function armLookupKey(id: string): string {
-  return id
-    .toLowerCase()
-    .replace(/^\/subscriptions\/[^/]+/, "")
-    .replace(/\/+$/, "");
-}
-
-/** The id `getStorageAccount` / `getResourceGroup` refer to. */
-export function storageAccountId(resourceGroupName: string, accountName: string): string {
-  return `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${resourceGroupName}/providers/Microsoft.Storage/storageAccounts/${accountName}`;
-}
-
-export function resourceGroupId(resourceGroupName: string): string {
-  return `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${resourceGroupName}`;
+  return id.toLowerCase().replace(/^\/subscriptions\/[^/]+|\/+$/g, "");
 }

@@ -1,118 +1,69 @@
 /**
- * A resource monitor for @pulumi/pulumi's mock runtime that records every request the engine would receive
- * (RegisterResource, ReadResource, the stack's RegisterResourceOutputs) and answers from the fakes.
- *
- * It subclasses the program's own `MockMonitor` (loaded from the program's @pulumi/pulumi) so URNs, the
- * `getResource` invoke and feature negotiation behave exactly like `pulumi.runtime.setMocks`.
+ * The resource monitor the program talks to: its own @pulumi/pulumi `MockMonitor`, whose request handlers are replaced
+ * by ones that record every request the engine would receive (RegisterResource, ReadResource, the stack's outputs) and
+ * answer from the fakes. `runtime.setMocks` then sets up URNs, `getResource` and the features as for a unit test.
  */
 import type { FakeResourceArgs, FakeResourceResult } from "./fakes";
-import { engineOptions, recordedOptions, type Registration, type TransformModules, TransformRunner } from "./transforms";
 import type { ReadResource, RecordedResource } from "../shared/types";
-import { decodeWireProperties, PLAIN, RECORD, secretInputs, toWire } from "./wire";
+import { engineOptions, recordedOptions, type Transformable, type TransformModules, Transforms } from "./transforms";
+import { decodeProperties, decodeRecorded } from "./wire";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- protobuf requests come from the program's runtime, untyped. */
 
 type Props = Record<string, unknown>;
 type Callback = (err: Error | null, response?: unknown) => void;
 
-/** The pieces of the program's @pulumi/pulumi the monitor needs (all resolved from the program's directory). */
-export interface PulumiModules {
-  MockMonitor: new (mocks: unknown) => MockMonitorBase;
-  resproto: {
-    RegisterResourceResponse: new () => ProtoMessage;
-    ReadResourceResponse: new () => ProtoMessage;
-    ResourceInvokeResponse: new () => ProtoMessage;
-    TransformResourceOptions: new () => ProtoMessage;
-  };
-  Struct: { fromJavaScript(value: Props): unknown };
-  /** Loaded only when a program uses transforms. */
-  transformModules(): TransformModules;
-}
-
-interface ProtoMessage {
-  [setter: string]: (value: unknown) => unknown;
-}
-
-interface MockMonitorBase {
-  resources: Map<string, { urn: string; id: string | null; state: unknown }>;
-  newUrn(parent: string, type: string, name: string): string;
-  invoke(req: unknown, callback: Callback): Promise<void>;
-  registerResourceOutputs(req: unknown, callback: Callback): void;
-}
-
-/** What answers the program's requests: fake provider results, possibly asking the CLI (stack references, lookups). */
+/** What answers the program's requests: fake provider results, possibly asking the host (stack references, lookups). */
 export interface FakeBackend {
   newResource(args: FakeResourceArgs): Promise<FakeResourceResult>;
   /** An invoke's result; undefined when it is unknown in preview. */
   call(token: string, inputs: Props): Promise<Props | undefined>;
 }
 
-/** What one stack's program sent, in arrival order. */
-export class StackRecording {
-  readonly resources: RecordedResource[] = [];
-  readonly reads: ReadResource[] = [];
-  stackUrn: string | undefined;
-  /** The stack's outputs in wire form (last RegisterResourceOutputs on the stack URN). */
-  stackOutputs: Props = {};
-  /** Told of each registration as it is recorded. */
-  onRecord?: (record: RecordedResource) => void;
+/** What one stack's program sent, in arrival order; `onRecord` hears of each registration once it is recorded. */
+export interface Recording {
+  resources: RecordedResource[];
+  reads: ReadResource[];
+  stackUrn?: string;
+  /** The stack's outputs in wire form (its last RegisterResourceOutputs). */
+  stackOutputs: Props;
+  onRecord(record: RecordedResource): void;
 }
 
 /**
- * Keeps the recording in the order registrations arrived although transforms (which wait on the program's callback
- * server) finish out of order; without transforms each record goes out at once.
+ * Records in arrival order, though transforms (which wait on the program's callback server) finish out of order.
+ * `settle(seq, undefined)`: the registration failed before it was recorded; settling a number twice does nothing.
  */
-class RecordOrder {
-  private next = 0;
-  private emitted = 0;
-  private readonly ready = new Map<number, RecordedResource | undefined>();
-
-  constructor(private readonly recording: StackRecording) {}
-
-  reserve(): number {
-    return this.next++;
-  }
-
-  /** `record` undefined: the registration failed before it was recorded. */
-  emit(seq: number, record: RecordedResource | undefined): void {
-    this.ready.set(seq, record);
-    while (this.ready.has(this.emitted)) {
-      const next = this.ready.get(this.emitted);
-      this.ready.delete(this.emitted++);
-      if (next) {
-        this.recording.resources.push(next);
-        this.recording.onRecord?.(next);
+function arrivalOrder(recording: Recording) {
+  const ready = new Map<number, RecordedResource | undefined>();
+  let reserved = 0;
+  let next = 0;
+  return {
+    reserve: () => reserved++,
+    settle(seq: number, record: RecordedResource | undefined): void {
+      if (seq < next || ready.has(seq)) return;
+      ready.set(seq, record);
+      for (; ready.has(next); next++) {
+        const settled = ready.get(next);
+        ready.delete(next);
+        if (!settled) continue;
+        recording.resources.push(settled);
+        recording.onRecord(settled);
       }
-    }
-  }
-}
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- protobuf requests come from the program's runtime, untyped. */
-function propertyDependencies(req: any): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
-    out[key] = deps.getUrnsList();
-  });
-  return out;
+    },
+  };
 }
 
 /** The resource's own aliases as URNs (children's inherited aliases are derived from their parents' later). */
-function aliasesOf(req: any, newUrn: (parent: string, type: string, name: string) => string): { aliases?: string[] } {
-  const specs: string[] = (req.getAliasesList?.() ?? []).map((alias: any) => {
+function aliasUrns(req: any, monitor: any): string[] {
+  const specs: string[] = req.getAliasesList().map((alias: any) => {
     if (alias.getUrn()) return alias.getUrn();
     const spec = alias.getSpec();
     const parent = spec.getNoparent() ? "" : spec.getParenturn() || req.getParent();
-    return newUrn(parent, spec.getType() || req.getType(), spec.getName() || req.getName());
+    return monitor.newUrn(parent, spec.getType() || req.getType(), spec.getName() || req.getName());
   });
   // Without the aliasSpecs feature the SDK sends aliases it resolved itself.
-  const aliases = [...specs, ...(req.getAliasurnsList?.() ?? [])];
-  return aliases.length ? { aliases } : {};
-}
-
-/** The SDK's `sourcePosition` of the registration (sent when it captured a stack trace). */
-function sourcePosition(req: any): Pick<RecordedResource, "sourcePosition"> {
-  const pos = req.getSourceposition?.();
-  const uri: string = pos?.getUri?.() ?? "";
-  const line: number = pos?.getLine?.() ?? 0;
-  return uri !== "" && line > 0 ? { sourcePosition: { uri, line } } : {};
+  return [...specs, ...req.getAliasurnsList()];
 }
 
 /** gRPC-style error: the SDK reports `err.details` for failed invokes. */
@@ -121,124 +72,110 @@ function rpcError(err: unknown): Error {
   return Object.assign(new Error(message), { details: message });
 }
 
-export function createRecordingMonitor(pulumi: PulumiModules, backend: FakeBackend, recording: StackRecording): unknown {
-  const { resproto, Struct } = pulumi;
-  const mocks = {
-    newResource: (a: any) => backend.newResource({ ...a, urn: a.urn ?? "", inputs: a.inputs ?? {} }),
-    call: (a: any) => backend.call(a.token, a.inputs ?? {}),
-  };
+export function installRecordingMonitor(MockMonitor: any, modules: TransformModules, backend: FakeBackend, recording: Recording): void {
+  const { resproto, Struct } = modules;
+  const transforms = new Transforms(() => modules);
+  const order = arrivalOrder(recording);
+  const { invoke, registerResourceOutputs } = MockMonitor.prototype;
 
-  const transforms = new TransformRunner(pulumi.transformModules);
-  const order = new RecordOrder(recording);
+  /**
+   * Keeps a resource's state for `getResource`, and answers with it. The SDK reads a state only through
+   * `toJavaScript()`, so it gets the fake's plain data as is, not built into a protobuf Struct to be turned back.
+   */
+  function answer(monitor: any, response: any, getter: string, urn: string, { id, state }: FakeResourceResult): unknown {
+    monitor.resources.set(urn, { urn, id: id ?? null, state });
+    return Object.assign(response.setUrn(urn), { [getter]: () => ({ toJavaScript: () => state }) });
+  }
 
-  class RecordingMonitor extends pulumi.MockMonitor {
-    async registerResource(req: any, callback: Callback): Promise<void> {
-      const type: string = req.getType();
-      const name: string = req.getName();
-      const custom: boolean = req.getCustom();
-      const parent: string = req.getParent();
+  Object.assign(MockMonitor.prototype, {
+    async registerResource(this: any, req: any, callback: Callback): Promise<void> {
+      const [type, name, custom, parent] = [req.getType(), req.getName(), req.getCustom(), req.getParent()];
       const urn = this.newUrn(parent, type, name);
       if (type === "pulumi:pulumi:Stack" && !parent) recording.stackUrn = urn;
       const seq = order.reserve();
-      let record: RecordedResource | undefined;
       try {
-        let reg: Registration = {
-          type,
-          name,
-          custom,
-          parent,
-          props: req.getObject()?.toJavaScript() ?? {},
-          opts: engineOptions(req, resproto),
-          dependencies: req.getDependenciesList(),
-          propertyDependencies: propertyDependencies(req),
-        };
+        let reg: Transformable = { props: req.getObject()?.toJavaScript() ?? {}, opts: engineOptions(req, resproto) };
+        let dependencies: string[] = req.getDependenciesList();
+        let propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((deps: any, key: string) => (propertyDependencies[key] = deps.getUrnsList()));
         const own = req.getTransformsList();
         const callbacks = transforms.collect(urn, parent, own);
-        if (callbacks.length > 0) reg = await transforms.run(callbacks, own.length > 0, reg);
-        record = {
+        if (callbacks.length > 0) reg = await transforms.run(callbacks, req, reg, own.length > 0 ? propertyDependencies : undefined);
+        const decoded = decodeRecorded(reg.props);
+        if (own.length > 0) {
+          // The engine rebuilds the dependencies from the output values the transforms returned, plus `dependsOn`.
+          propertyDependencies = decoded.dependencies;
+          dependencies = [...new Set([...reg.opts.getDependsOnList(), ...Object.values(propertyDependencies).flat()])];
+        }
+        const [provider, aliases, position] = [reg.opts.getProvider(), aliasUrns(req, this), req.getSourceposition()];
+        const record: RecordedResource = {
           urn,
           type,
           name,
           parent: parent || null,
           custom,
           protect: reg.opts.getProtect(),
-          ...(reg.opts.getProvider() ? { provider: reg.opts.getProvider() } : {}),
-          dependencies: reg.dependencies,
-          propertyDependencies: reg.propertyDependencies,
-          inputs: decodeWireProperties(reg.props, RECORD),
+          ...(provider ? { provider } : {}),
+          dependencies,
+          propertyDependencies,
+          inputs: decoded.values,
           options: recordedOptions(reg.opts, req),
-          ...aliasesOf(req, (p: string, t: string, n: string) => this.newUrn(p, t, n)),
-          ...sourcePosition(req),
+          ...(aliases.length > 0 ? { aliases } : {}),
+          ...(position?.getUri() && position.getLine() > 0 ? { sourcePosition: { uri: position.getUri(), line: position.getLine() } } : {}),
+          ...(decoded.secrets ? { secretInputs: decoded.secrets } : {}),
         };
-        const secrets = secretInputs(reg.props);
-        if (secrets) record.secretInputs = secrets;
-        order.emit(seq, record);
-        const inputs = decodeWireProperties(reg.props, PLAIN);
+        order.settle(seq, record);
+        const inputs = decodeProperties(reg.props, "plain");
         const result = await backend.newResource({ type, name, urn, inputs, custom, id: req.getImportid() || undefined });
         if (custom && result.id !== undefined) record.id = result.id;
-        const state = toWire(result.state) as Props;
-        this.resources.set(urn, { urn, id: result.id ?? null, state });
-        const response = new resproto.RegisterResourceResponse();
-        response.setUrn(urn);
-        response.setId(result.id ?? "");
-        response.setObject(Struct.fromJavaScript(state));
-        callback(null, response);
+        callback(null, answer(this, new resproto.RegisterResourceResponse().setId(result.id ?? ""), "getObject", urn, result));
       } catch (err) {
-        if (!record) order.emit(seq, undefined);
+        order.settle(seq, undefined);
         callback(rpcError(err));
       }
-    }
+    },
 
-    registerStackTransform(req: any, callback: Callback): void {
-      transforms.addStackTransform(req);
-      callback(null, {});
-    }
-
-    registerStackInvokeTransform(req: any, callback: Callback): void {
-      transforms.addStackInvokeTransform(req);
-      callback(null, {});
-    }
-
-    async readResource(req: any, callback: Callback): Promise<void> {
-      const type: string = req.getType();
-      const name: string = req.getName();
-      const urn = this.newUrn(req.getParent(), type, name);
-      recording.reads.push({ urn, type, name, id: req.getId(), parent: req.getParent() || null });
+    async readResource(this: any, req: any, callback: Callback): Promise<void> {
+      const [type, name, id, parent] = [req.getType(), req.getName(), req.getId(), req.getParent()];
+      const urn = this.newUrn(parent, type, name);
+      recording.reads.push({ urn, type, name, id, parent: parent || null });
       try {
-        const inputs = decodeWireProperties(req.getProperties()?.toJavaScript() ?? {}, PLAIN);
-        const result = await backend.newResource({ type, name, urn, inputs, custom: true, id: req.getId() });
-        const state = toWire(result.state) as Props;
-        this.resources.set(urn, { urn, id: result.id ?? null, state });
-        const response = new resproto.ReadResourceResponse();
-        response.setUrn(urn);
-        response.setProperties(Struct.fromJavaScript(state));
-        callback(null, response);
+        const inputs = decodeProperties(req.getProperties()?.toJavaScript() ?? {}, "plain");
+        const result = await backend.newResource({ type, name, urn, inputs, custom: true, id });
+        callback(null, answer(this, new resproto.ReadResourceResponse(), "getProperties", urn, result));
       } catch (err) {
         callback(rpcError(err));
       }
-    }
+    },
 
-    async invoke(req: any, callback: Callback): Promise<void> {
-      const token: string = req.getTok();
-      if (token === "pulumi:pulumi:getResource") return super.invoke(req, callback);
+    async invoke(this: any, req: any, callback: Callback): Promise<void> {
+      if (req.getTok() === "pulumi:pulumi:getResource") return invoke.call(this, req, callback);
       try {
         const args = await transforms.transformInvoke(req, req.getArgs()?.toJavaScript() ?? {});
-        const result = await backend.call(token, decodeWireProperties(args, PLAIN));
+        const result = await backend.call(req.getTok(), decodeProperties(args, "plain"));
         const response = new resproto.ResourceInvokeResponse();
         // The SDK turns an unknown response into an unknown Output (`invokeOutput`) or an empty result (`invoke`).
         if (result === undefined) response.setUnknown(true);
-        else response.setReturn(Struct.fromJavaScript(toWire(result) as Props));
+        else response.setReturn(Struct.fromJavaScript(JSON.parse(JSON.stringify(result))));
         callback(null, response);
       } catch (err) {
         callback(rpcError(err));
       }
-    }
+    },
 
-    registerResourceOutputs(req: any, callback: Callback): void {
+    registerStackTransform(req: any, callback: Callback): void {
+      transforms.stack.push(req);
+      callback(null, {});
+    },
+
+    registerStackInvokeTransform(req: any, callback: Callback): void {
+      transforms.invoke.push(req);
+      callback(null, {});
+    },
+
+    registerResourceOutputs(this: any, req: any, callback: Callback): void {
       if (req.getUrn() === recording.stackUrn) recording.stackOutputs = req.getOutputs()?.toJavaScript() ?? {};
-      super.registerResourceOutputs(req, callback);
-    }
-  }
-
-  return new RecordingMonitor(mocks);
+      registerResourceOutputs.call(this, req, callback);
+    },
+  });
 }
