@@ -2,26 +2,21 @@
 import { createHash } from "crypto";
 import { v5 as uuidv5 } from "uuid";
 
-/** The fake subscription and tenant every offline preview runs against. */
+/** The fake subscription and tenant every offline preview runs against, and the identity `getClientConfig` reports. */
 export const SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
 export const TENANT_ID = "11111111-1111-1111-1111-111111111111";
-/** The identity `getClientConfig` reports (the service principal running the preview). */
 export const CLIENT_ID = "22222222-2222-2222-2222-222222222222";
 export const CLIENT_OBJECT_ID = "33333333-3333-3333-3333-333333333333";
 export const DEFAULT_LOCATION = "westeurope";
 
-/** A deterministic GUID for any string (usually a URN plus a purpose suffix); the namespace is fixed so previews agree. */
+/** A deterministic GUID for any string (usually a URN plus a purpose); the namespace is fixed so previews agree. */
 export const fakeGuid = (seed: string): string => uuidv5(seed, "6f1c4d52-8a57-4f0e-9d0b-3c1f1b7a9e21");
 
-/** `n` hex characters of the SHA-256 of `seed`. */
 export const hashHex = (seed: string, n: number): string => createHash("sha256").update(seed).digest("hex").slice(0, n);
 
 const RG = "/subscriptions/{sub}/resourceGroups/{resourceGroupName}";
 
-/**
- * ARM id shapes by azure-native `module:Type`: `~` is the resource group's `…/providers/`, `{input}` an input's value,
- * and the last placeholder names the inputs that may hold the physical name (`a|b`; `!`: Azure wants a GUID there).
- */
+/** ARM ids by `module:Type`: `~` is the group's `…/providers/`, `{input}` an input, the last one the name's (`a|b`; `!`: a GUID). */
 const ARM_IDS: Record<string, string> = {
   "resources:ResourceGroup": RG,
   "storage:StorageAccount": "~Microsoft.Storage/storageAccounts/{accountName}",
@@ -66,18 +61,14 @@ function derivedShape(module: string, type: string, inputs: Record<string, unkno
 }
 
 /**
- * Names and identifies an azure-native resource (`module:Type`) from its logical name, URN and inputs: its ARM id,
- * physical name, ARM type, and whether it has a location (a resource group or in one). The physical name is the name
- * input when set, else Pulumi-style autoname `<logical>-<7 hex of the URN hash>` (a GUID where Azure wants one).
+ * An azure-native resource's ARM id, physical name (the name input, else Pulumi's autoname `<logical>-<7 hex of the
+ * URN hash>` or a GUID), ARM type, and whether it has a location (a resource group or in one).
  */
 export function armNaming(token: string, logicalName: string, urn: string, inputs: Record<string, unknown>) {
   const [module, type] = token.split(":");
   const shape = (ARM_IDS[token] ?? derivedShape(module, type, inputs)).replace(/^~/, `${RG}/providers/`);
   const slot = shape.lastIndexOf("{");
-  const nameInputs = shape
-    .slice(slot + 1, -1)
-    .replace("!", "")
-    .split("|");
+  const nameInputs = shape.slice(slot + 1).match(/\w+/g) ?? [];
   const explicit = nameInputs.map((key) => inputs[key]).find((v): v is string => typeof v === "string" && v !== "");
   const name = explicit ?? (shape.endsWith("!}") ? fakeGuid(urn) : `${logicalName}-${hashHex(urn, 7)}`);
   const parent = shape.slice(0, slot).replace(/\{(\w+)\}/g, (_, key: string) => {

@@ -1,7 +1,4 @@
-/**
- * Fake provider behaviour for the offline preview: plausible computed outputs for new resources and answers for
- * invokes. Pure and deterministic (no randomness, no clock): every value derives from URNs and inputs.
- */
+/** Fake provider: plausible outputs for new resources and answers for invokes, all derived from URNs and inputs (deterministic). */
 import * as arm from "../shared/armIds";
 import type { LookupAnswer } from "../shared/ipc";
 import { wireSecret } from "./wire";
@@ -102,14 +99,13 @@ export function fakeResource(args: FakeResourceArgs): FakeResourceResult {
 
 const GET_STORAGE_ACCOUNT = "azure-native:storage:getStorageAccount";
 const GET_RESOURCE_GROUP = "azure-native:resources:getResourceGroup";
-const storageAccountId = (inputs: Props) => arm.armNaming("storage:StorageAccount", "", "", inputs).id;
-const resourceGroupId = (inputs: Props) => arm.armNaming("resources:ResourceGroup", "", "", inputs).id;
+const armId = (type: string, inputs: Props) => arm.armNaming(type, "", "", inputs).id;
 
 /** The ARM id an invoke reading an existing resource refers to (and a global name to fall back on), to ask the host. */
 export function lookupTarget(token: string, inputs: Props): { id: string; globalName?: string } | undefined {
   const plain = unversioned(token);
-  if (plain === GET_STORAGE_ACCOUNT) return { id: storageAccountId(inputs), globalName: text(inputs.accountName) };
-  return plain === GET_RESOURCE_GROUP ? { id: resourceGroupId(inputs) } : undefined;
+  if (plain === GET_STORAGE_ACCOUNT) return { id: armId("storage:StorageAccount", inputs), globalName: text(inputs.accountName) };
+  return plain === GET_RESOURCE_GROUP ? { id: armId("resources:ResourceGroup", inputs) } : undefined;
 }
 
 /** A lookup's result from the host's answer: a previewed stack's resource, a `--lookups` entry over the fake, or the fake. */
@@ -144,7 +140,7 @@ const INVOKES: Record<string, (inputs: Props) => Props> = {
     return fakeResource({ type: "azure-native:storage:StorageAccount", name: "", urn: "", inputs: account, custom: true }).state;
   },
   [GET_RESOURCE_GROUP]: (inputs) => ({
-    id: resourceGroupId(inputs),
+    id: armId("resources:ResourceGroup", inputs),
     name: text(inputs.resourceGroupName),
     location: arm.DEFAULT_LOCATION,
     type: "Microsoft.Resources/resourceGroups",
@@ -173,10 +169,7 @@ const INVOKES: Record<string, (inputs: Props) => Props> = {
   },
 };
 
-/**
- * Answers an invoke; undefined for tokens without a fake, whose result the preview then reports as unknown (as the
- * engine does for an invoke it cannot answer in preview) with a warning naming the invoke.
- */
+/** Answers an invoke; undefined without a fake (the preview then reports the result unknown, as the engine would, and warns). */
 export function fakeInvoke(token: string, inputs: Props): Props | undefined {
   return INVOKES[unversioned(token)]?.(inputs);
 }

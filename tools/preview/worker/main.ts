@@ -1,6 +1,6 @@
 /**
- * One stack's preview, in its own process (the Pulumi runtime keeps global state). Forked by the host: receives a
- * `job`, asks the host for stack references and lookups, streams what the program registers, and ends with `done`.
+ * One stack's preview in its own process (the runtime's state is global), forked by the host: gets a `job`, asks for
+ * stack references and lookups, streams what the program registers, ends with `done`.
  */
 import type { FromWorker, StackReferenceOutputs, ToWorker, WorkerJob, WorkerResult } from "../shared/ipc";
 import { errorLine, issueLines } from "../shared/messages";
@@ -36,7 +36,6 @@ for (const stream of [process.stdout, process.stderr]) {
 // value that never resolves empties the event loop and is reported (beforeExit) instead of hanging.
 const pending = new Map<number, (reply: ToWorker) => void>();
 let requestsSent = 0;
-let repliesSeen = 0;
 /** Bumped by every monitor call and reply: the idle check waits until it stops moving. */
 let activity = 0;
 let idleCheckRunning = false;
@@ -53,17 +52,13 @@ function answer(reply: ToWorker & { requestId: number }): void {
   const resolve = pending.get(reply.requestId);
   if (!resolve) return;
   pending.delete(reply.requestId);
-  repliesSeen++;
   activity++;
   if (pending.size === 0) process.channel?.unref();
   else watchForIdle();
   resolve(reply);
 }
 
-/**
- * Tells the host once the program does nothing but wait on its requests (two event-loop turns without activity), so
- * it can give the slot to another stack and knows when lookups can be answered deterministically.
- */
+/** Tells the host once the program only waits on its requests (two quiet turns): it can give the slot away, answer lookups. */
 function watchForIdle(): void {
   if (idleCheckRunning) return;
   idleCheckRunning = true;
@@ -77,17 +72,14 @@ function watchForIdle(): void {
     if (activity !== seen) [seen, quietTurns] = [activity, 0];
     else if (++quietTurns === 2) {
       idleCheckRunning = false;
-      return send({ kind: "idle", repliesSeen });
+      return send({ kind: "idle", repliesSeen: requestsSent - pending.size });
     }
     setImmediate(tick);
   };
   setImmediate(tick);
 }
 
-/**
- * Registrations go to the host in batches as they are recorded (when the job asks for them). A program registers
- * mostly in one long chain of promise callbacks with no event-loop turn in between, so a full batch goes out at once.
- */
+/** Registrations stream to the host in batches; a full one goes at once (programs register in long promise chains, no turns). */
 let sentRecords = 0;
 let flushQueued = false;
 const recording: Recording = { resources: [], reads: [], stackOutputs: {}, onRecord: queueRecords };

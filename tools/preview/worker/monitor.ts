@@ -1,7 +1,6 @@
 /**
- * The resource monitor the program talks to: its own @pulumi/pulumi `MockMonitor`, whose request handlers are replaced
- * by ones that record every request the engine would receive (RegisterResource, ReadResource, the stack's outputs) and
- * answer from the fakes. `runtime.setMocks` then sets up URNs, `getResource` and the features as for a unit test.
+ * The program's own @pulumi/pulumi `MockMonitor` (URNs, `getResource`, features as for a unit test), with handlers that
+ * record every request the engine would receive (registrations, reads, the stack's outputs) and answer from the fakes.
  */
 import type { FakeResourceArgs, FakeResourceResult } from "./fakes";
 import type { ReadResource, RecordedResource } from "../shared/types";
@@ -30,10 +29,7 @@ export interface Recording {
   onRecord(record: RecordedResource): void;
 }
 
-/**
- * Records in arrival order, though transforms (which wait on the program's callback server) finish out of order.
- * `settle(seq, undefined)`: the registration failed before it was recorded; settling a number twice does nothing.
- */
+/** Records in arrival order though transforms finish out of order; `settle(seq, undefined)`: it failed unrecorded. */
 function arrivalOrder(recording: Recording) {
   const ready = new Map<number, RecordedResource | undefined>();
   let reserved = 0;
@@ -78,10 +74,7 @@ export function installRecordingMonitor(MockMonitor: any, modules: TransformModu
   const order = arrivalOrder(recording);
   const { invoke, registerResourceOutputs } = MockMonitor.prototype;
 
-  /**
-   * Keeps a resource's state for `getResource`, and answers with it. The SDK reads a state only through
-   * `toJavaScript()`, so it gets the fake's plain data as is, not built into a protobuf Struct to be turned back.
-   */
+  /** Keeps a state for `getResource` and answers with it; the SDK only calls `toJavaScript()` on it, so no Struct is built. */
   function answer(monitor: any, response: any, getter: string, urn: string, { id, state }: FakeResourceResult): unknown {
     monitor.resources.set(urn, { urn, id: id ?? null, state });
     return Object.assign(response.setUrn(urn), { [getter]: () => ({ toJavaScript: () => state }) });

@@ -1,7 +1,4 @@
-/**
- * Runs one stack's Pulumi program on the program's own @pulumi/pulumi mock runtime, the way
- * `@pulumi/pulumi/cmd/run/run.js` runs it under the engine. Once per process: the runtime's state is global.
- */
+/** Runs one stack's program on its own @pulumi/pulumi mock runtime as `cmd/run/run.js` would; once per process (global state). */
 import * as path from "path";
 import { createRequire } from "module";
 import type { WorkerJob } from "../shared/ipc";
@@ -12,10 +9,7 @@ const { register } = require("../boot/register") as { register(projectDir?: stri
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- modules loaded from the program's dependency tree are untyped here. */
 
-/**
- * A run under way: `done` settles once the program has run and every registration is answered; `drain` once those in
- * flight are (after a failure some never are: race it); `notes` are `info:` lines for the stack's diagnostics.
- */
+/** `done`: the program ran and every registration is answered; `drain`: those in flight are (after a failure, race it). */
 export interface ProgramRun {
   done: Promise<void>;
   drain(): Promise<void>;
@@ -23,11 +17,7 @@ export interface ProgramRun {
   timings: { loadMs: number; runMs: number };
 }
 
-/**
- * The project's own `@pulumi/pulumi`, as the Pulumi CLI would load it; a project without one (e.g. a program outside
- * any npm project) gets the offline check's, and so does every package the program cannot resolve itself: the
- * check's `node_modules` is added to Node's `NODE_PATH` search (re-read the way Node reads it at start-up).
- */
+/** The project's own `@pulumi/pulumi`, else the check's, whose `node_modules` then resolves what the program cannot (`NODE_PATH`). */
 function resolvePulumiSdk(programDir: string, notes: string[]): string {
   try {
     return path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] }));
@@ -42,16 +32,10 @@ function resolvePulumiSdk(programDir: string, notes: string[]): string {
 }
 
 /**
- * What the SDK spends on that a preview has no use for, about three quarters of a large stack's time and memory:
- * - stack traces, captured by every debuggable promise and complete for every resource (`Resource.callsites`),
- *   used by the engine only for source positions in diagnostics (kept for `--format sarif`); messages are unchanged;
- * - its promise-leak bookkeeping (a wrapper, a stack and a set entry per internal promise, for an exit report the
- *   preview never prints: it reports a program that never finishes itself). The SDK calls `debuggablePromise`
- *   through its module's exports at each use, so replacing the export takes effect everywhere;
- * - azure-native's own API-version aliases (`{ type: "azure-native:<module>/v<date>:<same Type>" }`, about 50 per
- *   resource), each an Output chain and a URN, for state an offline preview does not have. A stack transformation
- *   runs first in every resource's constructor, before the SDK sees them; the program's own aliases are kept.
- * Returns the last one, to install once the stack exists.
+ * Skips what the SDK spends about three quarters of a large stack's time and memory on, unused by a preview: stack
+ * traces (only for source positions: kept for `--format sarif`), promise-leak bookkeeping (the preview reports a
+ * program that never finishes itself) and azure-native's ~50 API-version aliases per resource (each an Output chain
+ * and a URN, for state a preview lacks; the program's own aliases stay). Returns that last one, to install in the stack.
  */
 function skipWhatPreviewDoesNotUse(sdk: NodeRequire, job: WorkerJob): () => void {
   if (job.sourcePositions) process.setSourceMapsEnabled(true);

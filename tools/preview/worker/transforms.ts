@@ -1,9 +1,7 @@
 /**
- * Resource options and transforms as the engine's resource monitor handles them (pulumi/pulumi
- * `pkg/resource/deploy/source_eval.go`, RegisterResource): the request's options become a `TransformResourceOptions`,
- * then the resource's own `transforms`, its ancestors' and the stack's (`registerResourceTransform`) run in that order,
- * each through the program's callback server with the bytes the engine sends, and what they return is what the engine
- * (and a policy pack) sees. The mock runtime only lists transforms; it never runs them.
+ * Options and transforms as the engine's resource monitor handles them (pulumi/pulumi `source_eval.go`): options become
+ * a `TransformResourceOptions`, then the resource's own, its ancestors' and the stack's transforms run in turn through
+ * the program's callback server, and their result is what the engine (and a pack) sees. The mock runtime never runs them.
  */
 import { type ResourceOptions, UNKNOWN_VALUE } from "../shared/types";
 import { OUTPUT_VALUE_SIG, SECRET_SIG, SIG_KEY } from "./wire";
@@ -97,10 +95,7 @@ export class Transforms {
     return [...chain, ...this.stack];
   }
 
-  /**
-   * Runs `callbacks` over a registration (`req`). For a resource with transforms of its own (`propertyDependencies`
-   * given), the engine hands its inputs over as output values carrying their dependencies.
-   */
+  /** Runs `callbacks` over a registration; with `propertyDependencies` (own transforms) inputs go as output values carrying them. */
   async run(callbacks: any[], req: any, reg: Transformable, propertyDependencies?: Dependencies): Promise<Transformable> {
     let { props, opts } = reg;
     const { resproto, Struct } = this.modules();

@@ -1,12 +1,10 @@
 /**
- * Property values as they travel over the resource-monitor protocol (the JavaScript form of a `google.protobuf.Struct`
- * with Pulumi's signature objects for secrets, resource references, assets and output values), decoded in one walk.
- * Not `runtime.deserializeProperties`: it turns resource references into live `Resource`s (a read by URN) and
- * unknowns into `Output`s, neither of which can be written to JSON.
+ * Property values as the resource monitor receives them (a `Struct` with Pulumi's signature objects), decoded in one
+ * walk. Not `runtime.deserializeProperties`: it makes live `Resource`s and `Output`s, which cannot be written to JSON.
  */
 import { SECRET_PLACEHOLDER, UNKNOWN_VALUE } from "../shared/types";
 
-/** `@pulumi/pulumi/runtime/rpc` signature constants (stable parts of the protocol). */
+/** `@pulumi/pulumi/runtime/rpc` signatures (stable parts of the protocol). */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 export const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
@@ -16,9 +14,8 @@ const ASSET_SIGS = ["c44067f5952c0a294b673a41bacd8c17", "0def7320c3a5731c473e5ec
 type Props = Record<string, unknown>;
 
 /**
- * What a value is decoded for: `record` (the report: secrets "[secret]", unknowns the engine's sentinel), `plain` (the
- * fakes: secrets unwrapped, unknowns dropped, in lists null) or `policy` (what the engine sends a pack: plain values
- * marked secret, unknowns kept).
+ * `record`: for the report (secrets "[secret]", unknowns the sentinel); `plain`: for the fakes (secrets unwrapped,
+ * unknowns dropped, null in lists); `policy`: what the engine sends a pack (plain values marked secret, unknowns kept).
  */
 export type Decode = "record" | "plain" | "policy";
 
