@@ -2,7 +2,7 @@
  * One stack's preview in its own process (the runtime's state is global), forked by the host: gets a `job`, asks for
  * stack references and lookups, streams what the program registers, ends with `done`.
  */
-import type { FromWorker, StackReferenceOutputs, ToWorker, WorkerJob, WorkerResult } from "../shared/ipc";
+import type { FromWorker, ToWorker, WorkerJob, WorkerResult } from "../shared/ipc";
 import { errorLine, issueLines } from "../shared/messages";
 import { fakeInvoke, fakeResource, lookupResult, lookupTarget } from "./fakes";
 import type { FakeBackend, Recording } from "./monitor";
@@ -165,16 +165,6 @@ function configPrefix(name: string): string {
   return "";
 }
 
-async function stackReference(name: string): Promise<StackReferenceOutputs> {
-  const reply = await request((requestId) => ({ kind: "stackReference", requestId, name }));
-  if (reply.kind === "stackReference" && reply.outputs) return reply.outputs;
-  const reason = (reply.kind === "stackReference" && reply.error) || `stack reference '${name}' failed`;
-  const message = `${configPrefix(name)}${reason}`;
-  // The engine fails the update when a referenced stack can't be read; don't leave it to the program.
-  finish(message);
-  throw new Error(message);
-}
-
 const unknownInvokes = new Set<string>();
 
 const backend: FakeBackend = {
@@ -182,8 +172,13 @@ const backend: FakeBackend = {
     activity++;
     if (args.type !== "pulumi:pulumi:StackReference") return fakeResource(args);
     const name = String(args.inputs.name ?? args.id ?? args.name);
-    const { outputs, secretOutputNames } = await stackReference(name);
-    return { id: name, state: { name, outputs, secretOutputNames } };
+    const reply = await request((requestId) => ({ kind: "stackReference", requestId, name }));
+    if (reply.kind === "stackReference" && reply.outputs) return { id: name, state: { name, ...reply.outputs } };
+    const reason = (reply.kind === "stackReference" && reply.error) || `stack reference '${name}' failed`;
+    const message = `${configPrefix(name)}${reason}`;
+    // The engine fails the update when a referenced stack can't be read; don't leave it to the program.
+    finish(message);
+    throw new Error(message);
   },
   async call(token, inputs) {
     activity++;
