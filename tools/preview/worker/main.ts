@@ -65,16 +65,12 @@ function watchForIdle(): void {
   let seen = activity;
   let quietTurns = 0;
   const tick = (): void => {
-    if (pending.size === 0 || finished) {
-      idleCheckRunning = false;
-      return;
-    }
+    const waiting = pending.size > 0 && !finished;
     if (activity !== seen) [seen, quietTurns] = [activity, 0];
-    else if (++quietTurns === 2) {
-      idleCheckRunning = false;
-      return send({ kind: "idle", repliesSeen: requestsSent - pending.size });
-    }
-    setImmediate(tick);
+    else quietTurns++;
+    if (waiting && quietTurns < 2) return void setImmediate(tick);
+    idleCheckRunning = false;
+    if (waiting) send({ kind: "idle", repliesSeen: requestsSent - pending.size });
   };
   setImmediate(tick);
 }
