@@ -68,10 +68,17 @@ function rpcError(err: unknown): Error {
   return Object.assign(new Error(message), { details: message });
 }
 
-export function installRecordingMonitor(MockMonitor: any, modules: TransformModules, backend: FakeBackend, recording: Recording): void {
+export function installRecordingMonitor(sdk: NodeRequire, backend: FakeBackend, recording: Recording): void {
+  const modules: TransformModules = {
+    resproto: sdk("./proto/resource_pb"),
+    callbackProto: sdk("./proto/callback_pb"),
+    Struct: sdk("google-protobuf/google/protobuf/struct_pb").Struct,
+    callbacks: () => sdk("./runtime/state").getStore().callbacks,
+  };
   const { resproto, Struct } = modules;
   const transforms = new Transforms(() => modules);
   const order = arrivalOrder(recording);
+  const { MockMonitor } = sdk("./runtime/mocks");
   const { invoke, registerResourceOutputs } = MockMonitor.prototype;
 
   /** Keeps a state for `getResource` and answers with it; the SDK only calls `toJavaScript()` on it, so no Struct is built. */

@@ -89,17 +89,7 @@ export function startProgram(job: WorkerJob, backend: FakeBackend, recording: Re
       loggedError ??= firstLine(String(msg));
       return logError.call(log, msg, ...rest);
     };
-    installRecordingMonitor(
-      sdk("./runtime/mocks").MockMonitor,
-      {
-        resproto: sdk("./proto/resource_pb"),
-        callbackProto: sdk("./proto/callback_pb"),
-        Struct: sdk("google-protobuf/google/protobuf/struct_pb").Struct,
-        callbacks: () => sdk("./runtime/state").getStore().callbacks,
-      },
-      backend,
-      recording,
-    );
+    installRecordingMonitor(sdk, backend, recording);
     const mocks = { newResource: backend.newResource, call: (a: any) => backend.call(a.token, a.inputs) };
     await runtime.setMocks(mocks, job.project, job.stack, true, job.organization);
     let loaded = started;
