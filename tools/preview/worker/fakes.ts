@@ -1,9 +1,7 @@
 /** Fake provider: plausible outputs for new resources and answers for invokes, all derived from URNs and inputs (deterministic). */
 import * as arm from "../shared/armIds";
 import type { LookupAnswer } from "../shared/ipc";
-import { wireSecret } from "./wire";
-
-type Props = Record<string, unknown>;
+import { type Props, wireSecret } from "./wire";
 
 /** A registration or read (`id`: the id a `.get()` asked for), with plain inputs (secrets unwrapped, unknowns absent). */
 export interface FakeResourceArgs {

@@ -5,11 +5,10 @@
 import type { FakeResourceArgs, FakeResourceResult } from "./fakes";
 import type { ReadResource, RecordedResource } from "../shared/types";
 import { engineOptions, recordedOptions, type Transformable, type TransformModules, Transforms } from "./transforms";
-import { decodeProperties, decodeRecorded } from "./wire";
+import { decodeProperties, decodeRecorded, type Props } from "./wire";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- protobuf requests come from the program's runtime, untyped. */
 
-type Props = Record<string, unknown>;
 type Callback = (err: Error | null, response?: unknown) => void;
 
 /** What answers the program's requests: fake provider results, possibly asking the host (stack references, lookups). */

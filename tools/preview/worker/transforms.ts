@@ -4,11 +4,10 @@
  * the program's callback server, and their result is what the engine (and a pack) sees. The mock runtime never runs them.
  */
 import { type ResourceOptions, UNKNOWN_VALUE } from "../shared/types";
-import { OUTPUT_VALUE_SIG, SECRET_SIG, SIG_KEY } from "./wire";
+import { OUTPUT_VALUE_SIG, type Props, SECRET_SIG, SIG_KEY } from "./wire";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- protobuf messages come from the program's runtime, untyped. */
 
-type Props = Record<string, unknown>;
 type Dependencies = Record<string, string[]>;
 
 /** The program's @pulumi/pulumi pieces transforms need; `callbacks` is its callback server (the SDK's `CallbackServer`). */

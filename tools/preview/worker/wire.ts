@@ -11,7 +11,7 @@ export const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const ASSET_SIGS = ["c44067f5952c0a294b673a41bacd8c17", "0def7320c3a5731c473e5ecbe6d01bc7"];
 
-type Props = Record<string, unknown>;
+export type Props = Record<string, unknown>;
 
 /**
  * `record`: for the report (secrets "[secret]", unknowns the sentinel); `plain`: for the fakes (secrets unwrapped,
