@@ -1,8 +1,7 @@
 /**
- * Starts a policy pack as the Pulumi CLI does (the `pulumi-analyzer-policy` shim): `node
- * <@pulumi/pulumi>/cmd/run-policy-pack <engine-address> . [-option=value...]` in the pack directory, with
- * `@pulumi/pulumi` resolved from there, and reads its port from the first line of stdout. The pack leads its own
- * process group, killed on close, on exit and on signals (`processGroups.ts`).
+ * Starts a policy pack as the CLI's `pulumi-analyzer-policy` shim does (`node <@pulumi/pulumi>/cmd/run-policy-pack
+ * <engine> . [-option=value...]` in the pack directory) and reads its port from stdout. The pack leads its own
+ * process group (`processGroups.ts`).
  */
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";

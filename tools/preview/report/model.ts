@@ -1,14 +1,10 @@
-/**
- * The report as one model, built once from the PreviewResult: per stack its violations with their resources, whether
- * policies ran, and sections of rows (remediations, idle costs, compute quota, the --base
- * comparison, diagnostics). text.ts, markdownReport.ts and sarif.ts only lay it out.
- */
+/** The report as one model built from the PreviewResult; text.ts, markdownReport.ts and sarif.ts only lay it out. */
 import type { WithReplacements } from "../host/replacements";
 import type { PreviewResult, StackResult, Violation } from "../shared/types";
+import { isObject } from "./quota";
 
 const LEVEL_ORDER: Record<string, number> = { mandatory: 0, advisory: 1, remediate: 2, disabled: 3 };
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A violation with its pack (`name@version`) and the resource its URN names ("" names the stack). */
 export interface Finding extends Violation {
