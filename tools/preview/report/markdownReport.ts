@@ -109,13 +109,11 @@ function summary(budget: Budget, result: PreviewResult, views: StackView[]): voi
 }
 
 function sectionBlock(budget: Budget, name: string, s: Section): void {
-  if (s.rows.length === 0) {
-    budget.take("", `${name}: ${escapeText(s.title)}`);
-    return;
-  }
+  const title = `${name}: ${escapeText(s.title)}`;
   const rows = s.rows.map((r) => `| ${r.cells.map(escapeCell).join(" | ")}${r.prices ? ` ([prices](${r.prices}))` : ""} |`);
   const head = [...(s.note ? [escapeText(s.note), ""] : []), ...table(s.head)];
-  budget.foldRows(`${name}: ${escapeText(s.title)} (${s.rows.length})`, s.noun, head, rows, 0.5);
+  if (rows.length === 0) budget.take("", title);
+  else budget.foldRows(`${title} (${rows.length})`, s.noun, head, rows, 0.5);
 }
 
 function details(budget: Budget, view: StackView): void {
