@@ -126,7 +126,7 @@ export function startPolicyStage(packDir: string, policyConfigFile?: string, sta
     if (!check) {
       const ready = turn.then(() => analyzer);
       check = new StackCheck(id, ready);
-      check.done.catch(() => undefined);
+      // Also keeps a failed check's rejection handled until `check` awaits it.
       turn = check.done.catch(() => undefined);
       stacks.set(id.stack, check);
     }
