@@ -7,6 +7,7 @@ import * as path from "path";
 import { armLookupKey } from "../shared/armIds";
 import type { LookupAnswer } from "../shared/ipc";
 import type { RecordedResource } from "../shared/types";
+import { isObject } from "./stackFile";
 
 /** `{ "<ARM id>": { ...props } | null }` (null: "does not exist"), by `armLookupKey`, with the id as written. */
 export type LookupsFile = { name: string; entries: Map<string, { id: string; props: Record<string, unknown> | null }> };
@@ -18,7 +19,6 @@ export function parseLookups(name: string, text: string): LookupsFile {
   } catch (err) {
     throw new Error(`${name}: not valid JSON (${(err as Error).message})`, { cause: err });
   }
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
   const bad = isObject(data) ? Object.entries(data).find(([, props]) => props !== null && !isObject(props)) : ["", data];
   if (bad) {
     const where = bad[0] === "" ? "document" : `'${bad[0]}'`;

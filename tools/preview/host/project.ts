@@ -9,12 +9,11 @@ import { parse as parseYaml } from "yaml";
 import { LOCAL_ORGANIZATION, type WorkerJob } from "../shared/ipc";
 import { errorLine, firstLine } from "../shared/messages";
 import { UNKNOWN_VALUE } from "../shared/types";
-import { readStackFile } from "./stackFile";
+import { isObject, readStackFile } from "./stackFile";
 
 /** The project: its absolute directory and entry file, runtime options, `config:` as written, sorted stacks' files. */
 export type PulumiProject = ReturnType<typeof loadProject>;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isFile = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isFile() === true;
 
 export function loadProject(cwd: string) {
@@ -57,9 +56,7 @@ export function loadProject(cwd: string) {
     programFile: resolveProgramEntry(dir, data.main as string | undefined),
     stackConfigDir,
     typescript: options.typescript !== false,
-    nodeArgs: String(options.nodeargs ?? "")
-      .split(/\s+/)
-      .filter(Boolean),
+    nodeArgs: String(options.nodeargs ?? "").match(/\S+/g) ?? [],
     config: (data.config as Record<string, unknown> | undefined) ?? {},
     /** Stack names, sorted, and each one's config file. */
     stacks: [...stackFiles.keys()],

@@ -11,7 +11,6 @@ import { errorLine } from "../shared/messages";
 import type { LookupIndex } from "./lookups";
 import { emptyWorkerResult, type WorkerHooks } from "./workers";
 
-/** Runs one stack's program (a worker process in the CLI, a stub in tests). */
 export type StackRunner = (stack: string, hooks: WorkerHooks) => Promise<WorkerResult>;
 
 interface Stack {

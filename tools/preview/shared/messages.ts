@@ -2,12 +2,8 @@
 
 /** The first non-empty line of a message, trimmed. */
 export function firstLine(message: string): string {
-  return (
-    message
-      .split("\n")
-      .find((line) => line.trim() !== "")
-      ?.trim() ?? message
-  );
+  const line = message.split("\n").find((l) => l.trim() !== "");
+  return line?.trim() ?? message;
 }
 
 /** The one-line message of anything thrown. */
