@@ -20,7 +20,7 @@ import { LookupIndex, loadLookupsFile } from "./lookups";
 import { killTree } from "./processGroups";
 import { findRepoRoot, loadProject, type PulumiProject, relativePath, stackJob } from "./project";
 import { compareWithBase } from "./replacements";
-import { Scheduler } from "./scheduler";
+import { noSuchStack, Scheduler } from "./scheduler";
 import { emptyWorkerResult, runWorker, spawnWorker, type SpawnedWorker } from "./workers";
 
 const DEFAULT_POLICY_PACK = path.resolve(__dirname, "../../../policies");
@@ -57,8 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     const lookups = new LookupIndex(args.lookups !== undefined ? loadLookupsFile(at(args.lookups)) : undefined);
     const selected = args.stacks.length > 0 ? args.stacks : project.stacks;
     const unknown = selected.filter((s) => !project.stacks.includes(s));
-    const known = project.stacks.join(", ") || "none";
-    unknown.forEach((s) => process.stderr.write(`error: ${s}: no stack '${s}' in project '${project.name}' (stacks: ${known})\n`));
+    unknown.forEach((s) => process.stderr.write(`error: ${s}: ${noSuchStack(s, project.name, project.stacks)}\n`));
     if (selected.length === 0) process.stderr.write(`error: no stacks: no Pulumi.<stack>.yaml in ${project.stackConfigDir}\n`);
     if (unknown.length > 0 || selected.length === 0) return EXIT_PROGRAM_ERROR;
 

@@ -26,6 +26,9 @@ interface Stack {
   waitsOn: Set<string>;
 }
 
+export const noSuchStack = (stack: string, project: string, stacks: string[]) =>
+  `no stack '${stack}' in project '${project}' (stacks: ${stacks.join(", ") || "none"})`;
+
 /** `org/project/stack`, `project/stack` or `stack` → the stack name, when it names this project. */
 export function parseStackReference(name: string, project: string): { stack: string } | { error: string } {
   const parts = name.split("/");
@@ -149,10 +152,7 @@ export class Scheduler {
     const { project, stacks } = this.options;
     const parsed = parseStackReference(ref, project);
     if ("error" in parsed) return parsed;
-    if (!stacks.includes(parsed.stack))
-      return {
-        error: `stack reference '${ref}': no stack '${parsed.stack}' in project '${project}' (stacks: ${stacks.join(", ") || "none"})`,
-      };
+    if (!stacks.includes(parsed.stack)) return { error: `stack reference '${ref}': ${noSuchStack(parsed.stack, project, stacks)}` };
     const cycle = this.path(parsed.stack, from, new Set());
     return cycle ? { error: `stack reference cycle: ${[from, ...cycle].join(" -> ")}` } : parsed;
   }
