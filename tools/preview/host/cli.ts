@@ -49,12 +49,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return EXIT_OK;
   }
-  const at = (file: string) => path.resolve(process.cwd(), file);
   const spares: SpawnedWorker[] = [];
   let policy: PolicyStage | undefined;
   try {
-    const project = loadProject(at(args.cwd));
-    const lookups = new LookupIndex(args.lookups !== undefined ? loadLookupsFile(at(args.lookups)) : undefined);
+    const project = loadProject(args.cwd);
+    const lookups = new LookupIndex(args.lookups !== undefined ? loadLookupsFile(path.resolve(args.lookups)) : undefined);
     const selected = args.stacks.length > 0 ? args.stacks : project.stacks;
     const unknown = selected.filter((s) => !project.stacks.includes(s));
     unknown.forEach((s) => process.stderr.write(`error: ${s}: ${noSuchStack(s, project.name, project.stacks)}\n`));
@@ -64,8 +63,8 @@ export async function main(argv: string[]): Promise<number> {
     for (const _ of selected.slice(0, CONCURRENCY)) spares.push(spawnWorker(project.nodeArgs));
     if (args.policy) {
       const { startPolicyStage } = await import("../policy/stage");
-      const config = args.policyConfig !== undefined ? at(args.policyConfig) : undefined;
-      policy = startPolicyStage(at(args.policyPack ?? DEFAULT_POLICY_PACK), config, args.policyTimeoutMs);
+      const config = args.policyConfig !== undefined ? path.resolve(args.policyConfig) : undefined;
+      policy = startPolicyStage(path.resolve(args.policyPack ?? DEFAULT_POLICY_PACK), config, args.policyTimeoutMs);
     }
     const schedule = (proj: PulumiProject) =>
       new Scheduler({
@@ -123,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       }),
     );
     await policy?.close().catch(() => undefined);
-    if (args.base !== undefined) await compareWithBase(project, at(args.base), stacks, schedule);
+    if (args.base !== undefined) await compareWithBase(project, path.resolve(args.base), stacks, schedule);
 
     const pack = relativePath(repoRoot, policy?.packDir ?? "");
     const result: PreviewResult = {

@@ -100,7 +100,6 @@ export function qualifyKey(project: string, key: string): string {
 }
 
 const SCHEMA_KEYS = ["type", "description", "secret", "default", "value", "items"];
-const CONFIG_TYPES = ["string", "integer", "boolean", "array", "object"];
 const HAS_TYPE: Record<string, (v: unknown) => boolean> = {
   string: (v) => ["string", "number", "boolean"].includes(typeof v),
   integer: (v) => Number.isInteger(v) || (typeof v === "string" && /^-?\d+$/.test(v)),
@@ -130,8 +129,8 @@ export function buildConfigEnv(
       values.set(key, entry);
       continue;
     }
-    if (entry.type !== undefined && !CONFIG_TYPES.includes(entry.type as string))
-      throw new Error(`Pulumi.yaml: 'config.${rawKey}.type': '${String(entry.type)}' is not one of ${CONFIG_TYPES.join(", ")}`);
+    if (entry.type !== undefined && !Object.hasOwn(HAS_TYPE, entry.type as string))
+      throw new Error(`Pulumi.yaml: 'config.${rawKey}.type': '${String(entry.type)}' is not one of ${Object.keys(HAS_TYPE).join(", ")}`);
     types.set(key, entry.type as string | undefined);
     const value = "value" in entry ? entry.value : entry.default;
     if (value !== undefined) values.set(key, value);

@@ -34,10 +34,9 @@ const EXEC_ARGV = ["-r", path.join(__dirname, "../boot/preload.js"), ...(process
 
 export function spawnWorker(nodeArgs: string[]): SpawnedWorker {
   const execArgv = [...EXEC_ARGV, ...nodeArgs].filter(Boolean);
-  const child = fork(path.join(__dirname, "../worker/main.ts"), [], { execArgv, stdio: ["ignore", "pipe", "pipe", "ipc"], ...OWN_GROUP });
+  const child = fork(path.join(__dirname, "../worker/main.ts"), [], { execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"], ...OWN_GROUP });
   trackGroup(child);
   let stderr = "";
-  child.stdout?.resume();
   child.stderr?.on("data", (chunk: Buffer) => (stderr += stderr.length < 65536 ? chunk.toString() : ""));
   child.on("error", () => undefined);
   return { child, stderr: () => stderr };
