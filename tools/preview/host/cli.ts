@@ -21,7 +21,7 @@ import { killTree } from "./processGroups";
 import { findRepoRoot, loadProject, type PulumiProject, relativePath, stackJob } from "./project";
 import { compareWithBase } from "./replacements";
 import { noSuchStack, Scheduler } from "./scheduler";
-import { emptyWorkerResult, runWorker, spawnWorker, type SpawnedWorker } from "./workers";
+import { runWorker, spawnWorker, type SpawnedWorker } from "./workers";
 
 const DEFAULT_POLICY_PACK = path.resolve(__dirname, "../../../policies");
 /** Two cores: at most two programs run at once, and two workers boot ahead. */
@@ -73,8 +73,8 @@ export async function main(argv: string[]): Promise<number> {
         concurrency: CONCURRENCY,
         lookups,
         run: async (stack, hooks) => {
+          // A config that fails throws: the scheduler reports its one line as the stack's error.
           const prepared = stackJob(proj, stack);
-          if ("error" in prepared) return emptyWorkerResult(prepared.error);
           // Always streamed: a program stopped by its time-out still reports what it registered. The pack analyzes
           // the registrations of the previewed stacks as they arrive.
           const head = proj === project && selected.includes(stack);

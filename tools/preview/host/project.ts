@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { LOCAL_ORGANIZATION, type WorkerJob } from "../shared/ipc";
-import { errorLine, firstLine } from "../shared/messages";
+import { firstLine } from "../shared/messages";
 import { UNKNOWN_VALUE } from "../shared/types";
 import { isObject, readStackFile } from "./stackFile";
 
@@ -20,9 +20,9 @@ export function loadProject(cwd: string) {
   const file = ["Pulumi.yaml", "Pulumi.yml"].map((name) => path.join(path.resolve(cwd), name)).find((f) => fs.existsSync(f));
   if (!file) throw new Error(`no Pulumi.yaml in ${path.resolve(cwd)}`);
   const dir = path.dirname(file);
-  const fail = (key: string, what: string): never => {
-    throw new Error(`${path.basename(file)}: ${key}: ${what}`);
-  };
+  function fail(key: string, what: string): never {
+    throw new Error(`${path.basename(file!)}: ${key}: ${what}`);
+  }
   let data: unknown;
   try {
     data = parseYaml(fs.readFileSync(file, "utf8")) ?? {};
@@ -36,8 +36,7 @@ export function loadProject(cwd: string) {
     value === undefined || typeof value === type || fail(`'${key}'`, `must be a ${type}`);
   if (typeof data.name !== "string" || data.name === "") fail("'name'", "must be a non-empty string");
   if (!isObject(runtime) || typeof runtime.name !== "string") fail("'runtime'", "must be a string or a mapping with a name");
-  if ((runtime as { name: string }).name !== "nodejs")
-    fail("'runtime'", `'${(runtime as { name: string }).name}' is not supported (nodejs only)`);
+  if (runtime.name !== "nodejs") fail("'runtime'", `'${runtime.name}' is not supported (nodejs only)`);
   optional("main", data.main, "string");
   optional("stackConfigDir", data.stackConfigDir, "string");
   optional("runtime.options.typescript", options.typescript, "boolean");
@@ -153,19 +152,15 @@ export function buildConfigEnv(
   return { PULUMI_CONFIG: JSON.stringify(config), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify([...secretKeys].sort()) };
 }
 
-/** A stack's job for a worker with its `warning:` lines (an ESC environment), or the one line its config fails with. */
-export function stackJob(project: PulumiProject, stack: string): { job: WorkerJob; warnings: string[] } | { error: string } {
-  try {
-    const stackFile = readStackFile(project.stackFiles.get(stack)!);
-    const configEnv = buildConfigEnv(project.name, project.config, stackFile.config, stackFile.secretKeys);
-    const { name, dir: projectDir, programFile, typescript } = project;
-    return {
-      job: { project: name, stack, organization: LOCAL_ORGANIZATION, projectDir, programFile, typescript, configEnv: { ...configEnv } },
-      warnings: stackFile.usesEnvironment ? ["warning: 'environment:' (Pulumi ESC) cannot be opened offline; its values are missing"] : [],
-    };
-  } catch (err) {
-    return { error: errorLine(err) };
-  }
+/** A stack's job for a worker with its `warning:` lines (an ESC environment); throws the one line its config fails with. */
+export function stackJob(project: PulumiProject, stack: string): { job: WorkerJob; warnings: string[] } {
+  const stackFile = readStackFile(project.stackFiles.get(stack)!);
+  const configEnv = buildConfigEnv(project.name, project.config, stackFile.config, stackFile.secretKeys);
+  const { name, dir: projectDir, programFile, typescript } = project;
+  return {
+    job: { project: name, stack, organization: LOCAL_ORGANIZATION, projectDir, programFile, typescript, configEnv },
+    warnings: stackFile.usesEnvironment ? ["warning: 'environment:' (Pulumi ESC) cannot be opened offline; its values are missing"] : [],
+  };
 }
 
 /** The enclosing git checkout (for repo-relative paths in reports), else `fallback`. */
