@@ -12,7 +12,14 @@ import { isObject } from "./stackFile";
 /** `{ "<ARM id>": { ...props } | null }` (null: "does not exist"), by `armLookupKey`, with the id as written. */
 export type LookupsFile = { name: string; entries: Map<string, { id: string; props: Record<string, unknown> | null }> };
 
-export function parseLookups(name: string, text: string): LookupsFile {
+export function loadLookupsFile(file: string): LookupsFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new Error(`--lookups: cannot read ${file}`);
+  }
+  const name = path.basename(file);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -28,16 +35,6 @@ export function parseLookups(name: string, text: string): LookupsFile {
     ([id, props]) => [armLookupKey(id), { id, props }] as const,
   );
   return { name, entries: new Map(entries) };
-}
-
-export function loadLookupsFile(file: string): LookupsFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new Error(`--lookups: cannot read ${file}`);
-  }
-  return parseLookups(path.basename(file), text);
 }
 
 /** Resources of previewed stacks by id (and storage accounts by their globally unique name), then the file. */
