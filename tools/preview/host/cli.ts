@@ -1,7 +1,6 @@
 /**
- * The host, in one flow: arguments, the project, stack workers forked at once (they boot while the rest of the host
- * loads) and the pack started at once, the stacks previewed (scheduler.ts) and checked as they finish, `--base`,
- * the report and the exit code (shared/types.ts).
+ * The host, in one flow: arguments, the project, workers forked and the pack started at once (they boot while the host
+ * loads), stacks previewed (scheduler.ts) and checked as they finish, `--base`, the report, the exit code.
  */
 import * as path from "path";
 import type { PolicyStage } from "../policy/stage";

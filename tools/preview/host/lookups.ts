@@ -1,7 +1,4 @@
-/**
- * Answers for invokes that read existing resources (`getStorageAccount`, `getResourceGroup`): a resource recorded
- * by an already-previewed stack, else the `--lookups` file, else nothing (the fakes then invent a plausible one).
- */
+/** Answers for invokes that read existing resources: a previewed stack's resource, else `--lookups`, else none (the fakes invent one). */
 import * as fs from "fs";
 import * as path from "path";
 import { armLookupKey } from "../shared/armIds";

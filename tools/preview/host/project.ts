@@ -1,8 +1,4 @@
-/**
- * The checked project as the Pulumi CLI reads it: `Pulumi.yaml` (name, main, stackConfigDir, runtime options,
- * project config), its stacks (`Pulumi.<stack>.yaml`), and each stack's job for a worker: the stack file's config
- * merged over the project's, in the engine's environment (`PULUMI_CONFIG`, `PULUMI_CONFIG_SECRET_KEYS`).
- */
+/** The checked project as the Pulumi CLI reads it (`Pulumi.yaml`, `Pulumi.<stack>.yaml`), and each stack's job for a worker. */
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
@@ -108,9 +104,8 @@ const HAS_TYPE: Record<string, (v: unknown) => boolean> = {
 };
 
 /**
- * Project config declarations (a value, or a schema with `type`, `secret`, `default`/`value`) with the stack's config
- * over them, as the program's environment. Throws one line for a value of the wrong declared type, or a declared key
- * without a default that the stack leaves unset. Strings pass as they are, other values as JSON.
+ * Project config declarations (a value, or a schema: `type`, `secret`, `default`/`value`) with the stack's config over
+ * them, as the engine's environment; throws one line for a wrong type or a declared key left unset. Non-strings as JSON.
  */
 export function buildConfigEnv(
   project: string,

@@ -150,10 +150,7 @@ export function parseStackFile(file: string, text: string, { passphrase }: { pas
   return { config, secretKeys: secretKeys.sort(), usesEnvironment: top.environment !== undefined };
 }
 
-/**
- * Reads a stack file as the CLI does, with the passphrase it would use: `PULUMI_CONFIG_PASSPHRASE`, else the file
- * `PULUMI_CONFIG_PASSPHRASE_FILE` names. Throws one line on any problem.
- */
+/** Reads a stack file with the CLI's passphrase (`PULUMI_CONFIG_PASSPHRASE`, else `PULUMI_CONFIG_PASSPHRASE_FILE`). */
 export function readStackFile(file: string, env: NodeJS.ProcessEnv = process.env): StackFile {
   const read = (name: string, what = name) => {
     try {
