@@ -1,7 +1,6 @@
 /**
- * The engine's side of the analyzer gRPC protocol, as `pulumi preview --policy-pack DIR [--policy-pack-config FILE]`
- * drives it: the pack started, then Handshake → GetAnalyzerInfo → Configure. Calls go over the pack's own grpc-js
- * and generated stubs (`@pulumi/pulumi/proto`), with request bytes from wire.ts; a failure becomes one line.
+ * The engine's side of the analyzer gRPC protocol as `pulumi preview --policy-pack` drives it (Handshake →
+ * GetAnalyzerInfo → Configure), over the pack's own grpc-js and stubs; a failure becomes one line.
  */
 import { createRequire } from "module";
 import type * as Grpc from "@grpc/grpc-js";
@@ -33,10 +32,7 @@ export interface Analyzer {
 
 /** gRPC's 4 MB default is too small for big stacks; the engine and the pack both allow 400 MB. */
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
-/**
- * Calls in flight at once: registrations come faster than the pack analyzes them (all 1,868 of 100 workspaces would
- * be queued in grpc-js at once), and a call's deadline should run from when it is sent.
- */
+/** Calls in flight: registrations outpace the pack (100 workspaces would queue 1,868), and deadlines run from sending. */
 const MAX_IN_FLIGHT = 64;
 /** Per call; AnalyzeStack (the whole stack at once) has none: `--policy-timeout` bounds each stack's check. */
 const CALL_DEADLINE_MS = 120_000;

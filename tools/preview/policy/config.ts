@@ -110,10 +110,8 @@ export function reconcilePolicyConfig(pack: PackMetadata, fileConfig: PolicyConf
   for (const p of pack.policies) {
     if (!p.configSchema) continue;
     const { properties, required } = p.configSchema;
-    const schema = z.fromJSONSchema({ type: "object", properties, ...(required.length > 0 ? { required } : {}) } as Parameters<
-      typeof z.fromJSONSchema
-    >[0]);
-    const parsed = schema.safeParse(config[p.name].properties);
+    const schema = { type: "object", properties, ...(required.length > 0 ? { required } : {}) };
+    const parsed = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]).safeParse(config[p.name].properties);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`${where}: ${[p.name, ...issue.path.map(String)].join(".")}: ${issue.message}`);

@@ -1,8 +1,7 @@
 /**
- * Starts a policy pack as the Pulumi CLI does (the `pulumi-analyzer-policy` shim): `node
- * <@pulumi/pulumi>/cmd/run-policy-pack <engine-address> . [-option=value...]` in the pack directory, with
- * `@pulumi/pulumi` resolved from there, and reads its port from the first line of stdout. The pack leads its own
- * process group, killed on close, on exit and on signals (`processGroups.ts`).
+ * Starts a policy pack as the CLI's `pulumi-analyzer-policy` shim does (`node <@pulumi/pulumi>/cmd/run-policy-pack
+ * <engine> . [-option=value...]` in the pack directory) and reads its port from stdout. The pack leads its own
+ * process group (`processGroups.ts`).
  */
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
@@ -61,8 +60,11 @@ function readPolicyProject(packDir: string): { version?: string; optionArgs: str
   return { version: typeof doc?.version === "string" ? doc.version : undefined, optionArgs };
 }
 
-/** The environment the engine gives a Node policy pack for a dry run, without anything that points at an engine. */
-function packEnvironment(typeCheck: boolean): NodeJS.ProcessEnv {
+/**
+ * The environment the engine gives a Node policy pack for a dry run, without anything that points at an engine.
+ * PREVIEW_POLICY_TYPECHECK=1 passes through: `packPreload.js` then leaves ts-node type-checking as the CLI does.
+ */
+function packEnvironment(): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(PULUMI_NODEJS_|PULUMI_CONFIG|TS_NODE_)/.test(key)));
   return {
     ...env,
@@ -70,16 +72,10 @@ function packEnvironment(typeCheck: boolean): NodeJS.ProcessEnv {
     PULUMI_ORGANIZATION: LOCAL_ORGANIZATION,
     PULUMI_NODEJS_DRY_RUN: "true",
     PULUMI_DRY_RUN: "true",
-    PREVIEW_POLICY_TYPECHECK: typeCheck ? "1" : "0",
   };
 }
 
-/** `typeCheck`: ts-node exactly as the CLI runs it (seconds slower) instead of esbuild (`packPreload.js`). */
-export async function startPack(
-  packDir: string,
-  startTimeoutMs: number,
-  typeCheck = process.env.PREVIEW_POLICY_TYPECHECK === "1",
-): Promise<PackProcess> {
+export async function startPack(packDir: string, startTimeoutMs: number): Promise<PackProcess> {
   packDir = path.resolve(packDir);
   const where = `policy pack ${packDir}`;
   if (!fs.existsSync(path.join(packDir, "package.json")))
@@ -96,7 +92,7 @@ export async function startPack(
   const nodeArgs = (process.env.PREVIEW_POLICY_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
   // The engine address: run-policy-pack drops it unread (`argv._.shift()`), so any placeholder works.
   const args = [...nodeArgs, "-r", path.join(__dirname, "packPreload.js"), runScript, "127.0.0.1:0", ".", ...project.optionArgs];
-  const child = spawn(process.execPath, args, { cwd: packDir, env: packEnvironment(typeCheck), stdio: "pipe", ...OWN_GROUP });
+  const child = spawn(process.execPath, args, { cwd: packDir, env: packEnvironment(), stdio: "pipe", ...OWN_GROUP });
   trackGroup(child);
   running.add(child);
 

@@ -1,13 +1,7 @@
 /*
- * Preloaded (`node -r`) into the policy pack process. It changes nothing about how the pack serves the analyzer
- * protocol; it only:
- * 1. exits when the parent goes away (the parent holds our stdin open; the pipe closes when it dies, even on
- *    SIGKILL), so no pack process outlives a preview;
- * 2. loads the pack's TypeScript through esbuild (`boot/register.js`) instead of the TypeScript compiler:
- *    `run-policy-pack/run.js` requires `typescript` (for its version), its tsconfig shim and `ts-node` with
- *    `typeCheck: true`, which no option turns off; type-checking costs seconds per start, and `npm test` already
- *    type-checks the pack with tsc. `PREVIEW_POLICY_TYPECHECK=1` leaves run.js as it is;
- * 3. defers modules the pack never uses (`boot/deferredModules.js`).
+ * Preloaded (`node -r`) into the pack process, leaving the analyzer protocol alone. It exits when the parent's stdin
+ * pipe closes (even on SIGKILL); defers unused modules; and, unless PREVIEW_POLICY_TYPECHECK=1, loads the pack's
+ * TypeScript with esbuild instead of run.js's ts-node `typeCheck: true` (seconds per start; `npm test` type-checks the pack).
  */
 "use strict";
 const Module = require("module");

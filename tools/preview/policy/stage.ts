@@ -40,25 +40,27 @@ interface Analyzed {
 class StackCheck {
   private readonly byUrn = new Map<string, RecordedResource>();
   private readonly analyzed = new Map<string, Promise<Analyzed>>();
-  /** Set when the stack's turn has come and ConfigureStack is done. */
-  private analyzer?: Analyzer;
-  private early: RecordedResource[] = [];
   private settle!: (stack: StackResult | undefined) => void;
   private readonly outcome = new Promise<StackResult | undefined>((resolve) => (this.settle = resolve));
+  /** The analyzer once the stack's turn has come and ConfigureStack is done: registrations wait for it. */
+  private readonly configured: Promise<Analyzer>;
   readonly done: Promise<void>;
 
   constructor(
     private readonly id: StackIdentity,
     turn: Promise<Analyzer>,
   ) {
-    this.done = turn.then((analyzer) => this.run(analyzer));
+    this.configured = turn.then(async (analyzer) => {
+      await analyzer.call("configureStack", (w) => writeConfigureStack(w, this.id));
+      return analyzer;
+    });
+    this.done = this.configured.then((analyzer) => this.run(analyzer));
   }
 
   add(resources: RecordedResource[]): void {
     // All of a batch first: a request names its explicit provider, registered earlier or in the same batch.
     for (const r of resources) this.byUrn.set(r.urn, r);
-    if (this.analyzer) resources.forEach((r) => this.analyze(r));
-    else this.early.push(...resources);
+    resources.forEach((r) => this.analyze(r));
   }
 
   finish(stack: StackResult | undefined): Promise<void> {
@@ -68,9 +70,6 @@ class StackCheck {
 
   private async run(analyzer: Analyzer): Promise<void> {
     try {
-      await analyzer.call("configureStack", (w) => writeConfigureStack(w, this.id));
-      this.analyzer = analyzer;
-      this.early.splice(0).forEach((r) => this.analyze(r));
       const stack = await this.outcome;
       if (!stack) return;
       // Registrations that did not come early are analyzed from the previewed stack.
@@ -92,20 +91,20 @@ class StackCheck {
 
   /** Remediate (when some policy runs at `remediate`), then Analyze the possibly rewritten inputs. */
   private analyze(record: RecordedResource): Promise<Analyzed> {
-    const analyzer = this.analyzer!;
     const { urn } = record;
     const analyzeRequest = (properties?: Record<string, unknown>): Uint8Array =>
       encode((w) => writeAnalyzeRequest(w, record, this.byUrn, this.id, properties));
-    const remediated = analyzer.remediate
-      ? analyzer
-          .call("remediate", analyzeRequest(), urn)
-          .then((r) => remediationOutcome(r.getRemediationsList(), urn, analyzer.versionOverride))
-      : Promise.resolve({ properties: undefined, violations: [], remediations: [] });
-    const result = remediated.then(async ({ properties, violations, remediations }) => {
-      const request = analyzeRequest(properties);
+    const result = this.configured.then(async (analyzer) => {
+      const remediated = analyzer.remediate
+        ? remediationOutcome((await analyzer.call("remediate", analyzeRequest(), urn)).getRemediationsList(), urn, analyzer.versionOverride)
+        : { properties: undefined, violations: [], remediations: [] };
+      const request = analyzeRequest(remediated.properties);
       const response = await analyzer.call("analyze", request, urn);
-      violations.push(...response.getDiagnosticsList().map((d) => violation(d, urn, analyzer.versionOverride)));
-      return { record, request, violations, remediations };
+      const violations = [
+        ...remediated.violations,
+        ...response.getDiagnosticsList().map((d) => violation(d, urn, analyzer.versionOverride)),
+      ];
+      return { record, request, violations, remediations: remediated.remediations };
     });
     // Awaited later, or never for a failed program: a failure must not surface as unhandled meanwhile.
     result.catch(() => undefined);
@@ -127,7 +126,7 @@ export function startPolicyStage(packDir: string, policyConfigFile?: string, sta
     if (!check) {
       const ready = turn.then(() => analyzer);
       check = new StackCheck(id, ready);
-      check.done.catch(() => undefined);
+      // Also keeps a failed check's rejection handled until `check` awaits it.
       turn = check.done.catch(() => undefined);
       stacks.set(id.stack, check);
     }

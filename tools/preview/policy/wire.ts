@@ -1,8 +1,7 @@
 /**
- * Our records ↔ the analyzer protocol (pulumi's `proto/pulumi/analyzer.proto`, `google/protobuf/struct.proto`).
- * Requests are written straight to bytes with google-protobuf's BinaryWriter, field by field: no message objects and
- * no copies of the inputs. A resource's `AnalyzeRequest` bytes start its `AnalyzeStack` entry as they are, since
- * `AnalyzerResource` repeats fields 1-6 of `AnalyzeRequest`. Responses are decoded with the pack's generated stubs.
+ * Our records ↔ the analyzer protocol (`proto/pulumi/analyzer.proto`). Requests are written field by field with
+ * BinaryWriter (no message objects); `AnalyzerResource` repeats fields 1-6 of `AnalyzeRequest`, so a resource's
+ * request bytes start its `AnalyzeStack` entry as they are. Responses are decoded with the pack's stubs.
  */
 import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { BinaryWriter as Writer } from "google-protobuf";

@@ -1,9 +1,6 @@
 /**
- * `--format markdown`: a PR comment / job summary that is complete and well-formed at any size. The summary comes
- * first (verdict, a row per stack, failures, mandatory violations); the rest is folded per stack (other violations,
- * the report's sections, the resource graph). Everything is added in that order while it fits GitHub's comment
- * limit; each folded block is added whole or not at all, so every HTML element is closed, and what is left out is
- * counted in a closing note that points at the JSON report.
+ * `--format markdown`: a PR comment / job summary, well-formed at any size. The summary first, then folded blocks per
+ * stack, added whole while they fit GitHub's limit (so every HTML element is closed); a closing note counts the rest.
  */
 import { code, escapeCell, escapeText, renderGraph, shortType } from "./markdown";
 import { byLevel, plural, stackViews, type Finding, type Section, type StackView } from "./model";
@@ -112,13 +109,11 @@ function summary(budget: Budget, result: PreviewResult, views: StackView[]): voi
 }
 
 function sectionBlock(budget: Budget, name: string, s: Section): void {
-  if (s.rows.length === 0) {
-    budget.take("", `${name}: ${escapeText(s.title)}`);
-    return;
-  }
+  const title = `${name}: ${escapeText(s.title)}`;
   const rows = s.rows.map((r) => `| ${r.cells.map(escapeCell).join(" | ")}${r.prices ? ` ([prices](${r.prices}))` : ""} |`);
   const head = [...(s.note ? [escapeText(s.note), ""] : []), ...table(s.head)];
-  budget.foldRows(`${name}: ${escapeText(s.title)} (${s.rows.length})`, s.noun, head, rows, 0.5);
+  if (rows.length === 0) budget.take("", title);
+  else budget.foldRows(`${title} (${rows.length})`, s.noun, head, rows, 0.5);
 }
 
 function details(budget: Budget, view: StackView): void {

@@ -1,14 +1,10 @@
-/**
- * The report as one model, built once from the PreviewResult: per stack its violations with their resources, whether
- * policies ran, and sections of rows (remediations, idle costs, compute quota, the --base
- * comparison, diagnostics). text.ts, markdownReport.ts and sarif.ts only lay it out.
- */
+/** The report as one model built from the PreviewResult; text.ts, markdownReport.ts and sarif.ts only lay it out. */
 import type { WithReplacements } from "../host/replacements";
 import type { PreviewResult, StackResult, Violation } from "../shared/types";
+import { isObject, type QuotaNodes } from "./quota";
 
 const LEVEL_ORDER: Record<string, number> = { mandatory: 0, advisory: 1, remediate: 2, disabled: 3 };
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A violation with its pack (`name@version`) and the resource its URN names ("" names the stack). */
 export interface Finding extends Violation {
@@ -86,19 +82,16 @@ function idleCostRows(value: unknown, path: string[] = []): Row[] {
 
 function quotaRows(stack: StackResult): Row[] {
   if (!stack.quota) return [];
-  const nodes = (ns: { vmSize: string; priority: string; maxNodes: number }[]) =>
+  const nodes = (ns: QuotaNodes[]) =>
     ns.map((n) => `${n.vmSize} ${n.priority === "LowPriority" ? "low-priority" : "dedicated"} ≤ ${n.maxNodes}`).join(", ");
   const { entries, total } = stack.quota;
-  const lines = Object.entries(entries).map(([owner, q]) => [
-    owner,
+  const { dedicated, lowPriority } = total.maxNodes;
+  const rows = Object.entries(entries).map(([key, q]) => [
+    key,
     `${plural(q.computes, "compute")}; nodes at most: ${nodes(q.nodesByVmSize)}`,
   ]);
-  const max = total.maxNodes;
-  lines.push([
-    "total",
-    `${plural(total.computes, "compute")}; ${max.dedicated} dedicated and ${max.lowPriority} low-priority nodes at most`,
-  ]);
-  return lines.map((cells) => ({ text: cells.join(": "), cells }));
+  rows.push(["total", `${plural(total.computes, "compute")}; ${dedicated} dedicated and ${lowPriority} low-priority nodes at most`]);
+  return rows.map((cells) => ({ text: cells.join(": "), cells }));
 }
 
 const section = (title: string, noun: string, head: string[], rows: Row[], raw = false): Section => ({ title, noun, head, rows, raw });

@@ -1,9 +1,4 @@
-/**
- * The compute quota a stack asks for, as the program reports it in its `computeQuota` stack output (per workspace or
- * hub: computes, clusters with their node range, nodes per VM size and priority; and a stack total), so reviewers can
- * compare it with the subscription's quota before `pulumi up` fails on it.
- */
-
+/** The compute quota the program reports in its `computeQuota` output, to compare with the subscription's before `pulumi up`. */
 export interface QuotaNodes {
   vmSize: string;
   priority: string;
@@ -23,7 +18,7 @@ export interface StackQuota {
   total: { computes: number; nodesByVmSize: QuotaNodes[]; maxNodes: { dedicated: number; lowPriority: number } };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The stack's quota summary, when its outputs carry one of the expected shape. */
 export function stackQuota(outputs: Record<string, unknown>): StackQuota | undefined {

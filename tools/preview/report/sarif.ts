@@ -1,10 +1,7 @@
 /**
- * `--format sarif`: SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`). One rule per policy,
- * one result per violation with the resource URN as logical location, located at the line that caused it:
- * - a config issue (`config <ns:key[0].a> = ...: rule`): that key's line in the stack file, or its nearest parent's;
- * - a resource: the stack file's entry named like it or its nearest named ancestor (a `name:` key), else where the
- *   program constructed it or its nearest ancestor inside the project, else the stack file's first config key.
- * A failed stack becomes a result too, and a failed run says so in `invocations` (`executionSuccessful: false`).
+ * `--format sarif`: SARIF 2.1.0 for GitHub code scanning. One rule per policy, one result per violation or failed
+ * stack, located at its cause: a config issue at its key's line in the stack file; a resource at the stack file's
+ * entry named like it (or an ancestor), else where the program constructed it, else the stack file's first key.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";

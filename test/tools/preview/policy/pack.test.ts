@@ -22,7 +22,7 @@ describe("summarizeStderr", () => {
 });
 
 describe("startPack", () => {
-  const start = (packDir: string) => startPack(packDir, 30_000, false);
+  const start = (packDir: string) => startPack(packDir, 30_000);
 
   it("reports a pack that dies while loading with its own error, in one line, and leaves nothing running", async () => {
     const error = await start(path.join(PACKS, "broken")).then(
@@ -40,7 +40,7 @@ describe("startPack", () => {
   });
 
   it("times out in one line and kills a pack that never prints its port", async () => {
-    await expect(startPack(path.join(PACKS, "mini"), 1, false)).rejects.toThrow(/^policy pack .*mini did not print its port within 1 ms$/);
+    await expect(startPack(path.join(PACKS, "mini"), 1)).rejects.toThrow(/^policy pack .*mini did not print its port within 1 ms$/);
     expect(runningPackPids()).toEqual([]);
   });
 });
