@@ -1,4 +1,7 @@
-import { LookupIndex, parseLookups } from "../../../tools/preview/host/lookups";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { LookupIndex, loadLookupsFile } from "../../../tools/preview/host/lookups";
 import type { RecordedResource } from "../../../tools/preview/shared/types";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000";
@@ -15,17 +18,23 @@ const account = (id: string, name = "sa"): RecordedResource => ({
   id,
 });
 
-describe("parseLookups", () => {
+/** Loads `text` as a lookups file named l.json. */
+function parseLookups(text: string) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lookups-")), "l.json");
+  fs.writeFileSync(file, text);
+  return loadLookupsFile(file);
+}
+
+describe("loadLookupsFile", () => {
   it("rejects files that are not an object of id → properties or null, in one line", () => {
-    expect(() => parseLookups("l.json", "{")).toThrow(/^l\.json: not valid JSON/);
-    expect(() => parseLookups("l.json", '{"/x": 3}')).toThrow(/^l\.json: '\/x': must be an object of ARM id → properties object or null/);
-    expect(() => parseLookups("l.json", "[]")).toThrow(/^l\.json: document: /);
+    expect(() => parseLookups("{")).toThrow(/^l\.json: not valid JSON/);
+    expect(() => parseLookups('{"/x": 3}')).toThrow(/^l\.json: '\/x': must be an object of ARM id → properties object or null/);
+    expect(() => parseLookups("[]")).toThrow(/^l\.json: document: /);
   });
 });
 
 describe("LookupIndex", () => {
   const file = parseLookups(
-    "l.json",
     JSON.stringify({
       "/subscriptions/99999999-9999-9999-9999-999999999999/resourceGroups/RG/providers/Microsoft.Storage/storageAccounts/STGONE": null,
       [`${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stfile`]: { isHnsEnabled: true },

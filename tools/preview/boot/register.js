@@ -12,7 +12,7 @@ const CACHE_DIR = process.env.PREVIEW_CACHE_DIR ?? path.resolve(__dirname, "../.
 const CACHE = process.env.PREVIEW_NO_CACHE !== "1";
 /** Bumped when the output for the same input changes (options, esbuild). */
 const FORMAT = "esbuild-2";
-let options = { tsconfigRaw: "{}", salt: "" };
+let tsconfigRaw = "{}";
 
 function transpile(source, filename) {
   // As TypeScript's commonjs output: `import()` becomes `require`.
@@ -20,17 +20,17 @@ function transpile(source, filename) {
   Object.assign(common, { supported: { "dynamic-import": false }, sourcemap: "inline" });
   const esbuild = require("esbuild");
   try {
-    return esbuild.transformSync(source, { ...common, tsconfigRaw: options.tsconfigRaw }).code;
+    return esbuild.transformSync(source, { ...common, tsconfigRaw }).code;
   } catch (err) {
     // A tsconfig esbuild cannot read is the type-checker's business, not the loader's.
-    if (options.tsconfigRaw === "{}") throw err;
+    if (tsconfigRaw === "{}") throw err;
     return esbuild.transformSync(source, common).code;
   }
 }
 
 function compiled(source, filename) {
   if (!CACHE) return transpile(source, filename);
-  const key = crypto.createHash("sha256").update(`${FORMAT}\0${options.salt}\0${filename}\0`).update(source).digest("hex");
+  const key = crypto.createHash("sha256").update(`${FORMAT}\0${tsconfigRaw}\0${filename}\0`).update(source).digest("hex");
   const file = path.join(CACHE_DIR, key.slice(0, 2), `${key}.js`);
   try {
     return fs.readFileSync(file, "utf8");
@@ -53,13 +53,12 @@ function compiled(source, filename) {
  * language host reads it, without `extends`); called again for a program, it switches to its project's.
  */
 function register(projectDir) {
-  let tsconfigRaw = "{}";
+  tsconfigRaw = "{}";
   try {
     if (projectDir !== undefined) tsconfigRaw = fs.readFileSync(path.join(projectDir, "tsconfig.json"), "utf8");
   } catch {
     // No tsconfig: esbuild's defaults.
   }
-  options = { tsconfigRaw, salt: crypto.createHash("sha256").update(tsconfigRaw).digest("hex") };
   for (const ext of [".ts", ".tsx", ".cts"]) {
     require.extensions[ext] = (module, filename) => module._compile(compiled(fs.readFileSync(filename, "utf8"), filename), filename);
   }

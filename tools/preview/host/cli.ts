@@ -1,7 +1,6 @@
 /**
- * The host, in one flow: arguments, the project, stack workers forked at once (they boot while the rest of the host
- * loads) and the pack started at once, the stacks previewed (scheduler.ts) and checked as they finish, `--base`,
- * the report and the exit code (shared/types.ts).
+ * The host, in one flow: arguments, the project, workers forked and the pack started at once (they boot while the host
+ * loads), stacks previewed (scheduler.ts) and checked as they finish, `--base`, the report, the exit code.
  */
 import * as path from "path";
 import type { PolicyStage } from "../policy/stage";
@@ -20,8 +19,8 @@ import { LookupIndex, loadLookupsFile } from "./lookups";
 import { killTree } from "./processGroups";
 import { findRepoRoot, loadProject, type PulumiProject, relativePath, stackJob } from "./project";
 import { compareWithBase } from "./replacements";
-import { Scheduler } from "./scheduler";
-import { emptyWorkerResult, runWorker, spawnWorker, type SpawnedWorker } from "./workers";
+import { noSuchStack, Scheduler } from "./scheduler";
+import { runWorker, spawnWorker, type SpawnedWorker } from "./workers";
 
 const DEFAULT_POLICY_PACK = path.resolve(__dirname, "../../../policies");
 /** Two cores: at most two programs run at once, and two workers boot ahead. */
@@ -49,24 +48,22 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return EXIT_OK;
   }
-  const at = (file: string) => path.resolve(process.cwd(), file);
   const spares: SpawnedWorker[] = [];
   let policy: PolicyStage | undefined;
   try {
-    const project = loadProject(at(args.cwd));
-    const lookups = new LookupIndex(args.lookups !== undefined ? loadLookupsFile(at(args.lookups)) : undefined);
+    const project = loadProject(args.cwd);
+    const lookups = new LookupIndex(args.lookups !== undefined ? loadLookupsFile(path.resolve(args.lookups)) : undefined);
     const selected = args.stacks.length > 0 ? args.stacks : project.stacks;
     const unknown = selected.filter((s) => !project.stacks.includes(s));
-    const known = project.stacks.join(", ") || "none";
-    unknown.forEach((s) => process.stderr.write(`error: ${s}: no stack '${s}' in project '${project.name}' (stacks: ${known})\n`));
+    unknown.forEach((s) => process.stderr.write(`error: ${s}: ${noSuchStack(s, project.name, project.stacks)}\n`));
     if (selected.length === 0) process.stderr.write(`error: no stacks: no Pulumi.<stack>.yaml in ${project.stackConfigDir}\n`);
     if (unknown.length > 0 || selected.length === 0) return EXIT_PROGRAM_ERROR;
 
     for (const _ of selected.slice(0, CONCURRENCY)) spares.push(spawnWorker(project.nodeArgs));
     if (args.policy) {
       const { startPolicyStage } = await import("../policy/stage");
-      const config = args.policyConfig !== undefined ? at(args.policyConfig) : undefined;
-      policy = startPolicyStage(at(args.policyPack ?? DEFAULT_POLICY_PACK), config, args.policyTimeoutMs);
+      const config = args.policyConfig !== undefined ? path.resolve(args.policyConfig) : undefined;
+      policy = startPolicyStage(path.resolve(args.policyPack ?? DEFAULT_POLICY_PACK), config, args.policyTimeoutMs);
     }
     const schedule = (proj: PulumiProject) =>
       new Scheduler({
@@ -75,8 +72,8 @@ export async function main(argv: string[]): Promise<number> {
         concurrency: CONCURRENCY,
         lookups,
         run: async (stack, hooks) => {
+          // A config that fails throws: the scheduler reports its one line as the stack's error.
           const prepared = stackJob(proj, stack);
-          if ("error" in prepared) return emptyWorkerResult(prepared.error);
           // Always streamed: a program stopped by its time-out still reports what it registered. The pack analyzes
           // the registrations of the previewed stacks as they arrive.
           const head = proj === project && selected.includes(stack);
@@ -124,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       }),
     );
     await policy?.close().catch(() => undefined);
-    if (args.base !== undefined) await compareWithBase(project, at(args.base), stacks, schedule);
+    if (args.base !== undefined) await compareWithBase(project, path.resolve(args.base), stacks, schedule);
 
     const pack = relativePath(repoRoot, policy?.packDir ?? "");
     const result: PreviewResult = {

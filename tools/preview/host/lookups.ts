@@ -1,24 +1,28 @@
-/**
- * Answers for invokes that read existing resources (`getStorageAccount`, `getResourceGroup`): a resource recorded
- * by an already-previewed stack, else the `--lookups` file, else nothing (the fakes then invent a plausible one).
- */
+/** Answers for invokes that read existing resources: a previewed stack's resource, else `--lookups`, else none (the fakes invent one). */
 import * as fs from "fs";
 import * as path from "path";
 import { armLookupKey } from "../shared/armIds";
 import type { LookupAnswer } from "../shared/ipc";
 import type { RecordedResource } from "../shared/types";
+import { isObject } from "./stackFile";
 
 /** `{ "<ARM id>": { ...props } | null }` (null: "does not exist"), by `armLookupKey`, with the id as written. */
 export type LookupsFile = { name: string; entries: Map<string, { id: string; props: Record<string, unknown> | null }> };
 
-export function parseLookups(name: string, text: string): LookupsFile {
+export function loadLookupsFile(file: string): LookupsFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new Error(`--lookups: cannot read ${file}`);
+  }
+  const name = path.basename(file);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
     throw new Error(`${name}: not valid JSON (${(err as Error).message})`, { cause: err });
   }
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
   const bad = isObject(data) ? Object.entries(data).find(([, props]) => props !== null && !isObject(props)) : ["", data];
   if (bad) {
     const where = bad[0] === "" ? "document" : `'${bad[0]}'`;
@@ -28,16 +32,6 @@ export function parseLookups(name: string, text: string): LookupsFile {
     ([id, props]) => [armLookupKey(id), { id, props }] as const,
   );
   return { name, entries: new Map(entries) };
-}
-
-export function loadLookupsFile(file: string): LookupsFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new Error(`--lookups: cannot read ${file}`);
-  }
-  return parseLookups(path.basename(file), text);
 }
 
 /** Resources of previewed stacks by id (and storage accounts by their globally unique name), then the file. */

@@ -1,29 +1,24 @@
-/**
- * The checked project as the Pulumi CLI reads it: `Pulumi.yaml` (name, main, stackConfigDir, runtime options,
- * project config), its stacks (`Pulumi.<stack>.yaml`), and each stack's job for a worker: the stack file's config
- * merged over the project's, in the engine's environment (`PULUMI_CONFIG`, `PULUMI_CONFIG_SECRET_KEYS`).
- */
+/** The checked project as the Pulumi CLI reads it (`Pulumi.yaml`, `Pulumi.<stack>.yaml`), and each stack's job for a worker. */
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { LOCAL_ORGANIZATION, type WorkerJob } from "../shared/ipc";
-import { errorLine, firstLine } from "../shared/messages";
+import { firstLine } from "../shared/messages";
 import { UNKNOWN_VALUE } from "../shared/types";
-import { readStackFile } from "./stackFile";
+import { isObject, readStackFile } from "./stackFile";
 
 /** The project: its absolute directory and entry file, runtime options, `config:` as written, sorted stacks' files. */
 export type PulumiProject = ReturnType<typeof loadProject>;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isFile = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isFile() === true;
 
 export function loadProject(cwd: string) {
   const file = ["Pulumi.yaml", "Pulumi.yml"].map((name) => path.join(path.resolve(cwd), name)).find((f) => fs.existsSync(f));
   if (!file) throw new Error(`no Pulumi.yaml in ${path.resolve(cwd)}`);
   const dir = path.dirname(file);
-  const fail = (key: string, what: string): never => {
-    throw new Error(`${path.basename(file)}: ${key}: ${what}`);
-  };
+  function fail(key: string, what: string): never {
+    throw new Error(`${path.basename(file!)}: ${key}: ${what}`);
+  }
   let data: unknown;
   try {
     data = parseYaml(fs.readFileSync(file, "utf8")) ?? {};
@@ -37,8 +32,7 @@ export function loadProject(cwd: string) {
     value === undefined || typeof value === type || fail(`'${key}'`, `must be a ${type}`);
   if (typeof data.name !== "string" || data.name === "") fail("'name'", "must be a non-empty string");
   if (!isObject(runtime) || typeof runtime.name !== "string") fail("'runtime'", "must be a string or a mapping with a name");
-  if ((runtime as { name: string }).name !== "nodejs")
-    fail("'runtime'", `'${(runtime as { name: string }).name}' is not supported (nodejs only)`);
+  if (runtime.name !== "nodejs") fail("'runtime'", `'${runtime.name}' is not supported (nodejs only)`);
   optional("main", data.main, "string");
   optional("stackConfigDir", data.stackConfigDir, "string");
   optional("runtime.options.typescript", options.typescript, "boolean");
@@ -57,9 +51,7 @@ export function loadProject(cwd: string) {
     programFile: resolveProgramEntry(dir, data.main as string | undefined),
     stackConfigDir,
     typescript: options.typescript !== false,
-    nodeArgs: String(options.nodeargs ?? "")
-      .split(/\s+/)
-      .filter(Boolean),
+    nodeArgs: String(options.nodeargs ?? "").match(/\S+/g) ?? [],
     config: (data.config as Record<string, unknown> | undefined) ?? {},
     /** Stack names, sorted, and each one's config file. */
     stacks: [...stackFiles.keys()],
@@ -103,7 +95,6 @@ export function qualifyKey(project: string, key: string): string {
 }
 
 const SCHEMA_KEYS = ["type", "description", "secret", "default", "value", "items"];
-const CONFIG_TYPES = ["string", "integer", "boolean", "array", "object"];
 const HAS_TYPE: Record<string, (v: unknown) => boolean> = {
   string: (v) => ["string", "number", "boolean"].includes(typeof v),
   integer: (v) => Number.isInteger(v) || (typeof v === "string" && /^-?\d+$/.test(v)),
@@ -113,9 +104,8 @@ const HAS_TYPE: Record<string, (v: unknown) => boolean> = {
 };
 
 /**
- * Project config declarations (a value, or a schema with `type`, `secret`, `default`/`value`) with the stack's config
- * over them, as the program's environment. Throws one line for a value of the wrong declared type, or a declared key
- * without a default that the stack leaves unset. Strings pass as they are, other values as JSON.
+ * Project config declarations (a value, or a schema: `type`, `secret`, `default`/`value`) with the stack's config over
+ * them, as the engine's environment; throws one line for a wrong type or a declared key left unset. Non-strings as JSON.
  */
 export function buildConfigEnv(
   project: string,
@@ -133,8 +123,8 @@ export function buildConfigEnv(
       values.set(key, entry);
       continue;
     }
-    if (entry.type !== undefined && !CONFIG_TYPES.includes(entry.type as string))
-      throw new Error(`Pulumi.yaml: 'config.${rawKey}.type': '${String(entry.type)}' is not one of ${CONFIG_TYPES.join(", ")}`);
+    if (entry.type !== undefined && !Object.hasOwn(HAS_TYPE, entry.type as string))
+      throw new Error(`Pulumi.yaml: 'config.${rawKey}.type': '${String(entry.type)}' is not one of ${Object.keys(HAS_TYPE).join(", ")}`);
     types.set(key, entry.type as string | undefined);
     const value = "value" in entry ? entry.value : entry.default;
     if (value !== undefined) values.set(key, value);
@@ -157,19 +147,15 @@ export function buildConfigEnv(
   return { PULUMI_CONFIG: JSON.stringify(config), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify([...secretKeys].sort()) };
 }
 
-/** A stack's job for a worker with its `warning:` lines (an ESC environment), or the one line its config fails with. */
-export function stackJob(project: PulumiProject, stack: string): { job: WorkerJob; warnings: string[] } | { error: string } {
-  try {
-    const stackFile = readStackFile(project.stackFiles.get(stack)!);
-    const configEnv = buildConfigEnv(project.name, project.config, stackFile.config, stackFile.secretKeys);
-    const { name, dir: projectDir, programFile, typescript } = project;
-    return {
-      job: { project: name, stack, organization: LOCAL_ORGANIZATION, projectDir, programFile, typescript, configEnv: { ...configEnv } },
-      warnings: stackFile.usesEnvironment ? ["warning: 'environment:' (Pulumi ESC) cannot be opened offline; its values are missing"] : [],
-    };
-  } catch (err) {
-    return { error: errorLine(err) };
-  }
+/** A stack's job for a worker with its `warning:` lines (an ESC environment); throws the one line its config fails with. */
+export function stackJob(project: PulumiProject, stack: string): { job: WorkerJob; warnings: string[] } {
+  const stackFile = readStackFile(project.stackFiles.get(stack)!);
+  const configEnv = buildConfigEnv(project.name, project.config, stackFile.config, stackFile.secretKeys);
+  const { name, dir: projectDir, programFile, typescript } = project;
+  return {
+    job: { project: name, stack, organization: LOCAL_ORGANIZATION, projectDir, programFile, typescript, configEnv },
+    warnings: stackFile.usesEnvironment ? ["warning: 'environment:' (Pulumi ESC) cannot be opened offline; its values are missing"] : [],
+  };
 }
 
 /** The enclosing git checkout (for repo-relative paths in reports), else `fallback`. */

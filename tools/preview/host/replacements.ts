@@ -1,8 +1,4 @@
-/**
- * `--base FILE|DIR`: which stateful resources a config change would replace or delete, from the preview of the
- * previous config (a pull request's base branch stack files) and of the current one. docs/azure-rules/data-protection.md
- * AZ-DATA-10
- */
+/** `--base FILE|DIR`: the stateful resources a config change replaces or deletes. docs/azure-rules/data-protection.md AZ-DATA-10 */
 import * as fs from "fs";
 import * as path from "path";
 import { errorLine } from "../shared/messages";
@@ -11,10 +7,7 @@ import { UNKNOWN_VALUE } from "../shared/types";
 import { listStackFiles, type PulumiProject } from "./project";
 import type { Scheduler } from "./scheduler";
 
-/**
- * Inputs whose change makes azure-native replace the resource: every segment of its ARM id (the provider replaces on
- * any path-parameter change) and the properties Azure fixes at creation.
- */
+/** Inputs whose change makes azure-native replace the resource: its ARM id's segments and what Azure fixes at creation. */
 export const REPLACE_ON_CHANGES: Readonly<Record<string, readonly string[]>> = {
   "azure-native:resources:ResourceGroup": ["resourceGroupName", "location"],
   "azure-native:storage:StorageAccount": ["resourceGroupName", "accountName", "location"],
@@ -34,7 +27,6 @@ export interface Replacement {
   name: string;
   /** `replace`: the resource stays with an input Azure fixes at creation changed; `delete`: it is gone. */
   change: "replace" | "delete";
-  /** The inputs that force the replacement, with their values before and after. */
   properties: { name: string; before: unknown; after: unknown }[];
 }
 
@@ -68,10 +60,7 @@ function urnsWithAliases(resources: RecordedResource[]): Map<string, RecordedRes
   return index;
 }
 
-/**
- * Stateful resources of `base` that `head` replaces or deletes. A resource is the same one when its URN (or one of its
- * aliases) is kept, or when a resource of the same type keeps its Azure identity.
- */
+/** Stateful resources of `base` that `head` replaces or deletes; the same resource keeps its URN, an alias or its Azure identity. */
 export function findReplacements(base: RecordedResource[], head: RecordedResource[]): Replacement[] {
   const byUrn = urnsWithAliases(head);
   const byIdentity = new Map(head.filter((r) => REPLACE_ON_CHANGES[r.type]).map((r) => [identity(r), r]));

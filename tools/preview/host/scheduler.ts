@@ -11,7 +11,6 @@ import { errorLine } from "../shared/messages";
 import type { LookupIndex } from "./lookups";
 import { emptyWorkerResult, type WorkerHooks } from "./workers";
 
-/** Runs one stack's program (a worker process in the CLI, a stub in tests). */
 export type StackRunner = (stack: string, hooks: WorkerHooks) => Promise<WorkerResult>;
 
 interface Stack {
@@ -26,6 +25,9 @@ interface Stack {
   /** The stacks it waits on through references. */
   waitsOn: Set<string>;
 }
+
+export const noSuchStack = (stack: string, project: string, stacks: string[]) =>
+  `no stack '${stack}' in project '${project}' (stacks: ${stacks.join(", ") || "none"})`;
 
 /** `org/project/stack`, `project/stack` or `stack` → the stack name, when it names this project. */
 export function parseStackReference(name: string, project: string): { stack: string } | { error: string } {
@@ -150,10 +152,7 @@ export class Scheduler {
     const { project, stacks } = this.options;
     const parsed = parseStackReference(ref, project);
     if ("error" in parsed) return parsed;
-    if (!stacks.includes(parsed.stack))
-      return {
-        error: `stack reference '${ref}': no stack '${parsed.stack}' in project '${project}' (stacks: ${stacks.join(", ") || "none"})`,
-      };
+    if (!stacks.includes(parsed.stack)) return { error: `stack reference '${ref}': ${noSuchStack(parsed.stack, project, stacks)}` };
     const cycle = this.path(parsed.stack, from, new Set());
     return cycle ? { error: `stack reference cycle: ${[from, ...cycle].join(" -> ")}` } : parsed;
   }

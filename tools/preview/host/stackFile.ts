@@ -22,7 +22,7 @@ export interface StackFile {
 /** Top-level keys of a stack settings file (ProjectStack in pulumi/pulumi sdk/go/common/workspace/project.go). */
 const TOP_LEVEL = ["config", "environment", "encryptionsalt", "encryptedkey", "secretsprovider"];
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A value as a message shows it: JSON, with NaN and infinities by name, cut at 80 characters. */
 export function showValue(value: unknown): string {
@@ -84,14 +84,12 @@ export function passphraseDecrypter(salt: string, passphrase: string): (cipherte
     decipher.setAuthTag(bytes.subarray(bytes.length - 16));
     return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString("utf8");
   };
-  let check: string | undefined;
   try {
-    check = decrypt(salt.slice(version.length + saltB64.length + 2));
+    if (decrypt(salt.slice(version.length + saltB64.length + 2)) === "pulumi") return decrypt;
   } catch {
-    check = undefined;
+    // A wrong key fails the authentication tag.
   }
-  if (check !== "pulumi") throw new Error("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE does not open this stack's secrets)");
-  return decrypt;
+  throw new Error("incorrect passphrase (PULUMI_CONFIG_PASSPHRASE does not open this stack's secrets)");
 }
 
 /** Parses a stack file's text; `file` names it in messages. `passphrase`: without one, secure values stay unknown. */
@@ -152,10 +150,7 @@ export function parseStackFile(file: string, text: string, { passphrase }: { pas
   return { config, secretKeys: secretKeys.sort(), usesEnvironment: top.environment !== undefined };
 }
 
-/**
- * Reads a stack file as the CLI does, with the passphrase it would use: `PULUMI_CONFIG_PASSPHRASE`, else the file
- * `PULUMI_CONFIG_PASSPHRASE_FILE` names. Throws one line on any problem.
- */
+/** Reads a stack file with the CLI's passphrase (`PULUMI_CONFIG_PASSPHRASE`, else `PULUMI_CONFIG_PASSPHRASE_FILE`). */
 export function readStackFile(file: string, env: NodeJS.ProcessEnv = process.env): StackFile {
   const read = (name: string, what = name) => {
     try {

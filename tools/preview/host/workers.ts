@@ -1,7 +1,4 @@
-/**
- * Stack workers, seen from the host: each is `worker/main.ts` forked in its own process group; `runWorker` hands one
- * a job, answers its requests through the scheduler's hooks and resolves with its result, whatever happens to it.
- */
+/** Stack workers (`worker/main.ts`, each in its own process group): `runWorker` hands one a job and answers its requests. */
 import { ChildProcess, fork } from "child_process";
 import * as path from "path";
 import type { FromWorker, LookupAnswer, StackReferenceOutputs, ToWorker, WorkerJob, WorkerResult } from "../shared/ipc";
@@ -37,10 +34,9 @@ const EXEC_ARGV = ["-r", path.join(__dirname, "../boot/preload.js"), ...(process
 
 export function spawnWorker(nodeArgs: string[]): SpawnedWorker {
   const execArgv = [...EXEC_ARGV, ...nodeArgs].filter(Boolean);
-  const child = fork(path.join(__dirname, "../worker/main.ts"), [], { execArgv, stdio: ["ignore", "pipe", "pipe", "ipc"], ...OWN_GROUP });
+  const child = fork(path.join(__dirname, "../worker/main.ts"), [], { execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"], ...OWN_GROUP });
   trackGroup(child);
   let stderr = "";
-  child.stdout?.resume();
   child.stderr?.on("data", (chunk: Buffer) => (stderr += stderr.length < 65536 ? chunk.toString() : ""));
   child.on("error", () => undefined);
   return { child, stderr: () => stderr };
@@ -49,10 +45,7 @@ export function spawnWorker(nodeArgs: string[]): SpawnedWorker {
 /** Milliseconds as the seconds a user gave (`--timeout 0.5` is not "0 s"). */
 const seconds = (ms: number): string => String(Math.round(ms) / 1000);
 
-/**
- * Runs `job` on `worker`; `onRecorded` gets its registrations as they come. `timeoutMs` counts from the worker's
- * `started` message: its own start-up (Node, the loader, the SDK) has a limit of its own.
- */
+/** Runs `job`, resolving whatever happens; `timeoutMs` counts from `started` (the start-up has a limit of its own). */
 export function runWorker(
   { child, stderr }: SpawnedWorker,
   job: WorkerJob,

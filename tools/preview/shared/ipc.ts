@@ -1,5 +1,5 @@
 /** Messages between the host and a stack worker (over the `child_process.fork` IPC channel). */
-import type { ReadResource, RecordedResource } from "./types";
+import type { ReadResource, RecordedResource, StackResult } from "./types";
 
 /** The organization the local backend gives programs and policy packs. */
 export const LOCAL_ORGANIZATION = "organization";
@@ -36,19 +36,13 @@ export type LookupAnswer =
   | { kind: "missing"; reason: string }
   | { kind: "none" };
 
-export interface WorkerResult {
-  resources: RecordedResource[];
+/** A stack's preview as its result reports it (`resources`, `outputs`, `error`, `issues`, `partial`: see StackResult). */
+export interface WorkerResult extends Pick<StackResult, "resources" | "outputs" | "error" | "issues" | "partial"> {
   reads: ReadResource[];
-  /** Stack outputs as recorded (secrets as "[secret]"), and in wire form for StackReferences to this stack. */
-  outputs: Record<string, unknown>;
+  /** Outputs in wire form, for StackReferences to this stack. */
   rawOutputs: Record<string, unknown>;
   secretOutputNames: string[];
   diagnostics: string[];
-  error?: string;
-  /** Every problem the failure listed, one line each; `error` is the first line. */
-  issues?: string[];
-  /** Stopped (time-out) before it finished: `resources` are what it registered until then. */
-  partial?: boolean;
   timings: { loadMs: number; runMs: number };
 }
 

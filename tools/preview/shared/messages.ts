@@ -2,12 +2,8 @@
 
 /** The first non-empty line of a message, trimmed. */
 export function firstLine(message: string): string {
-  return (
-    message
-      .split("\n")
-      .find((line) => line.trim() !== "")
-      ?.trim() ?? message
-  );
+  const line = message.split("\n").find((l) => l.trim() !== "");
+  return line?.trim() ?? message;
 }
 
 /** The one-line message of anything thrown. */
@@ -36,10 +32,7 @@ const NODE_EXIT_CODES: Record<number, string> = {
   13: "it left a top-level await unsettled",
 };
 
-/**
- * One line for a Node process (`who`) that ended unexpectedly: out of memory said plainly (not V8's GC trace), else
- * the `SomeError: message` line of its stderr, else what its signal or exit code means.
- */
+/** One line for a Node process (`who`) that crashed: out of memory said plainly, else its stderr's error line, else its signal or code. */
 export function crashSummary(who: string, stderr: string, code: number | null, signal: NodeJS.Signals | null): string | undefined {
   const lines = stderrLines(stderr);
   if (lines.some((l) => /JavaScript heap out of memory|<--- Last few GCs --->|Allocation failed/.test(l))) {

@@ -74,6 +74,7 @@ export interface StackResult {
   stack: string;
   /** A failed stack lists what the program registered before the failure, without the root stack. */
   resources: RecordedResource[];
+  /** Stack outputs, secrets as SECRET_PLACEHOLDER. */
   outputs: Record<string, unknown>;
   violations: Violation[];
   /** The program or its config failed: one line. */
