@@ -35,6 +35,11 @@ for (const stream of [process.stdout, process.stderr]) {
 // Requests to the host. The IPC channel keeps the process alive only while one is pending, so a program stuck on a
 // value that never resolves empties the event loop and is reported (beforeExit) instead of hanging.
 const pending = new Map<number, (reply: ToWorker) => void>();
+/**
+ * Replies that arrived, handed to the program one at a time, in request order, once it is quiet: what the program does
+ * next then never depends on when the host answered, so two previews record the same order.
+ */
+const arrived = new Map<number, ToWorker>();
 let requestsSent = 0;
 /** Bumped by every monitor call and reply: the idle check waits until it stops moving. */
 let activity = 0;
@@ -49,28 +54,40 @@ function request(message: (requestId: number) => FromWorker): Promise<ToWorker> 
 }
 
 function answer(reply: ToWorker & { requestId: number }): void {
-  const resolve = pending.get(reply.requestId);
-  if (!resolve) return;
-  pending.delete(reply.requestId);
-  activity++;
-  if (pending.size === 0) process.channel?.unref();
-  else watchForIdle();
-  resolve(reply);
+  if (!pending.has(reply.requestId)) return;
+  arrived.set(reply.requestId, reply);
+  watchForIdle();
 }
 
-/** Tells the host once the program only waits on its requests (two quiet turns): it can give the slot away, answer lookups. */
+/** Hands the program the reply to its oldest open request, if that one arrived. */
+function deliverNext(): boolean {
+  const oldest = Math.min(...pending.keys());
+  const reply = arrived.get(oldest);
+  if (reply === undefined) return false;
+  const resolve = pending.get(oldest)!;
+  pending.delete(oldest);
+  arrived.delete(oldest);
+  activity++;
+  if (pending.size === 0) process.channel?.unref();
+  resolve(reply);
+  return true;
+}
+
+/**
+ * Once the program only waits on its requests (two quiet turns): hands it the next reply in order, else tells the host
+ * it is idle (it can give the slot away, answer lookups); replies held back count as seen.
+ */
 function watchForIdle(): void {
   if (idleCheckRunning) return;
   idleCheckRunning = true;
   let seen = activity;
   let quietTurns = 0;
   const tick = (): void => {
-    const waiting = pending.size > 0 && !finished;
     if (activity !== seen) [seen, quietTurns] = [activity, 0];
     else quietTurns++;
-    if (waiting && quietTurns < 2) return void setImmediate(tick);
+    if (pending.size > 0 && (quietTurns < 2 || deliverNext())) return void setImmediate(tick);
     idleCheckRunning = false;
-    if (waiting) send({ kind: "idle", repliesSeen: requestsSent - pending.size });
+    if (pending.size > 0 && !finished) send({ kind: "idle", repliesSeen: requestsSent - pending.size + arrived.size });
   };
   setImmediate(tick);
 }
