@@ -4,7 +4,7 @@ import * as path from "path";
 import { armLookupKey } from "../shared/armIds";
 import type { LookupAnswer } from "../shared/ipc";
 import type { RecordedResource } from "../shared/types";
-import { isObject } from "./stackFile";
+import { isObject } from "../shared/messages";
 
 /** `{ "<ARM id>": { ...props } | null }` (null: "does not exist"), by `armLookupKey`, with the id as written. */
 export type LookupsFile = { name: string; entries: Map<string, { id: string; props: Record<string, unknown> | null }> };

@@ -3,9 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { LOCAL_ORGANIZATION, type WorkerJob } from "../shared/ipc";
-import { firstLine } from "../shared/messages";
+import { firstLine, isObject } from "../shared/messages";
 import { UNKNOWN_VALUE } from "../shared/types";
-import { isObject, readStackFile } from "./stackFile";
+import { readStackFile } from "./stackFile";
 
 /** The project: its absolute directory and entry file, runtime options, `config:` as written, sorted stacks' files. */
 export type PulumiProject = ReturnType<typeof loadProject>;

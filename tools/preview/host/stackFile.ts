@@ -7,7 +7,7 @@ import { createDecipheriv, pbkdf2Sync } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { isMap, isScalar, isSeq, parseDocument } from "yaml";
-import { firstLine } from "../shared/messages";
+import { firstLine, isObject } from "../shared/messages";
 import { UNKNOWN_VALUE } from "../shared/types";
 
 export interface StackFile {
@@ -21,8 +21,6 @@ export interface StackFile {
 
 /** Top-level keys of a stack settings file (ProjectStack in pulumi/pulumi sdk/go/common/workspace/project.go). */
 const TOP_LEVEL = ["config", "environment", "encryptionsalt", "encryptedkey", "secretsprovider"];
-
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A value as a message shows it: JSON, with NaN and infinities by name, cut at 80 characters. */
 export function showValue(value: unknown): string {

@@ -1,7 +1,8 @@
 /** The report as one model built from the PreviewResult; text.ts, markdownReport.ts and sarif.ts only lay it out. */
 import type { WithReplacements } from "../host/replacements";
 import type { PreviewResult, StackResult, Violation } from "../shared/types";
-import { isObject, type QuotaNodes } from "./quota";
+import { isObject } from "../shared/messages";
+import type { QuotaNodes } from "./quota";
 
 const LEVEL_ORDER: Record<string, number> = { mandatory: 0, advisory: 1, remediate: 2, disabled: 3 };
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

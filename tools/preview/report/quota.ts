@@ -1,3 +1,5 @@
+import { isObject } from "../shared/messages";
+
 /** The compute quota the program reports in its `computeQuota` output, to compare with the subscription's before `pulumi up`. */
 export interface QuotaNodes {
   vmSize: string;
@@ -17,8 +19,6 @@ export interface StackQuota {
   entries: Record<string, EntryQuota>;
   total: { computes: number; nodesByVmSize: QuotaNodes[]; maxNodes: { dedicated: number; lowPriority: number } };
 }
-
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The stack's quota summary, when its outputs carry one of the expected shape. */
 export function stackQuota(outputs: Record<string, unknown>): StackQuota | undefined {

@@ -45,3 +45,6 @@ export function crashSummary(who: string, stderr: string, code: number | null, s
   if (code !== null && NODE_EXIT_CODES[code]) return `${who} exited with code ${code} (Node's code when ${NODE_EXIT_CODES[code]})`;
   return lines[0];
 }
+
+/** A plain object (not null, not an array). */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

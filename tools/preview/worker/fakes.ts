@@ -1,6 +1,7 @@
 /** Fake provider: plausible outputs for new resources and answers for invokes, all derived from URNs and inputs (deterministic). */
 import * as arm from "../shared/armIds";
 import type { LookupAnswer } from "../shared/ipc";
+import { isObject } from "../shared/messages";
 import { type Props, wireSecret } from "./wire";
 
 /** A registration or read (`id`: the id a `.get()` asked for), with plain inputs (secrets unwrapped, unknowns absent). */
@@ -19,7 +20,6 @@ export interface FakeResourceResult {
   state: Props;
 }
 
-const isObject = (v: unknown): v is Props => typeof v === "object" && v !== null && !Array.isArray(v);
 const text = (v: unknown): string => String(v ?? "");
 const guid = (urn: string, purpose: string) => arm.fakeGuid(`${urn}#${purpose}`);
 
