@@ -3,6 +3,7 @@ import * as path from "path";
 import { createRequire } from "module";
 import type { WorkerJob } from "../shared/ipc";
 import { firstLine } from "../shared/messages";
+import { installLazyOutputs } from "./lazyOutputs";
 import { type FakeBackend, installRecordingMonitor, type Recording } from "./monitor";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { register } = require("../boot/register") as { register(projectDir?: string): void };
@@ -35,7 +36,8 @@ function resolvePulumiSdk(programDir: string, notes: string[]): string {
  * Skips what the SDK spends about three quarters of a large stack's time and memory on, unused by a preview: stack
  * traces (only for source positions: kept for `--format sarif`), promise-leak bookkeeping (the preview reports a
  * program that never finishes itself) and azure-native's ~50 API-version aliases per resource (each an Output chain
- * and a URN, for state a preview lacks; the program's own aliases stay). Returns that last one, to install in the stack.
+ * and a URN, for state a preview lacks; the program's own aliases stay), and Outputs for properties never read
+ * (`lazyOutputs.ts`). Returns the alias filter, to install in the stack.
  */
 function skipWhatPreviewDoesNotUse(sdk: NodeRequire, job: WorkerJob): () => void {
   if (job.sourcePositions) process.setSourceMapsEnabled(true);
@@ -45,6 +47,7 @@ function skipWhatPreviewDoesNotUse(sdk: NodeRequire, job: WorkerJob): () => void
     // It lifts the limit for the complete stack it takes per resource.
     sdk("./resource").Resource.callsites = () => [];
   }
+  installLazyOutputs(sdk("./runtime/rpc"));
   const debuggable = sdk("./runtime/debuggable");
   if (typeof debuggable.debuggablePromise === "function") debuggable.debuggablePromise = <T>(promise: Promise<T>) => promise;
   return () =>
