@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { fakeInvoke, fakeResource } from "../tools/preview/worker/fakes";
+import { installLazyOutputs } from "../tools/preview/worker/lazyOutputs";
 
 /** What a mocked program registered, and a way to answer invokes differently per test. */
 export interface Registered {
@@ -24,11 +25,13 @@ const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggableP
  * The SDK captures a stack trace for each of its internal promises (several per resource; to report unresolved ones at
  * process exit) and a complete one for each resource (its source position, for the engine's diagnostics). Under jest
  * every trace is source-mapped: most of a component's construction time. No test reads either, so the promises pass
- * through unchanged and resources have no source position, as in `npm run preview`'s stack workers.
+ * through unchanged and resources have no source position, as in `npm run preview`'s stack workers, which also make a
+ * resource's Outputs only when a property is read.
  */
 export function skipStackTraces(): void {
   debuggable.debuggablePromise = (promise) => promise;
   (pulumi.Resource as unknown as { callsites(): object[] }).callsites = () => [];
+  installLazyOutputs(require("@pulumi/pulumi/runtime/rpc"));
 }
 
 /** Installs Pulumi's mocks with the offline preview's fake data, so tests and `npm run preview` agree. */

@@ -46,7 +46,11 @@ export function lazyTransferProperties(eager: TransferProperties): TransferPrope
   };
 }
 
-/** Installs it in the SDK the program runs on (`runtime/resource` calls it through the module's exports). */
+const installedIn = new WeakSet<object>();
+
+/** Installs it, once, in the SDK the program runs on (`runtime/resource` calls it through the module's exports). */
 export function installLazyOutputs(rpc: { transferProperties: TransferProperties }): void {
+  if (installedIn.has(rpc)) return;
+  installedIn.add(rpc);
   rpc.transferProperties = lazyTransferProperties(rpc.transferProperties);
 }

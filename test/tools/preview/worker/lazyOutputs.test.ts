@@ -81,6 +81,9 @@ describe("lazy outputs", () => {
   it("is what the SDK's resource registration calls once installed", () => {
     const module = { transferProperties: eager };
     installLazyOutputs(module);
+    const installed = module.transferProperties;
+    installLazyOutputs(module);
+    expect(module.transferProperties).toBe(installed);
     const onto: Record<string, any> = {};
     module.transferProperties(onto, "r", { a: undefined });
     expect(Object.getOwnPropertyDescriptor(onto, "a")?.get).toBeInstanceOf(Function);
