@@ -74,10 +74,10 @@ export async function main(argv: string[]): Promise<number> {
         run: async (stack, hooks) => {
           // A config that fails throws: the scheduler reports its one line as the stack's error.
           const prepared = stackJob(proj, stack);
-          // Always streamed: a program stopped by its time-out still reports what it registered. The pack analyzes
-          // the registrations of the previewed stacks as they arrive.
+          // Registrations are streamed: a program stopped by its time-out still reports what it registered, and the
+          // pack analyzes those of the previewed stacks as they arrive.
           const head = proj === project && selected.includes(stack);
-          const job = { ...prepared.job, streamRecords: true, sourcePositions: head && args.format === "sarif" };
+          const job = { ...prepared.job, sourcePositions: head && args.format === "sarif" };
           const onRecorded = head ? policy?.record.bind(policy, { project: proj.name, stack }) : undefined;
           const result = await runWorker(spares.shift() ?? spawnWorker(proj.nodeArgs), job, hooks, args.timeoutMs, onRecorded);
           return { ...result, diagnostics: [...prepared.warnings, ...result.diagnostics] };

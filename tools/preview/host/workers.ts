@@ -85,7 +85,6 @@ export function runWorker(
         onRecorded?.(message.resources);
       } else if (message.kind === "done") {
         const { streamed, result } = message;
-        if (!streamed) return settle(result);
         const omitted = new Set(streamed.omitted);
         const resources = recorded
           .filter((r) => !omitted.has(r.urn))

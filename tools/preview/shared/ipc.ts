@@ -17,8 +17,6 @@ export interface WorkerJob {
   typescript: boolean;
   /** `PULUMI_CONFIG` and `PULUMI_CONFIG_SECRET_KEYS`. */
   configEnv: Record<string, string>;
-  /** Send registrations as they happen (`recorded` messages). */
-  streamRecords?: boolean;
   /** Record each registration's source position (costs the SDK's stack traces; for SARIF). */
   sourcePositions?: boolean;
 }
@@ -58,11 +56,11 @@ export type FromWorker =
   | { kind: "lookup"; requestId: number; id: string; globalName?: string }
   /** Only unanswered requests keep the program waiting; `repliesSeen`: answers received so far. */
   | { kind: "idle"; repliesSeen: number }
-  /** Registrations since the last such message, in order (with `streamRecords`). */
+  /** Registrations since the last such message, in order. */
   | { kind: "recorded"; resources: RecordedResource[] }
-  | { kind: "done"; result: WorkerResult; streamed?: StreamedResources };
+  | { kind: "done"; result: WorkerResult; streamed: StreamedResources };
 
-/** With `streamRecords`, `done` carries no resources but this, which completes the `recorded` ones. */
+/** `done` carries no resources but this, which completes the `recorded` ones. */
 export interface StreamedResources {
   /** Ids assigned after a registration was sent, by URN. */
   ids: Record<string, string>;

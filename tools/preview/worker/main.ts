@@ -105,7 +105,6 @@ function flushRecords(): void {
 }
 
 function queueRecords(): void {
-  if (!job.streamRecords) return;
   if (recording.resources.length - sentRecords >= RECORD_BATCH) flushRecords();
   else if (!flushQueued) {
     flushQueued = true;
@@ -146,7 +145,6 @@ function finish(error?: string): void {
     };
     process.channel?.ref();
     const exit = () => process.exit(0);
-    if (!job.streamRecords) return send({ kind: "done", result }, exit);
     flushRecords();
     const ids = Object.fromEntries(result.resources.flatMap((r) => (r.id === undefined ? [] : [[r.urn, r.id]])));
     const omitted = failed && stackUrn ? [stackUrn] : [];
