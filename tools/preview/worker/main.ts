@@ -132,8 +132,8 @@ function finish(error?: string): void {
     const outputs = failed ? {} : recording.stackOutputs;
     const decoded = decodeRecorded(outputs);
     const result: WorkerResult = {
-      // A failed update creates nothing, not even the stack: list only what the program itself registered.
-      resources: failed ? recording.resources.filter((r) => r.urn !== stackUrn) : recording.resources,
+      // Streamed in `recorded` messages; `streamed` below completes them.
+      resources: [],
       reads: recording.reads,
       outputs: decoded.values,
       rawOutputs: outputs,
@@ -146,9 +146,10 @@ function finish(error?: string): void {
     process.channel?.ref();
     const exit = () => process.exit(0);
     flushRecords();
-    const ids = Object.fromEntries(result.resources.flatMap((r) => (r.id === undefined ? [] : [[r.urn, r.id]])));
+    const ids = Object.fromEntries(recording.resources.flatMap((r) => (r.id === undefined ? [] : [[r.urn, r.id]])));
+    // A failed update creates nothing, not even the stack: the host lists only what the program itself registered.
     const omitted = failed && stackUrn ? [stackUrn] : [];
-    send({ kind: "done", result: { ...result, resources: [] }, streamed: { ids, omitted } }, exit);
+    send({ kind: "done", result, streamed: { ids, omitted } }, exit);
   });
 }
 
