@@ -18,9 +18,12 @@ const account = (id: string, name = "sa"): RecordedResource => ({
   id,
 });
 
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lookups-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
 /** Loads `text` as a lookups file named l.json. */
 function parseLookups(text: string) {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lookups-")), "l.json");
+  const file = path.join(fs.mkdtempSync(path.join(tmp, "case-")), "l.json");
   fs.writeFileSync(file, text);
   return loadLookupsFile(file);
 }
