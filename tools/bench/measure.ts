@@ -7,7 +7,7 @@ import * as path from "path";
 import type { PreviewResult } from "../preview/shared/types";
 import { REPO_ROOT } from "./benchProject";
 import { loadAverage } from "./machine";
-import { runMeasured } from "./processTree";
+import { type RoleUsage, runMeasured } from "./processTree";
 import { firstLine } from "../../components/configIssues";
 
 const PREVIEW_CLI = path.join(REPO_ROOT, "tools/preview/bin.js");
@@ -25,7 +25,20 @@ export interface Sample {
   loadAverage: number;
 }
 
+/** The processes of an offline check: the CLI (host), stack workers, the policy pack, anything else (its reaper shell). */
+export const PREVIEW_PROCESSES = ["host", "worker", "pack", "other"] as const;
+export type PreviewProcess = (typeof PREVIEW_PROCESSES)[number];
+
+/** Which of PREVIEW_PROCESSES a process of the check's tree is, by its command line. */
+export function previewProcess(commandLine: string, isRoot: boolean): PreviewProcess {
+  if (isRoot) return "host";
+  if (/[\\/]worker[\\/]main\.[jt]s\b/.test(commandLine)) return "worker";
+  return /[\\/]run-policy-pack[\\/]/.test(commandLine) ? "pack" : "other";
+}
+
 export interface PreviewSample extends Sample {
+  /** CPU and peak memory of each kind of process (all four keys, zero when none ran). */
+  byProcess: Record<PreviewProcess, RoleUsage>;
   resources: number;
   violations: number;
   /** Sums over the previewed stacks of the preview's own `timings`. */
@@ -43,7 +56,7 @@ export async function measurePreview(
   const args = [PREVIEW_CLI, "--cwd", projectDir, ...stacks.flatMap((s) => ["--stack", s]), "--format", "json"];
   if (!policy) args.push("--no-policy");
   const load = loadAverage();
-  const run = await runMeasured(process.execPath, args, { cwd: REPO_ROOT });
+  const run = await runMeasured(process.execPath, args, { cwd: REPO_ROOT, roleOf: previewProcess });
   // Exit 1 is a mandatory violation: a finished preview all the same.
   if (run.code !== 0 && run.code !== 1) {
     throw new Error(`preview of ${stacks.join(", ")} exited with ${run.code}: ${firstLine(run.stderr) || "no message"}`);
@@ -61,6 +74,9 @@ export async function measurePreview(
       sumOfPeaksMb: run.sumOfPeaksMb,
       cpuMs: run.cpuMs,
       loadAverage: load,
+      byProcess: Object.fromEntries(
+        PREVIEW_PROCESSES.map((p) => [p, run.byRole[p] ?? { processes: 0, cpuMs: 0, peakRssMb: 0 }]),
+      ) as PreviewSample["byProcess"],
       resources: result.stacks.reduce((sum, s) => sum + s.resources.length, 0),
       violations: result.stacks.reduce((sum, s) => sum + s.violations.length, 0),
       loadMs: total((t) => t.loadMs),

@@ -8,6 +8,9 @@
  *   upper bound (the processes' peaks need not coincide), short-lived processes included if sampled once.
  * - `cpuMs`: CPU time (user + system) of the tree's processes as last seen, summed: a lower bound (time spent after
  *   a process's last sample is missed), and far less sensitive than wall time to other work on the machine.
+ * - `byRole`: the same per label `roleOf` gives each process (by its command line, as last seen), so a pipeline of
+ *   processes shows which one holds the time and the memory; `peakRssMb` there is the largest sum over the role's
+ *   processes in one sample.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -22,6 +25,14 @@ export interface MeasuredRun {
   cpuMs: number;
   /** Distinct processes seen in the tree. */
   processes: number;
+  byRole: Record<string, RoleUsage>;
+}
+
+/** What the processes of one role used (see `byRole`). */
+export interface RoleUsage {
+  processes: number;
+  cpuMs: number;
+  peakRssMb: number;
 }
 
 export interface MeasureOptions {
@@ -29,6 +40,8 @@ export interface MeasureOptions {
   env?: NodeJS.ProcessEnv;
   /** Sampling interval; default 20 ms. */
   intervalMs?: number;
+  /** Labels a process by its command line (arguments joined by spaces); default: every process is "process". */
+  roleOf?: (commandLine: string, isRoot: boolean) => string;
 }
 
 const KB_PER_MB = 1024;
@@ -96,18 +109,31 @@ export function runMeasured(command: string, args: string[], opts: MeasureOption
     let peakKb = 0;
     const peaks = new Map<number, number>();
     const cpu = new Map<number, number>();
+    const roles = new Map<number, string>();
+    const rolePeakKb = new Map<string, number>();
+    // Read at every sample: a child forked but not yet exec'd still shows its parent's command line.
+    const roleOf = (pid: number): string => {
+      const commandLine = (readFile(`/proc/${pid}/cmdline`) ?? "").split("\0").join(" ").trim();
+      const role = opts.roleOf ? opts.roleOf(commandLine, pid === child.pid) : "process";
+      roles.set(pid, role);
+      return role;
+    };
     const sample = () => {
       if (child.pid === undefined) return;
       let totalKb = 0;
+      const roleKb = new Map<string, number>();
       for (const pid of processTree(child.pid)) {
         const memory = parseStatusMemory(readFile(`/proc/${pid}/status`) ?? "");
         if (!memory) continue;
         totalKb += memory.rssKb;
+        const role = roleOf(pid);
+        roleKb.set(role, (roleKb.get(role) ?? 0) + memory.rssKb);
         peaks.set(pid, Math.max(peaks.get(pid) ?? 0, memory.hwmKb));
         const cpuMs = parseStatCpuMs(readFile(`/proc/${pid}/stat`) ?? "");
         if (cpuMs !== undefined) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, cpuMs));
       }
       peakKb = Math.max(peakKb, totalKb);
+      for (const [role, kb] of roleKb) rolePeakKb.set(role, Math.max(rolePeakKb.get(role) ?? 0, kb));
     };
     const timer = setInterval(sample, opts.intervalMs ?? 20);
     child.on("error", (err) => {
@@ -117,6 +143,12 @@ export function runMeasured(command: string, args: string[], opts: MeasureOption
     child.on("close", (code) => {
       clearInterval(timer);
       const sumKb = [...peaks.values()].reduce((a, b) => a + b, 0);
+      const byRole: Record<string, RoleUsage> = {};
+      for (const [pid, role] of roles) {
+        const usage = (byRole[role] ??= { processes: 0, cpuMs: 0, peakRssMb: Math.round((rolePeakKb.get(role) ?? 0) / KB_PER_MB) });
+        usage.processes++;
+        usage.cpuMs += cpu.get(pid) ?? 0;
+      }
       resolve({
         code,
         stdout: Buffer.concat(stdout).toString("utf8"),
@@ -126,6 +158,7 @@ export function runMeasured(command: string, args: string[], opts: MeasureOption
         sumOfPeaksMb: Math.round(sumKb / KB_PER_MB),
         cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0),
         processes: peaks.size,
+        byRole,
       });
     });
   });

@@ -5,7 +5,8 @@
 import type { CriticalPathCase } from "./configGen";
 import type { CriticalPath } from "./criticalPath";
 import type { MachineInfo } from "./machine";
-import type { PreviewSample, Sample } from "./measure";
+import { PREVIEW_PROCESSES, type PreviewProcess, type PreviewSample, type Sample } from "./measure";
+import type { RoleUsage } from "./processTree";
 import { median, spread } from "./stats";
 
 export interface CaseInput {
@@ -39,6 +40,8 @@ export interface BenchCase {
   policyMs: number;
   violations: number;
   loadAverages: number[];
+  /** Per kind of process (host, worker, pack, other): medians of its CPU, its peak memory and its process count. */
+  byProcess: Record<PreviewProcess, RoleUsage>;
 }
 
 export interface Target {
@@ -65,6 +68,7 @@ export interface BenchReport {
     tsNodeTypecheckCpuMs: number;
     tsNodeTranspileCpuMs: number;
     offlinePreviewCpuMs: number;
+    offlinePreviewByProcess: Record<PreviewProcess, RoleUsage>;
     loadAverages: number[];
     /** node + @pulumi/pulumi + the program's azure-native submodules (`floorModules`), measured in the same run. */
     floorMs: number;
@@ -79,6 +83,18 @@ export interface BenchReport {
 }
 
 const medianOf = <T>(samples: readonly T[], pick: (s: T) => number) => median(samples.map(pick));
+/** Medians of each kind of process's usage over the samples. */
+const byProcess = (samples: readonly PreviewSample[]) =>
+  Object.fromEntries(
+    PREVIEW_PROCESSES.map((p) => [
+      p,
+      {
+        processes: medianOf(samples, (s) => s.byProcess[p].processes),
+        cpuMs: medianOf(samples, (s) => s.byProcess[p].cpuMs),
+        peakRssMb: medianOf(samples, (s) => s.byProcess[p].peakRssMb),
+      },
+    ]),
+  ) as Record<PreviewProcess, RoleUsage>;
 /** The name part of a URN, for chains a reader can follow. */
 const urnName = (urn: string) => urn.split("::").slice(3).join("::");
 
@@ -101,6 +117,7 @@ function benchCase(input: CaseInput): BenchCase {
     policyMs: medianOf(input.samples, (s) => s.policyMs),
     violations: medianOf(input.samples, (s) => s.violations),
     loadAverages: input.samples.map((s) => s.loadAverage),
+    byProcess: byProcess(input.samples),
   };
 }
 
@@ -160,6 +177,7 @@ export function buildReport(input: BenchInput): BenchReport {
     tsNodeTypecheckCpuMs: medianOf(typecheck, (s) => s.cpuMs),
     tsNodeTranspileCpuMs: medianOf(transpile, (s) => s.cpuMs),
     offlinePreviewCpuMs: medianOf(preview, (s) => s.cpuMs),
+    offlinePreviewByProcess: byProcess(preview),
     loadAverages: [...typecheck, ...transpile, ...preview].map((s) => s.loadAverage),
     floorMs: medianOf(floor, (s) => s.wallMs),
     floorCpuMs: medianOf(floor, (s) => s.cpuMs),

@@ -1,5 +1,5 @@
 /** The benchmark report as text tables (pure). */
-import type { BenchReport } from "./report";
+import type { BenchCase, BenchReport } from "./report";
 
 /** Columns of numbers are right-aligned, all others left-aligned. */
 export function formatTable(header: string[], rows: (string | number)[][]): string {
@@ -15,6 +15,18 @@ export function formatTable(header: string[], rows: (string | number)[][]): stri
 }
 
 const loads = (values: number[]) => values.map((v) => v.toFixed(2)).join(" ");
+
+/** A row of the by-process table: CPU of each kind of process, then the peak memory of the three that matter. */
+const processRow = (name: string, p: BenchCase["byProcess"]) => [
+  name,
+  p.host.cpuMs,
+  p.worker.cpuMs,
+  p.pack.cpuMs,
+  p.other.cpuMs,
+  p.host.peakRssMb,
+  p.worker.peakRssMb,
+  p.pack.peakRssMb,
+];
 
 export function renderTable(report: BenchReport): string {
   const m = report.machine;
@@ -58,6 +70,17 @@ export function renderTable(report: BenchReport): string {
         c.policyMs,
         loads(c.loadAverages),
       ]),
+    ),
+  );
+  out.push("");
+  out.push("By process (medians): the CLI (host), the stack workers, the policy pack, anything else (the reaper shell)");
+  out.push(
+    formatTable(
+      ["case", "host CPU ms", "worker CPU ms", "pack CPU ms", "other CPU ms", "host MB", "worker MB", "pack MB"],
+      [
+        ...report.cases.map((c) => processRow(c.name, c.byProcess)),
+        processRow(`${report.baseline.stack} (baseline)`, report.baseline.offlinePreviewByProcess),
+      ],
     ),
   );
   out.push("");

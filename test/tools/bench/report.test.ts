@@ -2,8 +2,10 @@ import { buildReport, BenchInput } from "../../../tools/bench/report";
 import { formatTable, renderTable } from "../../../tools/bench/table";
 import type { PreviewSample, Sample } from "../../../tools/bench/measure";
 
+const usage = (cpuMs: number, peakRssMb: number, processes = 1) => ({ processes, cpuMs, peakRssMb });
 const sample = (wallMs: number, extra: Partial<PreviewSample> = {}): PreviewSample => ({
   wallMs,
+  byProcess: { host: usage(wallMs / 2, 100), worker: usage(wallMs, 200, 2), pack: usage(wallMs / 2, 50), other: usage(0, 1) },
   peakRssMb: 300,
   sumOfPeaksMb: 350,
   cpuMs: 2 * wallMs,
@@ -77,6 +79,21 @@ describe("buildReport", () => {
     });
   });
 
+  it("splits CPU and peak memory by kind of process: medians per case and for the baseline", () => {
+    expect(report.cases[0].byProcess).toEqual({
+      host: usage(550, 100),
+      worker: usage(1100, 200, 2),
+      pack: usage(550, 50),
+      other: usage(0, 1),
+    });
+    const skewed = buildReport({
+      ...input,
+      baseline: { ...input.baseline, preview: [sample(2000, { byProcess: { ...sample(2000).byProcess, pack: usage(9000, 700) } })] },
+    });
+    expect(skewed.baseline.offlinePreviewByProcess.pack).toEqual(usage(9000, 700));
+    expect(report.baseline.offlinePreviewByProcess.worker).toEqual(usage(2500, 200, 2));
+  });
+
   it("counts the critical path in nodes and names the chain", () => {
     expect(report.criticalPath).toMatchObject({ dedicated: 5, shared: 3, hubProject: 6, unit: "nodes" });
     expect(report.criticalPath.chains.shared).toEqual(["rg", "mlw", "ra"]);
@@ -102,6 +119,9 @@ describe("buildReport", () => {
     expect(text).toMatch(/dedicated workspace\s+5\s+rg -> log -> appi -> mlw -> ra/);
     expect(text).toMatch(/ts-node, type-check \(Pulumi CLI default\)\s+11000/);
     expect(text).toContain("load average (1 min) 0.5 at start, 0.7 at end");
+    expect(text).toMatch(/case\s+host CPU ms\s+worker CPU ms\s+pack CPU ms\s+other CPU ms\s+host MB\s+worker MB\s+pack MB/);
+    expect(text).toMatch(/bench-10\s+550\s+1100\s+550\s+0\s+100\s+200\s+50\n/);
+    expect(text).toMatch(/team-b \(baseline\)\s+1250\s+2500\s+1250\s+0\s+100\s+200\s+50\n/);
   });
 });
 
