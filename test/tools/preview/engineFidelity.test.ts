@@ -1,9 +1,9 @@
 /**
  * End to end, what the offline check shares with `pulumi preview --policy-pack`: every provider style of default
  * storage, transforms, secret config, invokes it has no fake for, hard-coded ids, resource options, and a project
- * outside this checkout. Two previews through the CLI's `main` in this process (real stack workers and pack): every
- * provider style side by side in one stack, from a copy of its project outside this checkout (one worker), and the
- * engine fixtures (two stacks: a stack transform applies to every resource after it, so it has its own); everything
+ * outside this checkout. Three previews through the CLI's `main` in this process (real stack workers and pack): every
+ * provider style side by side in one stack, from a copy of its project outside this checkout (one worker), the same
+ * program with only standard default storage (its `standard` stack), and the engine fixtures (two stacks: a stack transform applies to every resource after it, so it has its own); everything
  * else is tested at the module level. Each scenario's resources are named `<scenario>-...`.
  */
 import * as fs from "fs";
@@ -17,7 +17,7 @@ const FIXTURES = path.join(REPO_ROOT, "test/fixtures/policy-programs");
 const outside = fs.mkdtempSync(path.join(os.tmpdir(), "preview-outside-"));
 
 type Run = { run: CliRun; stacks: Record<string, StackResult> };
-const runs: Record<"styles" | "engine", Run> = {} as never;
+const runs: Record<"styles" | "standard" | "engine", Run> = {} as never;
 
 async function preview(args: string[]): Promise<Run> {
   const run = await previewInProcess([...args, "--format", "json"]);
@@ -30,7 +30,8 @@ beforeAll(async () => {
     fs.copyFileSync(path.join(FIXTURES, "provider-styles", file), path.join(outside, file));
   }
   // One after another: each run starts a policy pack, and the pack must print its port in time on a busy machine.
-  runs.styles = await preview(["--cwd", outside, "--all"]);
+  runs.styles = await preview(["--cwd", outside, "--stack", "dev"]);
+  runs.standard = await preview(["--cwd", outside, "--stack", "standard"]);
   runs.engine = await preview(["--cwd", path.join(FIXTURES, "engine-fidelity"), "--all"]);
 }, 300_000);
 
@@ -74,6 +75,15 @@ describe("default storage in each provider style", () => {
 
   it("standard default storage passes", () => {
     for (const scenario of ["classic-standard", "versioned-standard"]) expect(mandatory(styles(), scenario)).toEqual([]);
+  });
+
+  it("the same program with only standard default storage, in every style, exits 0", () => {
+    const standard = runs.standard.stacks.standard;
+    expect(standard.error).toBeUndefined();
+    const workspaces = standard.resources.filter((r) => r.name.endsWith("-ws")).map((r) => r.name);
+    expect(workspaces).toEqual(["versioned-standard-ws", "classic-standard-ws", "classic-hub-standard-ws"]);
+    expect(standard.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
+    expect(runs.standard.run.code).toBe(0);
   });
 
   it("runs a project outside this checkout on the check's own @pulumi/pulumi, and says so", () => {
