@@ -7,6 +7,7 @@ import * as path from "path";
 import type { PreviewResult } from "../preview/shared/types";
 import { REPO_ROOT } from "./benchProject";
 import { loadAverage } from "./machine";
+import { PREVIEW_PROCESSES, type PreviewProcess, previewProcess } from "./previewProcesses";
 import { type RoleUsage, runMeasured } from "./processTree";
 import { firstLine } from "../../components/configIssues";
 
@@ -23,17 +24,6 @@ export interface Sample {
   cpuMs: number;
   /** 1-minute load average just before the run. */
   loadAverage: number;
-}
-
-/** The processes of an offline check: the CLI (host), stack workers, the policy pack, anything else (its reaper shell). */
-export const PREVIEW_PROCESSES = ["host", "worker", "pack", "other"] as const;
-export type PreviewProcess = (typeof PREVIEW_PROCESSES)[number];
-
-/** Which of PREVIEW_PROCESSES a process of the check's tree is, by its command line. */
-export function previewProcess(commandLine: string, isRoot: boolean): PreviewProcess {
-  if (isRoot) return "host";
-  if (/[\\/]worker[\\/]main\.[jt]s\b/.test(commandLine)) return "worker";
-  return /[\\/]run-policy-pack[\\/]/.test(commandLine) ? "pack" : "other";
 }
 
 export interface PreviewSample extends Sample {
@@ -64,6 +54,10 @@ export async function measurePreview(
   const result = JSON.parse(run.stdout) as PreviewResult;
   const failed = result.stacks.find((s) => s.error !== undefined);
   if (failed) throw new Error(`preview of ${failed.stack} failed: ${failed.error}`);
+  // A renamed entry file would otherwise move a process's time to "other" without a word.
+  const missing = (policy ? ["worker", "pack"] : ["worker"]).filter((p) => !run.byRole[p]);
+  if (missing.length > 0)
+    throw new Error(`preview of ${stacks.join(", ")}: no ${missing.join(" or ")} process recognised (previewProcess)`);
   const total = (pick: (t: { loadMs: number; runMs: number; policyMs?: number }) => number | undefined) =>
     result.stacks.reduce((sum, s) => sum + (s.timings ? (pick(s.timings) ?? 0) : 0), 0);
   return {

@@ -111,9 +111,12 @@ export function runMeasured(command: string, args: string[], opts: MeasureOption
     const cpu = new Map<number, number>();
     const roles = new Map<number, string>();
     const rolePeakKb = new Map<string, number>();
-    // Read at every sample: a child forked but not yet exec'd still shows its parent's command line.
+    // Read at every sample: a child forked but not yet exec'd still shows its parent's command line. A process that
+    // has just exited reads as empty and keeps the role it had.
     const roleOf = (pid: number): string => {
       const commandLine = (readFile(`/proc/${pid}/cmdline`) ?? "").split("\0").join(" ").trim();
+      const known = roles.get(pid);
+      if (commandLine === "" && known !== undefined) return known;
       const role = opts.roleOf ? opts.roleOf(commandLine, pid === child.pid) : "process";
       roles.set(pid, role);
       return role;

@@ -5,7 +5,8 @@
 import type { CriticalPathCase } from "./configGen";
 import type { CriticalPath } from "./criticalPath";
 import type { MachineInfo } from "./machine";
-import { PREVIEW_PROCESSES, type PreviewProcess, type PreviewSample, type Sample } from "./measure";
+import type { PreviewSample, Sample } from "./measure";
+import { PREVIEW_PROCESSES, type PreviewProcess } from "./previewProcesses";
 import type { RoleUsage } from "./processTree";
 import { median, spread } from "./stats";
 

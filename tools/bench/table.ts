@@ -73,7 +73,7 @@ export function renderTable(report: BenchReport): string {
     ),
   );
   out.push("");
-  out.push("By process (medians): the CLI (host), the stack workers, the policy pack, anything else (the reaper shell)");
+  out.push("By process (medians): the CLI (host), the stack workers, the policy pack, anything else (reaper shell, esbuild)");
   out.push(
     formatTable(
       ["case", "host CPU ms", "worker CPU ms", "pack CPU ms", "other CPU ms", "host MB", "worker MB", "pack MB"],

@@ -2,9 +2,10 @@
  * End to end, what the offline check shares with `pulumi preview --policy-pack`: every provider style of default
  * storage, transforms, secret config, invokes it has no fake for, hard-coded ids, resource options, and a project
  * outside this checkout. Three previews through the CLI's `main` in this process (real stack workers and pack): every
- * provider style side by side in one stack, from a copy of its project outside this checkout (one worker), the same
- * program with only standard default storage (its `standard` stack), and the engine fixtures (two stacks: a stack transform applies to every resource after it, so it has its own); everything
- * else is tested at the module level. Each scenario's resources are named `<scenario>-...`.
+ * provider style side by side in one stack, from a copy of its project outside this checkout (one worker); the same
+ * program with only standard default storage (its `standard` stack); and the engine fixtures (two stacks: a stack
+ * transform applies to every resource after it, so it has its own). Everything else is tested at the module level.
+ * Each scenario's resources are named `<scenario>-...`.
  */
 import * as fs from "fs";
 import * as os from "os";
